@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "peergraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "peergraph", targets: ["peergraph"]),
+        .library(name: "PeerGraphKit", targets: ["PeerGraphKit"]),
+    ],
+    targets: [
+        // All logic: collect → graph → render.
+        .target(name: "PeerGraphKit"),
+        // Argument parsing, help text and the error → exit code map, testable without spawning the binary.
+        .target(name: "PeerGraphCLI", dependencies: ["PeerGraphKit"]),
+        // A few lines: hands the arguments to PeerGraphCLI and exits with its code.
+        .executableTarget(name: "peergraph", dependencies: ["PeerGraphCLI"]),
+        .testTarget(
+            name: "PeerGraphKitTests",
+            dependencies: ["PeerGraphKit"],
+            exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(name: "PeerGraphCLITests", dependencies: ["PeerGraphCLI", "PeerGraphKit"]),
+    ]
+)

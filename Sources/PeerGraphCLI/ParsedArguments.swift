@@ -1,0 +1,90 @@
+/// The command line split into positional arguments and option values, checked against the flags.
+struct ParsedArguments: Sendable, Equatable {
+    var positionals: [String] = []
+    /// Values per flag name, in the order given; a flag without a value records an empty string.
+    var values: [String: [String]] = [:]
+
+    /// Parses `arguments` (without the program name). `--flag value`, `--flag=value`, `-f value`,
+    /// `-fvalue`; `--` ends the options; `-` alone is a positional (standard input).
+    init(_ arguments: [String], flags: [FlagSpecification]) throws(UsageError) {
+        var index = 0
+        var optionsEnded = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
+                positionals.append(argument)
+                continue
+            }
+            if argument == "--" {
+                optionsEnded = true
+                continue
+            }
+            let flag: FlagSpecification
+            var inlineValue: String?
+            let shown: String
+            if argument.hasPrefix("--") {
+                let body = argument.dropFirst(2)
+                let name: Substring
+                if let equals = body.firstIndex(of: "=") {
+                    name = body[..<equals]
+                    inlineValue = String(body[body.index(after: equals)...])
+                } else {
+                    name = body
+                }
+                shown = "--\(name)"
+                guard let match = flags.first(where: { $0.name == name }) else {
+                    throw UsageError("unknown option '\(shown)'\(Self.suggestion(for: String(name), among: flags))")
+                }
+                flag = match
+            } else {
+                let letter = argument.dropFirst().first!
+                shown = "-\(letter)"
+                guard let match = flags.first(where: { $0.shortName == letter }) else {
+                    throw UsageError("unknown option '\(argument)'\(Self.suggestion(for: String(argument.dropFirst()), among: flags))")
+                }
+                flag = match
+                let rest = argument.dropFirst(2)
+                if !rest.isEmpty {
+                    guard flag.takesValue else { throw UsageError("option '\(shown)' takes no value (in '\(argument)')") }
+                    inlineValue = String(rest.hasPrefix("=") ? rest.dropFirst() : rest)
+                }
+            }
+            var value = ""
+            if flag.takesValue {
+                if let inlineValue {
+                    value = inlineValue
+                } else {
+                    guard index < arguments.count else {
+                        throw UsageError("option '\(shown)' needs a value (\(flag.valueName!))")
+                    }
+                    value = arguments[index]
+                    index += 1
+                }
+            } else if inlineValue != nil {
+                throw UsageError("option '\(shown)' takes no value")
+            }
+            if !flag.repeatable, values[flag.name] != nil {
+                throw UsageError("option '--\(flag.name)' given more than once")
+            }
+            let parts = flag.splitsCommas ? value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } : [value]
+            if flag.takesValue && parts.allSatisfy(\.isEmpty) {
+                throw UsageError("option '--\(flag.name)' needs a non-empty value")
+            }
+            values[flag.name, default: []] += parts.filter { !$0.isEmpty || !flag.takesValue }
+        }
+    }
+
+    func has(_ name: String) -> Bool { values[name] != nil }
+    func value(_ name: String) -> String? { values[name]?.last }
+    func list(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// ` (did you mean '--format'?)` when a known flag is close to `name`.
+    static func suggestion(for name: String, among flags: [FlagSpecification]) -> String {
+        let candidates = flags.map { ($0.name, EditDistance.between(name, $0.name)) }
+        guard let best = candidates.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return "" }
+        return " (did you mean '--\(best.0)'?)"
+    }
+}
+
+import Foundation

@@ -1,0 +1,316 @@
+/// Decodes one input document into peering connections.
+///
+/// Accepted shapes, detected from the data itself:
+/// - a `ListVpcPeerConnections` page object `{"RequestId":…, "VpcPeerConnects":[…], "NextToken":…}`
+///   (also what the `aliyun` CLI prints);
+/// - a JSON array whose elements are pages or connections (a saved walk through all pages, or a bare list);
+/// - a single connection object;
+/// - JSON Lines: several of the above one after another, typically one connection per line.
+///
+/// Unknown keys are skipped, every optional field may be missing or `null`; only `InstanceId`,
+/// `Vpc.VpcId` and `AcceptingVpc.VpcId` are required.
+public struct PeeringDocumentDecoder {
+    /// Longest accepted id (`InstanceId`, `VpcId`): real ids are about 25 characters; anything this long
+    /// is not an id, and would not fit the quoted-string limits of the output formats.
+    public static let maximumIDLength = 2048
+
+    public init() {}
+
+    /// Decodes `bytes`; errors carry the byte offset and JSON path of the problem.
+    public func decode(_ bytes: [UInt8]) throws(JSONSyntaxError) -> [PeeringConnection] {
+        do {
+            var scanner = JSONScanner(bytes: bytes)
+            guard !scanner.isAtEnd() else {
+                throw JSONSyntaxError("no JSON value: the input is empty", at: scanner.offset)
+            }
+            var connections: [PeeringConnection] = []
+            var documentIndex = 0
+            while !scanner.isAtEnd() {
+                // In JSON Lines, the path starts with the line's value number.
+                let component = "[\(documentIndex)]"
+                try JSONSyntaxError.within(documentIndex == 0 ? "" : component) {
+                    try readTopLevelValue(&scanner, into: &connections)
+                }
+                documentIndex += 1
+            }
+            return connections
+        } catch let error as JSONSyntaxError {
+            var cleaned = error
+            cleaned.path.removeAll { $0.isEmpty }
+            throw cleaned
+        } catch {
+            throw JSONSyntaxError("\(error)", at: 0)
+        }
+    }
+
+    private func readTopLevelValue(_ scanner: inout JSONScanner, into connections: inout [PeeringConnection]) throws {
+        switch scanner.peek() {
+        case UInt8(ascii: "{"):
+            try readPageOrConnection(&scanner, into: &connections)
+        case UInt8(ascii: "["):
+            var cursor = try scanner.beginArray()
+            var index = 0
+            while try scanner.nextElement(&cursor) {
+                try JSONSyntaxError.within("[\(index)]") {
+                    guard scanner.peek() == UInt8(ascii: "{") else {
+                        throw scanner.unexpected("a page or connection object")
+                    }
+                    try readPageOrConnection(&scanner, into: &connections)
+                }
+                index += 1
+            }
+        default:
+            throw scanner.unexpected("a page object, an array of pages or connections, or JSON Lines of connections")
+        }
+    }
+
+    /// Reads an object that is either a page (it has `VpcPeerConnects`) or a single connection.
+    private func readPageOrConnection(_ scanner: inout JSONScanner, into connections: inout [PeeringConnection]) throws {
+        let objectStart = scanner.offset
+        var fields = ConnectionFields()
+        var isPage = false
+        var cursor = try scanner.beginObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if key == "VpcPeerConnects" {
+                isPage = true
+                try JSONSyntaxError.within(key) { try readConnectionList(&scanner, into: &connections) }
+            } else {
+                try JSONSyntaxError.within(key) { try fields.read(key: key, from: &scanner) }
+            }
+        }
+        if isPage { return }
+        guard fields.hasAnyConnectionField else {
+            throw JSONSyntaxError(
+                "object is neither a page (no \"VpcPeerConnects\") nor a connection (no \"InstanceId\")", at: objectStart)
+        }
+        connections.append(try fields.makeConnection(objectStart: objectStart))
+    }
+
+    private func readConnectionList(_ scanner: inout JSONScanner, into connections: inout [PeeringConnection]) throws {
+        if try scanner.consumeNull() { return }
+        var cursor = try scanner.beginArray()
+        var index = 0
+        while try scanner.nextElement(&cursor) {
+            try JSONSyntaxError.within("[\(index)]") {
+                let objectStart = scanner.offset
+                var fields = ConnectionFields()
+                var objectCursor = try scanner.beginObject()
+                while let key = try scanner.nextKey(&objectCursor) {
+                    try JSONSyntaxError.within(key) { try fields.read(key: key, from: &scanner) }
+                }
+                connections.append(try fields.makeConnection(objectStart: objectStart))
+            }
+            index += 1
+        }
+    }
+}
+
+/// The fields of one connection object as they are read, before the required ones are checked.
+private struct ConnectionFields {
+    var id: String?
+    var name: String?
+    var description: String?
+    var requester: VPCEndpointFields?
+    var accepter: VPCEndpointFields?
+    var requesterRegion: String?
+    var accepterRegion: String?
+    var requesterOwner: String?
+    var accepterOwner: String?
+    var bandwidth: Int64?
+    var status: String?
+    var businessStatus: String?
+    var createdAt: String?
+    var modifiedAt: String?
+    var expiresAt: String?
+    var resourceGroupID: String?
+    var tags: [PeeringTag] = []
+    var linkType: String?
+    var hasAnyConnectionField = false
+
+    /// Reads the value of `key`, or skips it when it is not a connection field.
+    mutating func read(key: String, from scanner: inout JSONScanner) throws {
+        switch key {
+        case "InstanceId": id = try scanner.readOptionalString()
+        case "Name": name = try scanner.readOptionalString()
+        case "Description": description = try scanner.readOptionalString()
+        case "Vpc": requester = try VPCEndpointFields.read(from: &scanner)
+        case "AcceptingVpc": accepter = try VPCEndpointFields.read(from: &scanner)
+        case "RegionId": requesterRegion = try scanner.readOptionalString()
+        case "AcceptingRegionId": accepterRegion = try scanner.readOptionalString()
+        case "OwnerId": requesterOwner = try scanner.readOptionalAccountID()
+        case "AcceptingOwnerUid": accepterOwner = try scanner.readOptionalAccountID()
+        case "Bandwidth": bandwidth = try scanner.readOptionalInteger()
+        case "Status": status = try scanner.readOptionalString()
+        case "BizStatus": businessStatus = try scanner.readOptionalString()
+        case "GmtCreate": createdAt = try scanner.readOptionalString()
+        case "GmtModified": modifiedAt = try scanner.readOptionalString()
+        case "GmtExpired": expiresAt = try scanner.readOptionalString()
+        case "ResourceGroupId": resourceGroupID = try scanner.readOptionalString()
+        case "Tags": tags = try readTags(from: &scanner)
+        case "LinkType": linkType = try scanner.readOptionalString()
+        default:
+            try scanner.skipValue()
+            return
+        }
+        hasAnyConnectionField = true
+    }
+
+    /// Tags as `[{"Key":…,"Value":…}]`, or the older envelope `{"Tag":[…]}`. A tag without a key is skipped.
+    private func readTags(from scanner: inout JSONScanner) throws -> [PeeringTag] {
+        if try scanner.consumeNull() { return [] }
+        if scanner.peek() == UInt8(ascii: "{") {
+            var tags: [PeeringTag] = []
+            var cursor = try scanner.beginObject()
+            while let key = try scanner.nextKey(&cursor) {
+                if key == "Tag" {
+                    tags = try JSONSyntaxError.within(key) { try readTagArray(from: &scanner) }
+                } else {
+                    try scanner.skipValue()
+                }
+            }
+            return tags
+        }
+        return try readTagArray(from: &scanner)
+    }
+
+    private func readTagArray(from scanner: inout JSONScanner) throws -> [PeeringTag] {
+        if try scanner.consumeNull() { return [] }
+        var tags: [PeeringTag] = []
+        var cursor = try scanner.beginArray()
+        var index = 0
+        while try scanner.nextElement(&cursor) {
+            try JSONSyntaxError.within("[\(index)]") {
+                var key: String?
+                var value: String?
+                var tagCursor = try scanner.beginObject()
+                while let field = try scanner.nextKey(&tagCursor) {
+                    switch field {
+                    case "Key": key = try JSONSyntaxError.within(field) { try scanner.readOptionalString() }
+                    case "Value": value = try JSONSyntaxError.within(field) { try scanner.readOptionalString() }
+                    default: try scanner.skipValue()
+                    }
+                }
+                if let key { tags.append(PeeringTag(key: key, value: value ?? "")) }
+            }
+            index += 1
+        }
+        return tags
+    }
+
+    func makeConnection(objectStart: Int) throws -> PeeringConnection {
+        guard let id, !id.isEmpty else {
+            throw JSONSyntaxError(id == nil ? "connection has no \"InstanceId\"" : "\"InstanceId\" is empty", at: objectStart)
+        }
+        guard let requester, let requesterID = requester.vpcID, !requesterID.isEmpty else {
+            throw JSONSyntaxError("connection \(id.debugDescription) has no \"Vpc.VpcId\"", at: objectStart)
+        }
+        guard let accepter, let accepterID = accepter.vpcID, !accepterID.isEmpty else {
+            throw JSONSyntaxError("connection \(id.debugDescription) has no \"AcceptingVpc.VpcId\"", at: objectStart)
+        }
+        for value in [id, requesterID, accepterID] where value.utf8.count > PeeringDocumentDecoder.maximumIDLength {
+            throw JSONSyntaxError(
+                "id of \(value.utf8.count) bytes is longer than the \(PeeringDocumentDecoder.maximumIDLength) allowed",
+                at: objectStart)
+        }
+        return PeeringConnection(
+            id: id, name: name, description: description,
+            requester: VPCEndpoint(vpcID: requesterID, ipv4CIDRs: requester.ipv4CIDRs, ipv6CIDRs: requester.ipv6CIDRs),
+            accepter: VPCEndpoint(vpcID: accepterID, ipv4CIDRs: accepter.ipv4CIDRs, ipv6CIDRs: accepter.ipv6CIDRs),
+            requesterRegion: requesterRegion, accepterRegion: accepterRegion,
+            requesterOwner: requesterOwner, accepterOwner: accepterOwner,
+            bandwidthMbps: bandwidth,
+            status: status.map(PeeringStatus.init(apiValue:)),
+            businessStatus: businessStatus.map(BusinessStatus.init(apiValue:)),
+            createdAt: createdAt, modifiedAt: modifiedAt, expiresAt: expiresAt,
+            resourceGroupID: resourceGroupID, tags: tags, linkType: linkType)
+    }
+}
+
+/// `Vpc` / `AcceptingVpc`: `{"VpcId":…, "Ipv4Cidrs":[…], "Ipv6Cidrs":[…]}`.
+private struct VPCEndpointFields {
+    var vpcID: String?
+    var ipv4CIDRs: [String] = []
+    var ipv6CIDRs: [String] = []
+
+    static func read(from scanner: inout JSONScanner) throws -> VPCEndpointFields? {
+        if try scanner.consumeNull() { return nil }
+        var fields = VPCEndpointFields()
+        var cursor = try scanner.beginObject()
+        while let key = try scanner.nextKey(&cursor) {
+            try JSONSyntaxError.within(key) {
+                switch key {
+                case "VpcId": fields.vpcID = try scanner.readOptionalString()
+                case "Ipv4Cidrs": fields.ipv4CIDRs = try scanner.readStringList()
+                case "Ipv6Cidrs": fields.ipv6CIDRs = try scanner.readStringList()
+                default: try scanner.skipValue()
+                }
+            }
+        }
+        return fields
+    }
+}
+
+extension JSONScanner {
+    /// A string, or nil for `null`.
+    mutating func readOptionalString() throws -> String? {
+        if try consumeNull() { return nil }
+        guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string or null") }
+        return try readString()
+    }
+
+    /// An array of strings (null or missing is empty).
+    mutating func readStringList() throws -> [String] {
+        if try consumeNull() { return [] }
+        var list: [String] = []
+        var cursor = try beginArray()
+        var index = 0
+        while try nextElement(&cursor) {
+            let element = try JSONSyntaxError.within("[\(index)]") { try readOptionalString() }
+            if let element { list.append(element) }
+            index += 1
+        }
+        return list
+    }
+
+    /// An integer, also accepted as a decimal string (`"1024"`), or nil for `null`.
+    mutating func readOptionalInteger() throws -> Int64? {
+        if try consumeNull() { return nil }
+        if peek() == UInt8(ascii: "\"") {
+            let start = offset
+            let text = try readString()
+            guard let value = Int64(text) else {
+                throw JSONSyntaxError("expected a whole number, found the string \(text.prefix(40).debugDescription)", at: start)
+            }
+            return value
+        }
+        guard let next = peek(), next == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) else {
+            throw unexpected("a number or null")
+        }
+        return try readInt64()
+    }
+
+    /// An account id: a non-negative integer of up to 64 bits, as a number or a decimal string, returned
+    /// as its exact decimal text. Never passes through `Double`.
+    mutating func readOptionalAccountID() throws -> String? {
+        if try consumeNull() { return nil }
+        let start = offset
+        let text: String
+        if peek() == UInt8(ascii: "\"") {
+            text = try readString()
+        } else {
+            guard let next = peek(), next == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) else {
+                throw unexpected("an account id (number or string) or null")
+            }
+            text = String(try readNumberText())
+        }
+        if text.isEmpty { return nil }
+        guard let value = UInt64(text) else {
+            let isDigits = text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            throw JSONSyntaxError(
+                isDigits ? "account id \(text.prefix(40)) does not fit in 64 bits"
+                    : "expected an account id (digits), found \(text.prefix(40).debugDescription)",
+                at: start)
+        }
+        return String(value)
+    }
+}

@@ -1,0 +1,133 @@
+/// Which connections to keep, mirroring the request parameters of `ListVpcPeerConnections`.
+///
+/// Values of one criterion are alternatives (`--status Activated --status Accepting` keeps either);
+/// different criteria must all hold. An empty criterion keeps everything.
+public struct ConnectionFilter: Sendable, Equatable {
+    /// Statuses to keep, compared case-insensitively with the API spelling.
+    public var statuses: [String] = []
+    /// Keep connections with either end in one of these regions.
+    public var regions: [String] = []
+    /// Keep connections with either end owned by one of these accounts.
+    public var owners: [String] = []
+    /// Keep connections with either end being one of these VPCs.
+    public var vpcIDs: [String] = []
+    /// Keep connections whose name matches one of these (exact, or a `*` wildcard pattern).
+    public var names: [String] = []
+    /// Keep connections carrying one of these tags (`key`, or `key` with `value`).
+    public var tags: [TagCriterion] = []
+    /// Keep connections in one of these resource groups.
+    public var resourceGroupIDs: [String] = []
+    /// Drop connections whose status is `Deleted`.
+    public var excludeDeleted = false
+
+    /// A `--tag KEY[=VALUE]` criterion.
+    public struct TagCriterion: Sendable, Equatable {
+        public var key: String
+        public var value: String?
+
+        public init(key: String, value: String? = nil) {
+            self.key = key
+            self.value = value
+        }
+
+        /// Parses `KEY` or `KEY=VALUE` (the first `=` separates).
+        public init(argument: String) {
+            if let equals = argument.firstIndex(of: "=") {
+                self.init(key: String(argument[..<equals]), value: String(argument[argument.index(after: equals)...]))
+            } else {
+                self.init(key: argument)
+            }
+        }
+    }
+
+    public init() {}
+
+    /// True when no criterion is set.
+    public var isEmpty: Bool { self == ConnectionFilter() }
+
+    /// One criterion: its flag name for messages and its test.
+    struct Criterion {
+        var flag: String
+        var keeps: (PeeringConnection) -> Bool
+    }
+
+    /// The criteria that are set, in a fixed order.
+    var criteria: [Criterion] {
+        var list: [Criterion] = []
+        if !statuses.isEmpty {
+            let wanted = Set(statuses.map { $0.lowercased() })
+            list.append(Criterion(flag: "--status") { wanted.contains(($0.status?.apiValue ?? "").lowercased()) })
+        }
+        if excludeDeleted {
+            list.append(Criterion(flag: "--exclude-deleted") { $0.status != .deleted })
+        }
+        if !regions.isEmpty {
+            let wanted = Set(regions)
+            list.append(Criterion(flag: "--region") {
+                wanted.contains($0.requesterRegion ?? "") || wanted.contains($0.accepterRegion ?? "")
+            })
+        }
+        if !owners.isEmpty {
+            let wanted = Set(owners)
+            list.append(Criterion(flag: "--owner") {
+                wanted.contains($0.requesterOwner ?? "") || wanted.contains($0.accepterOwner ?? "")
+            })
+        }
+        if !vpcIDs.isEmpty {
+            let wanted = Set(vpcIDs)
+            list.append(Criterion(flag: "--vpc") { wanted.contains($0.requester.vpcID) || wanted.contains($0.accepter.vpcID) })
+        }
+        if !names.isEmpty {
+            let patterns = names
+            list.append(Criterion(flag: "--name") { connection in
+                patterns.contains { WildcardPattern(pattern: $0).matches(connection.name ?? "") }
+            })
+        }
+        if !tags.isEmpty {
+            let wanted = tags
+            list.append(Criterion(flag: "--tag") { connection in
+                wanted.contains { criterion in
+                    connection.tags.contains { $0.key == criterion.key && (criterion.value == nil || $0.value == criterion.value) }
+                }
+            })
+        }
+        if !resourceGroupIDs.isEmpty {
+            let wanted = Set(resourceGroupIDs)
+            list.append(Criterion(flag: "--resource-group") { wanted.contains($0.resourceGroupID ?? "") })
+        }
+        return list
+    }
+
+    /// Applies the filter and reports how many connections each criterion removed.
+    public func apply(to connections: [PeeringConnection]) -> FilterResult {
+        var kept = connections
+        var removals: [FilterResult.Removal] = []
+        for criterion in criteria {
+            let before = kept.count
+            kept.removeAll { !criterion.keeps($0) }
+            removals.append(FilterResult.Removal(flag: criterion.flag, removed: before - kept.count))
+        }
+        return FilterResult(kept: kept, inputCount: connections.count, removals: removals)
+    }
+}
+
+/// The outcome of filtering, with enough detail to explain an empty graph.
+public struct FilterResult: Sendable {
+    public struct Removal: Sendable, Equatable {
+        public var flag: String
+        public var removed: Int
+    }
+
+    public var kept: [PeeringConnection]
+    public var inputCount: Int
+    /// Per criterion, in the order applied, how many connections it removed.
+    public var removals: [Removal]
+
+    /// Why nothing is left, as a sentence; nil when something is left.
+    public var emptyExplanation: String? {
+        guard kept.isEmpty else { return nil }
+        if inputCount == 0 { return "the input has no peering connections" }
+        let removing = removals.filter { $0.removed > 0 }.map { "\($0.flag) removed \($0.removed)" }
+        return "all \(inputCount) connection\(inputCount == 1 ? "" : "s") were removed by the filters (\(removing.joined(separator: ", ")))"
+    }
+}

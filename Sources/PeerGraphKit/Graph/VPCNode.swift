@@ -1,0 +1,20 @@
+/// A VPC in the graph, with what every connection that names it says about it.
+public struct VPCNode: Sendable, Hashable {
+    public var id: String
+    /// The VPC's region; when connections disagree, the one from the latest-modified connection.
+    public var region: String?
+    /// The owning account, as exact decimal digits.
+    public var owner: String?
+    /// Union of the IPv4 CIDR blocks reported by every connection, sorted.
+    public var ipv4CIDRs: [String]
+    /// Union of the IPv6 CIDR blocks reported by every connection, sorted.
+    public var ipv6CIDRs: [String]
+
+    public init(id: String, region: String? = nil, owner: String? = nil, ipv4CIDRs: [String] = [], ipv6CIDRs: [String] = []) {
+        self.id = id
+        self.region = region
+        self.owner = owner
+        self.ipv4CIDRs = ipv4CIDRs
+        self.ipv6CIDRs = ipv6CIDRs
+    }
+}

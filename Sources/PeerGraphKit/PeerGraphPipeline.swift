@@ -1,0 +1,20 @@
+/// The whole job in three steps — collect, graph, render — for callers that want the usual path.
+public enum PeerGraphPipeline {
+    /// Reads the sources and merges duplicate connections.
+    public static func collect(_ sources: [InputSource], reader: InputReader = InputReader()) throws(InputError) -> [PeeringConnection] {
+        ConnectionDeduplicator.deduplicate(try reader.read(sources))
+    }
+
+    /// Filters the connections and builds the graph; the filter result explains an empty graph.
+    public static func graph(
+        _ connections: [PeeringConnection], filter: ConnectionFilter, grouping: GroupingKey
+    ) -> (graph: PeerGraph, filtered: FilterResult) {
+        let filtered = filter.apply(to: connections)
+        return (PeerGraph(connections: filtered.kept, grouping: grouping), filtered)
+    }
+
+    /// Renders `graph` in `format` into `sink`.
+    public static func render(_ graph: PeerGraph, format: OutputFormat, options: RenderOptions, to sink: OutputSink) {
+        format.makeWriter(options: options).write(graph, to: sink)
+    }
+}

@@ -1,0 +1,186 @@
+/// Writes GraphML that is valid against the GraphML 1.0 schema and loses nothing: every attribute is a
+/// `<key>` declared once with its type, and networkx reads back exactly the values that went in
+/// (except characters XML 1.0 cannot hold, which become U+FFFD).
+///
+/// Choices, each for a real reader:
+/// - node and edge ids are generated (`n1`, `e1`): GraphML ids must be NMTOKENs, VPC ids need not be;
+///   the real ids are the `vpc_id` and `connection_id` data;
+/// - owner ids are `string` keys: igraph reads `long` through a double and would corrupt 18-digit ids;
+/// - no key is named `id` (networkx would confuse it with the element id);
+/// - `label` is what Gephi shows, `name` what Cytoscape shows; `--graphml-flavor yed` adds yFiles
+///   graphics, because yEd shows labels only from those;
+/// - tags become one key each, `tag:KEY`, so they can be filtered on in Gephi and networkx.
+public struct GraphMLWriter: GraphWriter {
+    public var options: RenderOptions
+
+    public init(options: RenderOptions) {
+        self.options = options
+    }
+
+    /// A declared attribute.
+    struct Key {
+        var id: String
+        var domain: String
+        var name: String
+        var type: String
+    }
+
+    static let nodeKeys: [Key] = [
+        Key(id: "n_label", domain: "node", name: "label", type: "string"),
+        Key(id: "n_name", domain: "node", name: "name", type: "string"),
+        Key(id: "n_vpc_id", domain: "node", name: "vpc_id", type: "string"),
+        Key(id: "n_region", domain: "node", name: "region", type: "string"),
+        Key(id: "n_owner", domain: "node", name: "owner", type: "string"),
+        Key(id: "n_ipv4_cidrs", domain: "node", name: "ipv4_cidrs", type: "string"),
+        Key(id: "n_ipv6_cidrs", domain: "node", name: "ipv6_cidrs", type: "string"),
+        Key(id: "n_group", domain: "node", name: "group", type: "string"),
+    ]
+
+    static let edgeKeys: [Key] = [
+        Key(id: "e_label", domain: "edge", name: "label", type: "string"),
+        Key(id: "e_connection_id", domain: "edge", name: "connection_id", type: "string"),
+        Key(id: "e_name", domain: "edge", name: "name", type: "string"),
+        Key(id: "e_description", domain: "edge", name: "description", type: "string"),
+        Key(id: "e_status", domain: "edge", name: "status", type: "string"),
+        Key(id: "e_business_status", domain: "edge", name: "business_status", type: "string"),
+        Key(id: "e_bandwidth_mbps", domain: "edge", name: "bandwidth_mbps", type: "int"),
+        Key(id: "e_requester_vpc", domain: "edge", name: "requester_vpc", type: "string"),
+        Key(id: "e_accepter_vpc", domain: "edge", name: "accepter_vpc", type: "string"),
+        Key(id: "e_requester_region", domain: "edge", name: "requester_region", type: "string"),
+        Key(id: "e_accepter_region", domain: "edge", name: "accepter_region", type: "string"),
+        Key(id: "e_requester_owner", domain: "edge", name: "requester_owner", type: "string"),
+        Key(id: "e_accepter_owner", domain: "edge", name: "accepter_owner", type: "string"),
+        Key(id: "e_created", domain: "edge", name: "created", type: "string"),
+        Key(id: "e_modified", domain: "edge", name: "modified", type: "string"),
+        Key(id: "e_expires", domain: "edge", name: "expires", type: "string"),
+        Key(id: "e_resource_group", domain: "edge", name: "resource_group", type: "string"),
+        Key(id: "e_link_type", domain: "edge", name: "link_type", type: "string"),
+        Key(id: "e_color", domain: "edge", name: "color", type: "string"),
+        Key(id: "e_line_style", domain: "edge", name: "line_style", type: "string"),
+    ]
+
+    static let graphKeys: [Key] = [
+        Key(id: "g_title", domain: "graph", name: "title", type: "string"),
+        Key(id: "g_grouping", domain: "graph", name: "grouping", type: "string"),
+    ]
+
+    public func write(_ graph: PeerGraph, to sink: OutputSink) {
+        let template = options.template ?? OutputFormat.graphml.defaultTemplate()
+        let tagKeys = Self.tagKeys(for: graph)
+        template.render(into: sink) { placeholder in
+            switch placeholder {
+            case "timestamp": if let timestamp = options.timestamp { sink.write(" Generated at \(Self.commentSafe(timestamp)).") }
+            case "namespaces":
+                if options.graphMLFlavor == .yed {
+                    sink.write("\n    xmlns:y=\"http://www.yworks.com/xml/graphml\"")
+                }
+            case "keys": writeKeys(tagKeys: tagKeys, to: sink)
+            case "graph_data": writeGraphData(graph, to: sink)
+            case "body": writeBody(graph, tagKeys: tagKeys, to: sink)
+            default: break
+            }
+        }
+    }
+
+    /// One key per distinct tag key in the graph, sorted, with ids `e_tag1`, `e_tag2`…
+    static func tagKeys(for graph: PeerGraph) -> [(tag: String, key: Key)] {
+        var tags = Set<String>()
+        for connection in graph.edges { for tag in connection.tags { tags.insert(tag.key) } }
+        return tags.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.enumerated().map { index, tag in
+            (tag, Key(id: "e_tag\(index + 1)", domain: "edge", name: "tag:\(tag)", type: "string"))
+        }
+    }
+
+    private func writeKeys(tagKeys: [(tag: String, key: Key)], to sink: OutputSink) {
+        for key in Self.graphKeys + Self.nodeKeys + Self.edgeKeys + tagKeys.map(\.key) {
+            sink.write("  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(XMLEscaper.attribute(key.name))\" attr.type=\"\(key.type)\"/>\n")
+        }
+        if options.graphMLFlavor == .yed {
+            sink.write("  <key id=\"n_yfiles\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")
+            sink.write("  <key id=\"e_yfiles\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n")
+        }
+    }
+
+    private func writeGraphData(_ graph: PeerGraph, to sink: OutputSink) {
+        if let title = options.title, !title.isEmpty { Self.data("g_title", title, indent: "    ", to: sink) }
+        Self.data("g_grouping", graph.grouping.rawValue, indent: "    ", to: sink)
+    }
+
+    private func writeBody(_ graph: PeerGraph, tagKeys: [(tag: String, key: Key)], to sink: OutputSink) {
+        let groupOfNode = graph.groupIndexByNode
+        for (index, node) in graph.nodes.enumerated() {
+            sink.write("    <node id=\"n\(index + 1)\">\n")
+            let label = GraphText.nodeLines(node).joined(separator: "\n")
+            Self.data("n_label", label, to: sink)
+            Self.data("n_name", node.id, to: sink)
+            Self.data("n_vpc_id", node.id, to: sink)
+            Self.data("n_region", node.region, to: sink)
+            Self.data("n_owner", node.owner, to: sink)
+            Self.data("n_ipv4_cidrs", node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), to: sink)
+            Self.data("n_ipv6_cidrs", node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), to: sink)
+            Self.data("n_group", groupOfNode[index].map { graph.groups[$0].label }, to: sink)
+            if options.graphMLFlavor == .yed {
+                sink.write("      <data key=\"n_yfiles\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>")
+                sink.write("<y:Fill color=\"#F5F7FA\"/><y:BorderStyle color=\"#607D8B\" type=\"line\" width=\"1.0\"/>")
+                sink.write("<y:NodeLabel>\(XMLEscaper.text(label))</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n")
+            }
+            sink.write("    </node>\n")
+        }
+        for (number, (connection, ends)) in zip(graph.edges, graph.edgeEndpoints).enumerated() {
+            let entry = options.theme.entry(for: connection.status)
+            let color = (options.theme.overlay(for: connection.businessStatus) ?? entry).color
+            sink.write("    <edge id=\"e\(number + 1)\" source=\"n\(ends.requester + 1)\" target=\"n\(ends.accepter + 1)\">\n")
+            let label = GraphText.edgeLines(connection).joined(separator: "\n")
+            Self.data("e_label", label, to: sink)
+            Self.data("e_connection_id", connection.id, to: sink)
+            Self.data("e_name", connection.name, to: sink)
+            Self.data("e_description", connection.description, to: sink)
+            Self.data("e_status", connection.status?.apiValue, to: sink)
+            Self.data("e_business_status", connection.businessStatus?.apiValue, to: sink)
+            Self.data("e_bandwidth_mbps", connection.bandwidthMbps.map(String.init), to: sink)
+            Self.data("e_requester_vpc", connection.requester.vpcID, to: sink)
+            Self.data("e_accepter_vpc", connection.accepter.vpcID, to: sink)
+            Self.data("e_requester_region", connection.requesterRegion, to: sink)
+            Self.data("e_accepter_region", connection.accepterRegion, to: sink)
+            Self.data("e_requester_owner", connection.requesterOwner, to: sink)
+            Self.data("e_accepter_owner", connection.accepterOwner, to: sink)
+            Self.data("e_created", connection.createdAt, to: sink)
+            Self.data("e_modified", connection.modifiedAt, to: sink)
+            Self.data("e_expires", connection.expiresAt, to: sink)
+            Self.data("e_resource_group", connection.resourceGroupID, to: sink)
+            Self.data("e_link_type", connection.linkType, to: sink)
+            Self.data("e_color", color, to: sink)
+            Self.data("e_line_style", entry.line.rawValue, to: sink)
+            var tagIndex = 0
+            for tag in connection.tags {
+                // Tags are sorted by key, as are tagKeys: advance to this tag's key. A repeated key keeps the first value.
+                while tagIndex < tagKeys.count && tagKeys[tagIndex].tag != tag.key { tagIndex += 1 }
+                guard tagIndex < tagKeys.count else { break }
+                Self.data(tagKeys[tagIndex].key.id, tag.value, to: sink)
+                tagIndex += 1
+            }
+            if options.graphMLFlavor == .yed {
+                let lineType = switch entry.line { case .solid, .bold: "line"; case .dashed: "dashed"; case .dotted: "dotted" }
+                sink.write("      <data key=\"e_yfiles\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(entry.line == .bold ? "3.0" : "1.5")\"/>")
+                sink.write("<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>\(XMLEscaper.text(label))</y:EdgeLabel></y:PolyLineEdge></data>\n")
+            }
+            sink.write("    </edge>\n")
+        }
+    }
+
+    /// `<data key="…">value</data>`, or nothing for nil.
+    private static func data(_ key: String, _ value: String?, indent: String = "      ", to sink: OutputSink) {
+        guard let value else { return }
+        sink.write(indent)
+        sink.write("<data key=\"\(key)\">")
+        sink.write(XMLEscaper.text(value))
+        sink.write("</data>\n")
+    }
+
+    /// Text for an XML comment: no `--`, no controls.
+    static func commentSafe(_ text: String) -> String {
+        DOTEscaper.commentSafe(text).replacingOccurrences(of: "--", with: "- -")
+    }
+}
+
+import Foundation

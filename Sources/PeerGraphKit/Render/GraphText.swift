@@ -1,0 +1,69 @@
+/// The words shown for nodes and edges, shared by every format so they all say the same thing.
+public enum GraphText {
+    /// `unlimited` for -1, `1024 Mbps` otherwise, nil when unknown.
+    public static func bandwidth(_ mbps: Int64?) -> String? {
+        guard let mbps else { return nil }
+        return mbps < 0 ? "unlimited" : "\(mbps) Mbps"
+    }
+
+    /// Node label lines: VPC id, CIDR blocks, region.
+    public static func nodeLines(_ node: VPCNode, displayName: String? = nil) -> [String] {
+        var lines: [String] = []
+        if let displayName { lines.append(displayName) }
+        lines.append(node.id)
+        let cidrs = node.ipv4CIDRs + node.ipv6CIDRs
+        if !cidrs.isEmpty { lines.append(cidrs.joined(separator: ", ")) }
+        if let region = node.region, !region.isEmpty { lines.append(region) }
+        return lines
+    }
+
+    /// Edge label lines: the connection's name (or id), then bandwidth and any status other than Activated.
+    public static func edgeLines(_ connection: PeeringConnection) -> [String] {
+        let name = connection.name.flatMap { $0.isEmpty ? nil : $0 } ?? connection.id
+        var details: [String] = []
+        if let bandwidth = bandwidth(connection.bandwidthMbps) { details.append(bandwidth) }
+        if let status = connection.status, status != .activated { details.append(status.apiValue) }
+        if connection.businessStatus == .financialLocked { details.append("FinancialLocked") }
+        return details.isEmpty ? [name] : [name, details.joined(separator: " · ")]
+    }
+
+    /// Everything known about a connection, one fact per line, for tooltips.
+    public static func edgeDetails(_ connection: PeeringConnection) -> [String] {
+        var lines = ["\(connection.id)"]
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { lines.append("\(label): \(value)") }
+        }
+        add("name", connection.name)
+        add("description", connection.description)
+        add("status", connection.status?.apiValue)
+        add("business status", connection.businessStatus?.apiValue)
+        add("bandwidth", bandwidth(connection.bandwidthMbps))
+        add("requester", [connection.requester.vpcID, connection.requesterRegion, connection.requesterOwner.map { "account \($0)" }]
+            .compactMap { $0 }.joined(separator: ", "))
+        add("accepter", [connection.accepter.vpcID, connection.accepterRegion, connection.accepterOwner.map { "account \($0)" }]
+            .compactMap { $0 }.joined(separator: ", "))
+        add("created", connection.createdAt)
+        add("modified", connection.modifiedAt)
+        add("expires", connection.expiresAt)
+        add("resource group", connection.resourceGroupID)
+        add("link type", connection.linkType)
+        for tag in connection.tags { lines.append("tag \(tag.key)=\(tag.value)") }
+        return lines
+    }
+
+    /// Everything known about a VPC, for tooltips.
+    public static func nodeDetails(_ node: VPCNode) -> [String] {
+        var lines = [node.id]
+        if let region = node.region { lines.append("region: \(region)") }
+        if let owner = node.owner { lines.append("account: \(owner)") }
+        if !node.ipv4CIDRs.isEmpty { lines.append("IPv4: \(node.ipv4CIDRs.joined(separator: ", "))") }
+        if !node.ipv6CIDRs.isEmpty { lines.append("IPv6: \(node.ipv6CIDRs.joined(separator: ", "))") }
+        return lines
+    }
+
+    /// `text` cut to at most `limit` characters, ending in `…` when cut.
+    public static func shortened(_ text: String, to limit: Int) -> String {
+        guard limit > 0, text.count > limit else { return text }
+        return String(text.prefix(max(limit - 1, 1))) + "…"
+    }
+}

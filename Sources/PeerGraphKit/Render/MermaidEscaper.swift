@@ -1,0 +1,41 @@
+/// Escapes untrusted text for Mermaid flowchart labels written as `"…"`. Every string the Mermaid writer
+/// emits goes through here; ids are never taken from data (see `MermaidWriter`).
+///
+/// Mermaid decodes `#name;` and `#NNN;` into HTML entities, so anything that could end the quoted
+/// string, start a comment or directive, or be read as markup is written as a numeric entity: `#` first
+/// (`#35;`, so data cannot spell an entity itself), then `"`, `<`, `>`, `&`, backtick, `%`, and the
+/// bracket and pipe characters. Line breaks in data become spaces, since a raw newline would let data
+/// start a new statement; the writer joins its own label lines with `<br>`.
+public enum MermaidEscaper {
+    /// Longest label text, in characters, before it is cut with `…` (mermaid's whole-diagram limit is
+    /// 50,000 characters).
+    public static let maximumTextCharacters = 2000
+
+    /// A quoted label from lines of text.
+    public static func quotedLabel(_ lines: [String]) -> String {
+        "\"" + lines.map(escape).joined(separator: "<br>") + "\""
+    }
+
+    /// The escaped text of one line, without quotes.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        var remaining = maximumTextCharacters
+        for scalar in text.unicodeScalars {
+            remaining -= 1
+            if remaining < 0 { return result + "…" }
+            switch scalar {
+            case "#", "\"", "<", ">", "&", "`", "%", "[", "]", "{", "}", "(", ")", "|", ";", "\\":
+                result += "#\(scalar.value);"
+            case "\n", "\r", "\t", "\u{2028}", "\u{2029}", "\u{85}":
+                result += " "
+            default:
+                if DOTEscaper.isControl(scalar) || !XMLEscaper.isAllowed(scalar) {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}

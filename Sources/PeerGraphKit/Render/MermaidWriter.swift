@@ -1,0 +1,134 @@
+/// Writes a Mermaid flowchart. Node and subgraph ids are generated (`v1`, `g1`, `l1`), never taken from
+/// data, so no VPC id can collide with a keyword (`end`, `click`, `o`, `x`…); every label is quoted and
+/// goes through `MermaidEscaper`. Edge colours come from `linkStyle` lines whose indexes are the edge
+/// order of this file.
+public struct MermaidWriter: GraphWriter {
+    public var options: RenderOptions
+
+    /// Mermaid's default `maxEdges`; GitHub and most renderers refuse larger diagrams.
+    public static let defaultEdgeLimit = 500
+    /// Mermaid's default `maxTextSize`, in characters.
+    public static let defaultTextLimit = 50_000
+
+    public init(options: RenderOptions) {
+        self.options = options
+    }
+
+    public func write(_ graph: PeerGraph, to sink: OutputSink) {
+        let template = options.template ?? OutputFormat.mermaid.defaultTemplate()
+        var linkCount = 0
+        var linksByStyle: [String: [Int]] = [:]
+        template.render(into: sink) { placeholder in
+            switch placeholder {
+            case "front_matter": writeFrontMatter(to: sink)
+            case "timestamp": if let timestamp = options.timestamp { sink.write(" Generated at \(DOTEscaper.commentSafe(timestamp)).") }
+            case "body": writeBody(graph, to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle)
+            case "legend": if options.legend { writeLegend(to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle) }
+            case "link_styles": writeLinkStyles(linksByStyle, to: sink)
+            default: break
+            }
+        }
+    }
+
+    /// The title as YAML front matter, a double-quoted YAML scalar.
+    private func writeFrontMatter(to sink: OutputSink) {
+        guard let title = options.title, !title.isEmpty else { return }
+        sink.write("---\ntitle: \(Self.yamlQuoted(title))\n---\n")
+    }
+
+    private func writeBody(_ graph: PeerGraph, to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]) {
+        let groupOfNode = graph.groupIndexByNode
+        for (groupIndex, group) in graph.groups.enumerated() {
+            let label = GraphText.shortened(group.label, to: options.maximumLabelLength)
+            sink.write("  subgraph g\(groupIndex + 1)[\(MermaidEscaper.quotedLabel([label]))]\n")
+            for nodeIndex in group.nodeIndices { writeNode(graph.nodes[nodeIndex], index: nodeIndex, indent: "    ", to: sink) }
+            sink.write("  end\n")
+        }
+        for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
+            writeNode(node, index: index, indent: "  ", to: sink)
+        }
+        for (connection, ends) in zip(graph.edges, graph.edgeEndpoints) {
+            let entry = options.theme.entry(for: connection.status)
+            let overlay = options.theme.overlay(for: connection.businessStatus)
+            let label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+            sink.write("  v\(ends.requester + 1) \(Self.arrow(overlay?.line ?? entry.line))|\(MermaidEscaper.quotedLabel(label))| v\(ends.accepter + 1)\n")
+            linksByStyle[Self.linkStyle(entry, overlay: overlay), default: []].append(linkCount)
+            linkCount += 1
+        }
+    }
+
+    private func writeNode(_ node: VPCNode, index: Int, indent: String, to sink: OutputSink) {
+        let label = GraphText.nodeLines(node).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+        sink.write("\(indent)v\(index + 1)[\(MermaidEscaper.quotedLabel(label))]:::vpc\n")
+    }
+
+    private func writeLegend(to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]) {
+        sink.write("  subgraph legend[\"Legend\"]\n")
+        for (index, entry) in options.theme.entries.enumerated() {
+            let name = entry.status == StatusTheme.fallbackStatus ? "other" : entry.status
+            let text = entry.meaning.isEmpty ? name : "\(name): \(entry.meaning)"
+            sink.write("    l\(index + 1)a[\" \"]:::legend \(Self.arrow(entry.line))|\(MermaidEscaper.quotedLabel([text]))| l\(index + 1)b[\" \"]:::legend\n")
+            linksByStyle[Self.linkStyle(entry, overlay: nil), default: []].append(linkCount)
+            linkCount += 1
+        }
+        sink.write("  end\n")
+    }
+
+    private func writeLinkStyles(_ linksByStyle: [String: [Int]], to sink: OutputSink) {
+        // Sorted by first link index, so the output is deterministic.
+        for (style, links) in linksByStyle.sorted(by: { $0.value[0] < $1.value[0] }) {
+            sink.write("  linkStyle \(links.map(String.init).joined(separator: ",")) \(style)\n")
+        }
+    }
+
+    /// Solid `-->`, dashed and dotted `-.->`, bold `==>`.
+    static func arrow(_ line: StatusTheme.LineStyle) -> String {
+        switch line {
+        case .solid: "-->"
+        case .dashed, .dotted: "-.->"
+        case .bold: "==>"
+        }
+    }
+
+    /// The CSS of a link: colour from the overlay if any, dash pattern from the status.
+    static func linkStyle(_ entry: StatusTheme.Entry, overlay: StatusTheme.Entry?) -> String {
+        var css = "stroke:\((overlay ?? entry).color),color:\((overlay ?? entry).color)"
+        switch entry.line {
+        case .dashed: css += ",stroke-dasharray:6 4"
+        case .dotted: css += ",stroke-dasharray:2 3"
+        case .solid, .bold: break
+        }
+        if overlay?.line == .bold || entry.line == .bold { css += ",stroke-width:3px" }
+        return css
+    }
+
+    /// A YAML double-quoted scalar: `\` and `"` escaped, control characters as `\xHH`/`\uHHHH`.
+    static func yamlQuoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars.prefix(MermaidEscaper.maximumTextCharacters) {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            default:
+                if DOTEscaper.isControl(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" || !XMLEscaper.isAllowed(scalar) {
+                    result += " "
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Warnings for diagrams past mermaid's default limits, for the caller to print.
+    public static func limitWarnings(edgeCount: Int, characterCount: Int) -> [String] {
+        var warnings: [String] = []
+        if edgeCount > defaultEdgeLimit {
+            warnings.append("the Mermaid diagram has \(edgeCount) edges; mermaid refuses more than \(defaultEdgeLimit) by default (GitHub too): use filters (--region, --status, --vpc, --exclude-deleted)")
+        }
+        if characterCount > defaultTextLimit {
+            warnings.append("the Mermaid diagram has \(characterCount) characters; mermaid refuses more than \(defaultTextLimit) by default (GitHub too): use filters to draw less")
+        }
+        return warnings
+    }
+}

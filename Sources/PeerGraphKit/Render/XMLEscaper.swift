@@ -1,0 +1,55 @@
+/// Escapes untrusted text for XML 1.0 character data and attribute values. Every string the GraphML
+/// writer emits goes through here.
+///
+/// Characters that XML 1.0 cannot hold at all (C0 controls other than tab, newline and carriage
+/// return, and U+FFFE/U+FFFF) become U+FFFD; everything else survives a round trip through a
+/// conforming parser, including `\r` and, in attributes, tab and newline (written as character references
+/// because parsers normalise them).
+public enum XMLEscaper {
+    /// Text content of an element.
+    public static func text(_ string: String) -> String {
+        escape(string, inAttribute: false)
+    }
+
+    /// The value of a double-quoted attribute.
+    public static func attribute(_ string: String) -> String {
+        escape(string, inAttribute: true)
+    }
+
+    /// True when `scalar` may appear in an XML 1.0 document.
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: true
+        case 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: true
+        default: false
+        }
+    }
+
+    private static func escape(_ string: String, inAttribute: Bool) -> String {
+        // Fast path: nothing to change.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "<")
+            && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "\"") && $0 != 0xEF }) {
+            return string
+        }
+        var result = ""
+        result.unicodeScalars.reserveCapacity(string.unicodeScalars.count + 8)
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"" where inAttribute: result += "&quot;"
+            case "\r": result += "&#13;"
+            case "\n" where inAttribute: result += "&#10;"
+            case "\t" where inAttribute: result += "&#9;"
+            default:
+                if isAllowed(scalar) {
+                    result.unicodeScalars.append(scalar)
+                } else {
+                    result += "\u{FFFD}"
+                }
+            }
+        }
+        return result
+    }
+}
