@@ -80,23 +80,45 @@ public struct DOTWriter: GraphWriter {
         }
     }
 
-    /// A cluster of sample edges, one per status in the theme. Its node names contain `\l`, which an
-    /// escaped VPC id never does (VPC ids have their backslashes doubled), so they cannot collide.
+    /// A table of the status styles in one plain node. Its text comes from the theme, not from input
+    /// data, and still goes through the HTML escaper. The node name `\legend` has a single backslash
+    /// before a letter, which an escaped VPC id never has (their backslashes are doubled), so it cannot
+    /// collide with a VPC.
     private func writeLegend(for graph: PeerGraph, to sink: OutputSink) {
-        sink.write("  subgraph cluster_legend {\n    label=\"Legend\";\n    fontsize=10;\n")
-        sink.write("    node [shape=point, width=0.05, style=invis, label=\"\"];\n")
-        for (index, entry) in options.theme.entries.enumerated() {
-            let from = "\"\\legend\(index)a\"", to = "\"\\legend\(index)b\""
+        sink.write("  \"\\legend\" [shape=plain, fontsize=9, label=<<table border=\"1\" color=\"#B0BEC5\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">")
+        sink.write("<tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>")
+        for entry in options.theme.entries {
             let name = entry.status == StatusTheme.fallbackStatus ? "other" : entry.status
             let text = entry.meaning.isEmpty ? name : "\(name): \(entry.meaning)"
-            sink.write("    \(from) -> \(to) [label=\(DOTEscaper.quotedText([text])), color=\"\(entry.color)\", ")
-            sink.write("fontcolor=\"\(entry.color)\", style=\(entry.line.rawValue), arrowhead=none, minlen=2];\n")
+            let sample = switch entry.line {
+            case .solid: "\u{2500}\u{2500}\u{2500}\u{2500}"
+            case .dashed: "\u{254C}\u{254C}\u{254C}\u{254C}"
+            case .dotted: "\u{2508}\u{2508}\u{2508}\u{2508}"
+            case .bold: "\u{2501}\u{2501}\u{2501}\u{2501}"
+            }
+            sink.write("<tr><td><font color=\"\(entry.color)\">\(sample)</font></td>")
+            sink.write("<td align=\"left\">\(DOTEscaper.htmlText(text))</td></tr>")
         }
-        sink.write("  }\n")
+        sink.write("</table>>];\n")
     }
 }
 
 extension DOTEscaper {
+    /// Text inside an HTML-like label: markup characters as entities, controls dropped.
+    static func htmlText(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars where !isControl(scalar) {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// Text for a `//` comment: no line breaks or controls.
     static func commentSafe(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }))
