@@ -139,7 +139,13 @@ private struct ConnectionFields {
         case "AcceptingRegionId": accepterRegion = try scanner.readOptionalString()
         case "OwnerId": requesterOwner = try scanner.readOptionalAccountID()
         case "AcceptingOwnerUid": accepterOwner = try scanner.readOptionalAccountID()
-        case "Bandwidth": bandwidth = try scanner.readOptionalInteger()
+        case "Bandwidth":
+            let start = scanner.offset
+            bandwidth = try scanner.readOptionalInteger()
+            // Mbit/s; -1 is "no limit". A larger value is no real bandwidth, and GraphML declares it `int`.
+            if let value = bandwidth, value < -1 || value > Int64(Int32.max) {
+                throw JSONSyntaxError("bandwidth \(value) is out of range (-1 for no limit, or 0 to \(Int32.max) Mbit/s)", at: start)
+            }
         case "Status": status = try scanner.readOptionalString()
         case "BizStatus": businessStatus = try scanner.readOptionalString()
         case "GmtCreate": createdAt = try scanner.readOptionalString()
