@@ -9,7 +9,9 @@
 /// - no key is named `id` (networkx would confuse it with the element id);
 /// - `label` is what Gephi shows, `name` what Cytoscape shows; `--graphml-flavor yed` adds yFiles
 ///   graphics, because yEd shows labels only from those;
-/// - tags become one key each, `tag:KEY`, so they can be filtered on in Gephi and networkx.
+/// - tags are kept whole in `tags`, a JSON object (`json.loads` it); tag keys that can be GraphML
+///   attribute names (`attr.name` must be an NMTOKEN: letters, digits, `.`, `_`, `-`) also get a key of
+///   their own, `tag:KEY`, so they can be filtered on in Gephi and networkx directly.
 public struct GraphMLWriter: GraphWriter {
     public var options: RenderOptions
 
@@ -55,6 +57,7 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "e_expires", domain: "edge", name: "expires", type: "string"),
         Key(id: "e_resource_group", domain: "edge", name: "resource_group", type: "string"),
         Key(id: "e_link_type", domain: "edge", name: "link_type", type: "string"),
+        Key(id: "e_tags", domain: "edge", name: "tags", type: "string"),
         Key(id: "e_color", domain: "edge", name: "color", type: "string"),
         Key(id: "e_line_style", domain: "edge", name: "line_style", type: "string"),
     ]
@@ -82,10 +85,13 @@ public struct GraphMLWriter: GraphWriter {
         }
     }
 
-    /// One key per distinct tag key in the graph, sorted, with ids `e_tag1`, `e_tag2`…
+    /// One key per distinct tag key in the graph that can be an attribute name, sorted, with ids
+    /// `e_tag1`, `e_tag2`…
     static func tagKeys(for graph: PeerGraph) -> [(tag: String, key: Key)] {
         var tags = Set<String>()
-        for connection in graph.edges { for tag in connection.tags { tags.insert(tag.key) } }
+        for connection in graph.edges {
+            for tag in connection.tags where isAttributeName(tag.key) { tags.insert(tag.key) }
+        }
         return tags.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.enumerated().map { index, tag in
             (tag, Key(id: "e_tag\(index + 1)", domain: "edge", name: "tag:\(tag)", type: "string"))
         }
@@ -149,11 +155,13 @@ public struct GraphMLWriter: GraphWriter {
             Self.data("e_expires", connection.expiresAt, to: sink)
             Self.data("e_resource_group", connection.resourceGroupID, to: sink)
             Self.data("e_link_type", connection.linkType, to: sink)
+            Self.data("e_tags", connection.tags.isEmpty ? nil : JSONEscaper.tagObject(connection.tags), to: sink)
             Self.data("e_color", color, to: sink)
             Self.data("e_line_style", entry.line.rawValue, to: sink)
             var tagIndex = 0
             for tag in connection.tags {
                 // Tags are sorted by key, as are tagKeys: advance to this tag's key. A repeated key keeps the first value.
+                guard Self.isAttributeName(tag.key) else { continue }
                 while tagIndex < tagKeys.count && tagKeys[tagIndex].tag != tag.key { tagIndex += 1 }
                 guard tagIndex < tagKeys.count else { break }
                 Self.data(tagKeys[tagIndex].key.id, tag.value, to: sink)
@@ -165,6 +173,18 @@ public struct GraphMLWriter: GraphWriter {
                 sink.write("<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>\(XMLEscaper.text(label))</y:EdgeLabel></y:PolyLineEdge></data>\n")
             }
             sink.write("    </edge>\n")
+        }
+    }
+
+    /// True for the tag keys that are safe as `attr.name` (an NMTOKEN) in every reader: ASCII letters,
+    /// digits, `.`, `_` and `-`.
+    static func isAttributeName(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"): true
+            default: false
+            }
         }
     }
 

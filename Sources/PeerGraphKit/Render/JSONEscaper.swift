@@ -1,0 +1,29 @@
+/// Writes strings as JSON string literals (RFC 8259): quotes, backslashes and control characters escaped,
+/// everything else as UTF-8.
+public enum JSONEscaper {
+    public static func quoted(_ string: String) -> String {
+        var result = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// A JSON object of tags, `{"key":"value",…}`, in tag order.
+    public static func tagObject(_ tags: [PeeringTag]) -> String {
+        "{" + tags.map { quoted($0.key) + ":" + quoted($0.value) }.joined(separator: ",") + "}"
+    }
+}

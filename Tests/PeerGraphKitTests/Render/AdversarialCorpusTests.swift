@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import PeerGraphKit
+
+/// Hostile strings in every field, rendered in every format. The test writes the input and the outputs
+/// to `TestPaths.artifacts/adversarial/`; `.ci/run` then has Graphviz, xmllint/xmlschema/networkx/igraph
+/// and mermaid-js read every output and `.ci/check-readback.py` compares what they read with the input.
+@Suite struct AdversarialCorpusTests {
+    /// Strings that have broken diagram tools: syntax characters and keywords of DOT, XML and Mermaid,
+    /// escapes, controls, Unicode edge cases, empty and very long text.
+    static let hostileStrings: [String] = [
+        #"say "hi""#, #"back\slash"#, #"trailing\"#, #"\N \G \E \T \H \L \n \l"#, "line\nbreak", "tab\tbetween",
+        "carriage\r\nreturn", "bell\u{7} escape\u{1B} del\u{7F} c1\u{85}\u{9B}", "nul\u{0}byte",
+        "<script>alert(1)</script>", "]; a -> b [color=red]; //", "} digraph x { a", "end", "subgraph", "graph",
+        "click v1 call alert()", "%%{init: {\"theme\": \"dark\"}}%%", "#quot; #35; #amp;", "&#65; &amp; &lt;", "&",
+        "emoji 😀 family 👩‍👩‍👧 flag 🇯🇵", "RTL \u{202E}evil\u{202C} mark \u{200F}", "", String(repeating: "long ", count: 1000),
+        "node", "edge", "strict", "style v1 fill:#f00", "classDef x fill:red", "linkStyle 0 stroke:red", "o", "x",
+        "\u{FEFF}bom", "nonchar \u{FFFE}\u{FFFF}", "combining \u{301}\u{301}", "`backtick`", "a|b|c", "{{body}}", "-->",
+        "A---oB", "<br>", "中文名称 连接", "]]> <!-- -->", "\u{2028}line sep\u{2029}", "\\\"", "' OR 1=1 --",
+    ]
+
+    /// VPC ids that are keywords, contain spaces, quotes, backslashes, controls or non-ASCII text.
+    static let hostileVPCIDs: [String] = [
+        "vpc-normal", "vpc with spaces", "node", "edge", "graph", "subgraph", "strict", "end", "click", "o", "x",
+        #"vpc-"quoted""#, #"vpc\"#, "vpc-é", "vpc-😀", "vpc\nnewline", "default", "style", "-->", "vpc;semicolon",
+    ]
+
+    static func connections() -> [PeeringConnection] {
+        let strings = hostileStrings
+        let vpcs = hostileVPCIDs
+        return strings.indices.map { index in
+            let text = strings[index]
+            let next = strings[(index + 1) % strings.count]
+            let requester = vpcs[index % vpcs.count]
+            let accepter = vpcs[(index * 7 + 3) % vpcs.count] == requester ? vpcs[(index + 1) % vpcs.count] : vpcs[(index * 7 + 3) % vpcs.count]
+            return PeeringConnection(
+                id: index % 5 == 0 && !text.isEmpty && text.utf8.count < 200 ? "pcc-\(index)-\(text)" : "pcc-\(index)",
+                name: index % 11 == 10 ? nil : text,
+                description: next,
+                requester: VPCEndpoint(vpcID: requester, ipv4CIDRs: ["10.\(index).0.0/16"]),
+                accepter: VPCEndpoint(vpcID: accepter, ipv6CIDRs: index % 3 == 0 ? ["2408:\(index)::/56"] : []),
+                requesterRegion: index % 4 == 0 ? text.isEmpty ? "empty-region" : String(text.prefix(60)) : "cn-hangzhou",
+                accepterRegion: "cn-shanghai",
+                requesterOwner: "253460731706911258", accepterOwner: String(UInt64.max - UInt64(index)),
+                bandwidthMbps: index % 2 == 0 ? -1 : Int64(index * 100),
+                status: index % 9 == 8 ? .unknown(String(text.prefix(30))) : PeeringStatus.known[index % PeeringStatus.known.count],
+                businessStatus: index % 6 == 0 ? .financialLocked : .normal,
+                createdAt: "2025-01-01T00:00:00Z", modifiedAt: "2025-01-02T00:00:00Z", expiresAt: index % 5 == 0 ? text : nil,
+                resourceGroupID: text.isEmpty ? nil : "rg-\(text.prefix(50))",
+                tags: [PeeringTag(key: "k\(index)-\(text.prefix(40))", value: next), PeeringTag(key: "env", value: text)],
+                linkType: "Gold")
+        }
+    }
+
+    /// The connections as API JSON, written with Foundation's encoder (independent of our reader).
+    static func inputJSON(_ connections: [PeeringConnection]) throws -> Data {
+        func optional(_ value: String?) -> Any { value ?? NSNull() }
+        let objects: [[String: Any]] = connections.map { connection in
+            [
+                "InstanceId": connection.id, "Name": optional(connection.name), "Description": optional(connection.description),
+                "Vpc": ["VpcId": connection.requester.vpcID, "Ipv4Cidrs": connection.requester.ipv4CIDRs, "Ipv6Cidrs": connection.requester.ipv6CIDRs],
+                "AcceptingVpc": ["VpcId": connection.accepter.vpcID, "Ipv4Cidrs": connection.accepter.ipv4CIDRs, "Ipv6Cidrs": connection.accepter.ipv6CIDRs],
+                "RegionId": optional(connection.requesterRegion), "AcceptingRegionId": optional(connection.accepterRegion),
+                // Owner ids as JSON numbers beyond 2^53, written verbatim.
+                "OwnerId": NSDecimalNumber(string: connection.requesterOwner!), "AcceptingOwnerUid": NSDecimalNumber(string: connection.accepterOwner!),
+                "Bandwidth": connection.bandwidthMbps!, "Status": connection.status!.apiValue, "BizStatus": connection.businessStatus!.apiValue,
+                "GmtCreate": optional(connection.createdAt), "GmtModified": optional(connection.modifiedAt), "GmtExpired": optional(connection.expiresAt),
+                "ResourceGroupId": optional(connection.resourceGroupID), "LinkType": optional(connection.linkType),
+                "Tags": connection.tags.map { ["Key": $0.key, "Value": $0.value] },
+            ]
+        }
+        return try JSONSerialization.data(withJSONObject: ["RequestId": "adversarial", "NextToken": "", "VpcPeerConnects": objects],
+                                          options: [.sortedKeys])
+    }
+
+    /// Render variants written for the consumers: file name, format, options, grouping.
+    static let variants: [(file: String, format: OutputFormat, options: RenderOptions, grouping: GroupingKey)] = [
+        ("region.dot", .dot, RenderOptions(title: hostileStrings.joined(separator: " ").prefix(300).description, legend: true), .region),
+        ("owner.dot", .dot, RenderOptions(), .owner),
+        ("region.graphml", .graphml, RenderOptions(title: hostileStrings.joined(separator: " ")), .region),
+        ("yed.graphml", .graphml, RenderOptions(graphMLFlavor: .yed), .regionAndOwner),
+        ("region.mmd", .mermaid, RenderOptions(title: hostileStrings.joined(separator: " ").prefix(300).description, legend: true), .region),
+        ("none.mmd", .mermaid, RenderOptions(), .none),
+    ]
+
+    @Test func everyStringSurvivesOurReader() throws {
+        let original = Self.connections()
+        let decoded = try InputReader().decode([UInt8](Self.inputJSON(original)), source: "adversarial")
+        #expect(decoded.count == original.count)
+        for (read, written) in zip(decoded.sorted { $0.id < $1.id }, original.sorted { $0.id < $1.id }) {
+            #expect(read == written)
+        }
+    }
+
+    @Test func writesTheCorpusForTheConsumers() throws {
+        let folder = TestPaths.artifacts.appendingPathComponent("adversarial")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let input = try Self.inputJSON(Self.connections())
+        try input.write(to: folder.appendingPathComponent("input.json"))
+        let connections = ConnectionDeduplicator.deduplicate(try InputReader().decode([UInt8](input), source: "input.json"))
+        var manifest: [[String: Any]] = []
+        for variant in Self.variants {
+            let graph = PeerGraph(connections: connections, grouping: variant.grouping)
+            let bytes = OutputSink.collectingBytes { variant.format.makeWriter(options: variant.options).write(graph, to: $0) }
+            try Data(bytes).write(to: folder.appendingPathComponent(variant.file))
+            // Shuffled input must give the same bytes.
+            let shuffled = PeerGraph(connections: connections.shuffled(), grouping: variant.grouping)
+            #expect(bytes == OutputSink.collectingBytes { variant.format.makeWriter(options: variant.options).write(shuffled, to: $0) })
+            let legendNodes = variant.options.legend ? (variant.format == .dot ? 1 : 2 * variant.options.theme.entries.count) : 0
+            let legendEdges = variant.options.legend && variant.format == .mermaid ? variant.options.theme.entries.count : 0
+            let legendGroups = variant.options.legend && variant.format == .mermaid ? 1 : 0
+            manifest.append([
+                "file": variant.file, "format": variant.format.rawValue, "grouping": variant.grouping.rawValue,
+                "nodes": graph.nodes.count + legendNodes, "edges": graph.edges.count + legendEdges,
+                "groups": graph.groups.count + legendGroups, "legend": variant.options.legend,
+                "maximumLabelLength": variant.options.maximumLabelLength,
+            ])
+        }
+        let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
+        try manifestData.write(to: folder.appendingPathComponent("manifest.json"))
+    }
+}

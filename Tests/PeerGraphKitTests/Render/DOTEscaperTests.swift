@@ -1,0 +1,48 @@
+import Testing
+@testable import PeerGraphKit
+
+@Suite struct DOTEscaperTests {
+    @Test(arguments: [
+        ("vpc-123", #""vpc-123""#),
+        ("a b", #""a b""#),
+        (#"say "hi""#, #""say \"hi\"""#),
+        (#"trailing\"#, #""trailing\\""#),
+        (#"\""#, #""\\\"""#),
+        (#"\N\G"#, #""\\N\\G""#),
+        ("line\nbreak", #""line\x0Abreak""#),
+        ("nul\u{0}", #""nul\x00""#),
+        ("]; a -> b [", #""]; a -> b [""#),
+        ("node", #""node""#),
+        ("😀 \u{200F}", "\"😀 \u{200F}\""),
+    ])
+    func quotesIDs(id: String, expected: String) {
+        #expect(DOTEscaper.quotedID(id) == expected)
+    }
+
+    @Test func idsStayDistinct() {
+        // An escaped control character must not equal the same text typed literally.
+        #expect(DOTEscaper.quotedID("a\nb") != DOTEscaper.quotedID(#"a\x0Ab"#))
+        #expect(DOTEscaper.quotedID(#"a\b"#) != DOTEscaper.quotedID(#"a\\b"#))
+    }
+
+    @Test(arguments: [
+        (["plain"], #""plain""#),
+        ([#"a "quoted" \ name"#], #""a \"quoted\" \\ name""#),
+        (["&#65; &amp;"], #""&amp;#65; &amp;amp;""#),
+        ([#"\N \E \l"#], #""\\N \\E \\l""#),
+        (["two", "lines"], #""two\nlines""#),
+        (["data\nnewline"], #""data\nnewline""#),
+        (["tab\there"], #""tab here""#),
+        (["bell\u{7}del\u{7F}"], "\"bell\u{FFFD}del\u{FFFD}\""),
+        ([#"end\"#], #""end\\""#),
+    ])
+    func escapesDisplayedText(lines: [String], expected: String) {
+        #expect(DOTEscaper.quotedText(lines) == expected)
+    }
+
+    @Test func capsTextBelowGraphvizStringLimit() {
+        let quoted = DOTEscaper.quotedText([String(repeating: "\\", count: 20_000)])
+        #expect(quoted.utf8.count < 16_384)
+        #expect(quoted.hasSuffix("…\""))
+    }
+}

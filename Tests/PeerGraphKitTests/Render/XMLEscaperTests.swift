@@ -1,0 +1,27 @@
+import Testing
+@testable import PeerGraphKit
+
+@Suite struct XMLEscaperTests {
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("a & b < c > d", "a &amp; b &lt; c &gt; d"),
+        (#"<script>alert("x")</script>"#, #"&lt;script&gt;alert("x")&lt;/script&gt;"#),
+        ("]]>", "]]&gt;"),
+        ("cr\rlf\ntab\t", "cr&#13;lf\ntab\t"),
+        ("nul\u{0}bell\u{7}", "nul\u{FFFD}bell\u{FFFD}"),
+        ("\u{FFFE}\u{FFFF}", "\u{FFFD}\u{FFFD}"),
+        ("中文 😀 \u{200F}", "中文 😀 \u{200F}"),
+    ])
+    func escapesText(input: String, expected: String) {
+        #expect(XMLEscaper.text(input) == expected)
+    }
+
+    @Test(arguments: [
+        (#"say "hi""#, "say &quot;hi&quot;"),
+        ("a\nb\tc\rd", "a&#10;b&#9;c&#13;d"),
+        ("<&>", "&lt;&amp;&gt;"),
+    ])
+    func escapesAttributes(input: String, expected: String) {
+        #expect(XMLEscaper.attribute(input) == expected)
+    }
+}
