@@ -3,8 +3,10 @@
 ///
 /// Mermaid decodes `#name;` and `#NNN;` into HTML entities, so anything that could end the quoted
 /// string, start a comment or directive, or be read as markup is written as a numeric entity: `#` first
-/// (`#35;`, so data cannot spell an entity itself), then `"`, `<`, `>`, `&`, backtick, `%`, and the
-/// bracket and pipe characters. Line breaks in data become spaces, since a raw newline would let data
+/// (`#35;`, so data cannot spell an entity itself), then `"`, `<`, `>`, `&`, backtick, `%`, the
+/// bracket and pipe characters, and `:` and `;`: before parsing, mermaid strips the last `;` of any line
+/// matching `style.*:\S*#.*;` or `classDef.*:\S*#.*;`, which would corrupt an entity if data could
+/// supply the `:`. Line breaks in data become spaces, since a raw newline would let data
 /// start a new statement; the writer joins its own label lines with `<br>`.
 public enum MermaidEscaper {
     /// Longest label text, in characters, before it is cut with `…` (mermaid's whole-diagram limit is
@@ -24,7 +26,7 @@ public enum MermaidEscaper {
             remaining -= 1
             if remaining < 0 { return result + "…" }
             switch scalar {
-            case "#", "\"", "<", ">", "&", "`", "%", "[", "]", "{", "}", "(", ")", "|", ";", "\\":
+            case "#", "\"", "<", ">", "&", "`", "%", "[", "]", "{", "}", "(", ")", "|", ";", ":", "\\":
                 result += "#\(scalar.value);"
             case "\n", "\r", "\t", "\u{2028}", "\u{2029}", "\u{85}":
                 result += " "

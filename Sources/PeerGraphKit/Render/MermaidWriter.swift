@@ -102,13 +102,15 @@ public struct MermaidWriter: GraphWriter {
         return css
     }
 
-    /// A YAML double-quoted scalar: `\` and `"` escaped, control characters as `\xHH`/`\uHHHH`.
+    /// A YAML double-quoted scalar: `\` and `"` escaped, controls as spaces, and `#`, `:`, `;`, `%` as
+    /// `\xHH` escapes so that mermaid's line-based pre-passes (comments, `style…;`) never see them.
     static func yamlQuoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars.prefix(MermaidEscaper.maximumTextCharacters) {
             switch scalar {
             case "\\": result += "\\\\"
             case "\"": result += "\\\""
+            case "#", ":", ";", "%": result += "\\x" + String(scalar.value, radix: 16, uppercase: true)
             default:
                 if DOTEscaper.isControl(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" || !XMLEscaper.isAllowed(scalar) {
                     result += " "

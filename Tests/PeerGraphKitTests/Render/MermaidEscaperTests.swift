@@ -6,6 +6,7 @@ import Testing
         ("plain name", "plain name"),
         (#"say "hi""#, "say #34;hi#34;"),
         ("#quot;", "#35;quot#59;"),
+        ("style v1 fill:#f00", "style v1 fill#58;#35;f00"),
         ("<b>x</b>", "#60;b#62;x#60;/b#62;"),
         ("a & b", "a #38; b"),
         ("`code`", "#96;code#96;"),
