@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// Runs the real `peergraph` binary as a user would.
+@Suite(.serialized) struct EndToEndTests {
+    struct Result {
+        var code: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: Data? = nil, in folder: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = CLIPaths.binary
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    let hub = CLIPaths.samples.appendingPathComponent("hub-and-spoke/connections.json").path
+    let pages = CLIPaths.samples.appendingPathComponent("multi-region/pages").path
+
+    @Test func drawsTheSampleAsDOTOnStandardOutput() throws {
+        let result = try Self.run([hub])
+        #expect(result.code == 0)
+        #expect(result.stderr.isEmpty)
+        let golden = try String(contentsOf: CLIPaths.samples.appendingPathComponent("hub-and-spoke/mesh.dot"), encoding: .utf8)
+        #expect(result.stdout == golden)
+    }
+
+    @Test(arguments: ["dot", "graphml", "mermaid"])
+    func writesEachFormatToAFile(format: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("out.\(format)")
+        let result = try Self.run([pages, "--format", format, "--legend", "--title", "Multi-region, multi-account mesh", "-o", target.path])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let ext = format == "mermaid" ? "mmd" : format
+        let golden = try Data(contentsOf: CLIPaths.samples.appendingPathComponent("multi-region/mesh.\(ext)"))
+        #expect(try Data(contentsOf: target) == golden)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.\(format)"])
+    }
+
+    @Test func readsStandardInput() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: hub))
+        let fromStdin = try Self.run(["-", "-f", "mermaid"], stdin: data)
+        let fromFile = try Self.run([hub, "-f", "mermaid"])
+        #expect(fromStdin.code == 0)
+        #expect(fromStdin.stdout == fromFile.stdout)
+    }
+
+    @Test func badInputFailsWithOneLineExitCodeThreeAndLeavesTheOutputAlone() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.json")
+        try Data(#"{"VpcPeerConnects":[{"InstanceId":"pcc-1","Vpc":{"VpcId":"vpc-1"},"AcceptingVpc":{"VpcId":7}}]}"#.utf8).write(to: bad)
+        let target = folder.appendingPathComponent("mesh.dot")
+        try Data("previous content\n".utf8).write(to: target)
+        let result = try Self.run([hub, bad.path, "-o", target.path])
+        #expect(result.code == 3)
+        #expect(result.stderr == "peergraph: error: \(bad.path):1:91 (byte 90, $.VpcPeerConnects[0].AcceptingVpc.VpcId): expected a string or null, found a number\n")
+        #expect(try String(contentsOf: target, encoding: .utf8) == "previous content\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "mesh.dot"])
+    }
+
+    @Test func unwritableOutputIsExitCodeFive() throws {
+        let result = try Self.run([hub, "-o", "/nonexistent-folder/mesh.dot"])
+        #expect(result.code == 5)
+        #expect(result.stderr.hasPrefix("peergraph: error: /nonexistent-folder/mesh.dot: cannot create a file in /nonexistent-folder"))
+    }
+
+    @Test func usageErrorsAreExitCodeTwoWithAHint() throws {
+        let result = try Self.run([hub, "--formt", "dot"])
+        #expect(result.code == 2)
+        #expect(result.stderr == "peergraph: error: unknown option '--formt' (did you mean '--format'?)\nRun 'peergraph --help' for usage.\n")
+        #expect(try Self.run([]).code == 2)
+    }
+
+    @Test func explainsAnEmptyGraph() throws {
+        let result = try Self.run([hub, "--region", "eu-central-1"])
+        #expect(result.code == 0)
+        #expect(result.stderr == "peergraph: warning: the graph is empty: all 6 connections were removed by the filters (--region removed 6)\n")
+        #expect(result.stdout.contains("digraph"))
+        let quiet = try Self.run([hub, "--region", "eu-central-1", "--quiet"])
+        #expect(quiet.stderr.isEmpty)
+    }
+
+    @Test func filtersNarrowTheGraph() throws {
+        let result = try Self.run([pages, "--status", "Activated", "--region", "ap-southeast-1", "-f", "graphml"])
+        #expect(result.code == 0)
+        // core-hz-sg and shop-core are Activated and touch Singapore.
+        #expect(result.stdout.components(separatedBy: "<edge ").count - 1 == 2)
+    }
+
+    @Test func customTemplatesAndThemesAreUsedAndChecked() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let template = folder.appendingPathComponent("my.template")
+        try Data("digraph custom {\n{{body}}\n}\n".utf8).write(to: template)
+        let result = try Self.run([hub, "--template", template.path])
+        #expect(result.code == 0)
+        #expect(result.stdout.hasPrefix("digraph custom {\n"))
+        try Data("graph {{nonsense}}".utf8).write(to: template)
+        let bad = try Self.run([hub, "--template", template.path])
+        #expect(bad.code == 3)
+        #expect(bad.stderr.contains("my.template:1: unknown placeholder {{nonsense}}"))
+        let theme = folder.appendingPathComponent("theme.tsv")
+        try Data("Activated #000000 bold\n* #123456 dotted\n".utf8).write(to: theme)
+        let themed = try Self.run([hub, "--theme", theme.path])
+        #expect(themed.stdout.contains("color=\"#000000\""))
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try Self.run(["--version"]).stdout.hasPrefix("peergraph "))
+        let help = try Self.run(["-h"])
+        #expect(help.code == 0)
+        #expect(help.stdout.contains("USAGE: peergraph"))
+    }
+
+    @Test func aClosedPipeIsReportedNotACrash() throws {
+        // Output far larger than a pipe buffer; the reader goes away after 10 bytes.
+        let connections = (0 ..< 3000).map { index in
+            #"{"InstanceId":"pcc-\#(index)","Vpc":{"VpcId":"vpc-\#(index)"},"AcceptingVpc":{"VpcId":"vpc-\#(index + 1)"}}"#
+        }
+        let input = Data(("[" + connections.joined(separator: ",") + "]").utf8)
+        let process = Process()
+        process.executableURL = CLIPaths.binary
+        process.arguments = ["-", "-f", "graphml"]
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        try process.run()
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        _ = try out.fileHandleForReading.read(upToCount: 10)
+        try out.fileHandleForReading.close()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 5)
+        #expect(message.hasPrefix("peergraph: error: <stdout>:"), "\(message)")
+    }
+}
