@@ -16,8 +16,29 @@ public struct PeeringDocumentDecoder {
 
     public init() {}
 
+    /// One `ListVpcPeerConnections` response page.
+    public struct Page: Sendable {
+        public var connections: [PeeringConnection]
+        /// Empty or nil on the last page.
+        public var nextToken: String?
+        public var requestID: String?
+    }
+
+    /// Decodes an API response body: a page object with its `NextToken` and `RequestId`.
+    public func decodePage(_ bytes: [UInt8]) throws(JSONSyntaxError) -> Page {
+        var metadata = PageMetadata()
+        let connections = try decode(bytes, metadata: &metadata)
+        guard metadata.isPage else { throw JSONSyntaxError("response has no \"VpcPeerConnects\"", at: 0) }
+        return Page(connections: connections, nextToken: metadata.nextToken, requestID: metadata.requestID)
+    }
+
     /// Decodes `bytes`; errors carry the byte offset and JSON path of the problem.
     public func decode(_ bytes: [UInt8]) throws(JSONSyntaxError) -> [PeeringConnection] {
+        var metadata = PageMetadata()
+        return try decode(bytes, metadata: &metadata)
+    }
+
+    private func decode(_ bytes: [UInt8], metadata: inout PageMetadata) throws(JSONSyntaxError) -> [PeeringConnection] {
         do {
             var scanner = JSONScanner(bytes: bytes)
             guard !scanner.isAtEnd() else {
@@ -29,7 +50,7 @@ public struct PeeringDocumentDecoder {
                 // In JSON Lines, the path starts with the line's value number.
                 let component = "[\(documentIndex)]"
                 try JSONSyntaxError.within(documentIndex == 0 ? "" : component) {
-                    try readTopLevelValue(&scanner, into: &connections)
+                    try readTopLevelValue(&scanner, into: &connections, metadata: &metadata)
                 }
                 documentIndex += 1
             }
@@ -43,10 +64,12 @@ public struct PeeringDocumentDecoder {
         }
     }
 
-    private func readTopLevelValue(_ scanner: inout JSONScanner, into connections: inout [PeeringConnection]) throws {
+    private func readTopLevelValue(
+        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata
+    ) throws {
         switch scanner.peek() {
         case UInt8(ascii: "{"):
-            try readPageOrConnection(&scanner, into: &connections)
+            try readPageOrConnection(&scanner, into: &connections, metadata: &metadata)
         case UInt8(ascii: "["):
             var cursor = try scanner.beginArray()
             var index = 0
@@ -55,7 +78,7 @@ public struct PeeringDocumentDecoder {
                     guard scanner.peek() == UInt8(ascii: "{") else {
                         throw scanner.unexpected("a page or connection object")
                     }
-                    try readPageOrConnection(&scanner, into: &connections)
+                    try readPageOrConnection(&scanner, into: &connections, metadata: &metadata)
                 }
                 index += 1
             }
@@ -65,7 +88,9 @@ public struct PeeringDocumentDecoder {
     }
 
     /// Reads an object that is either a page (it has `VpcPeerConnects`) or a single connection.
-    private func readPageOrConnection(_ scanner: inout JSONScanner, into connections: inout [PeeringConnection]) throws {
+    private func readPageOrConnection(
+        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata
+    ) throws {
         let objectStart = scanner.offset
         var fields = ConnectionFields()
         var isPage = false
@@ -73,7 +98,12 @@ public struct PeeringDocumentDecoder {
         while let key = try scanner.nextKey(&cursor) {
             if key == "VpcPeerConnects" {
                 isPage = true
+                metadata.isPage = true
                 try JSONSyntaxError.within(key) { try readConnectionList(&scanner, into: &connections) }
+            } else if key == "NextToken" {
+                metadata.nextToken = try JSONSyntaxError.within(key) { try scanner.readOptionalString() }
+            } else if key == "RequestId" {
+                metadata.requestID = try JSONSyntaxError.within(key) { try scanner.readOptionalString() }
             } else {
                 try JSONSyntaxError.within(key) { try fields.read(key: key, from: &scanner) }
             }
@@ -103,6 +133,13 @@ public struct PeeringDocumentDecoder {
             index += 1
         }
     }
+}
+
+/// What a page says about itself besides its connections.
+private struct PageMetadata {
+    var isPage = false
+    var nextToken: String?
+    var requestID: String?
 }
 
 /// The fields of one connection object as they are read, before the required ones are checked.

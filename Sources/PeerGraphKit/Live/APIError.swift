@@ -1,0 +1,82 @@
+/// A failed API call: which region and action, what the service or the network said, how many attempts.
+public struct APIError: Error, Sendable, CustomStringConvertible {
+    public enum Reason: Error, Sendable, Equatable {
+        /// The service answered with an error body.
+        case service(code: String, message: String, requestID: String?, recommend: String?, status: Int)
+        /// An HTTP error without a usable error body (a proxy's HTML page, an empty body).
+        case http(status: Int, contentType: String?, excerpt: String)
+        /// No response: timeout, refused or dropped connection.
+        case transport(TransportError)
+        /// HTTP 200 whose body is not a valid page (truncated, not JSON).
+        case malformedResponse(String)
+        /// The service sent the same `NextToken` twice; following it would loop forever.
+        case repeatedToken(String)
+        /// More pages than any real account has: stopped.
+        case tooManyPages(Int)
+    }
+
+    public var region: String?
+    public var action: String
+    public var reason: Reason
+    public var attempts: Int
+
+    public init(region: String?, action: String, reason: Reason, attempts: Int) {
+        self.region = region
+        self.action = action
+        self.reason = reason
+        self.attempts = attempts
+    }
+
+    /// Whether trying again may help: throttling, server trouble, timeouts and dropped connections.
+    public var isRetryable: Bool {
+        switch reason {
+        case .service(let code, _, _, _, let status):
+            return code == "Throttling" || code.hasPrefix("Throttling.") || ["ServiceUnavailable", "InternalError", "UnknownError"].contains(code)
+                || [500, 502, 503, 504].contains(status)
+        case .http(let status, _, _):
+            return status == 429 || [500, 502, 503, 504].contains(status)
+        case .transport, .malformedResponse:
+            return true
+        case .repeatedToken, .tooManyPages:
+            return false
+        }
+    }
+
+    /// Throttling waits longer between attempts.
+    public var isThrottling: Bool {
+        switch reason {
+        case .service(let code, _, _, _, let status): code == "Throttling" || code.hasPrefix("Throttling.") || status == 429
+        case .http(let status, _, _): status == 429
+        default: false
+        }
+    }
+
+    public var description: String {
+        var text = region.map { "\($0): " } ?? ""
+        text += "\(action) failed"
+        if attempts > 1 { text += " after \(attempts) attempts" }
+        text += ": "
+        switch reason {
+        case let .service(code, message, requestID, recommend, status):
+            text += "\(code): \(message) (HTTP \(status)"
+            if let requestID { text += ", request id \(requestID)" }
+            text += ")"
+            if let recommend, !recommend.isEmpty { text += "; see \(recommend)" }
+        case let .http(status, contentType, excerpt):
+            text += "HTTP \(status) without an API error body"
+            if let contentType { text += " (\(contentType))" }
+            if !excerpt.isEmpty { text += ": \(excerpt)" }
+        case .transport(.timedOut):
+            text += "no response within the timeout"
+        case .transport(.connectionFailed(let how)):
+            text += "connection failed: \(how)"
+        case .malformedResponse(let why):
+            text += "the response is not a valid page: \(why)"
+        case .repeatedToken(let token):
+            text += "the service sent NextToken \(token.prefix(40).debugDescription) twice; stopped instead of looping"
+        case .tooManyPages(let count):
+            text += "more than \(count) pages; stopped"
+        }
+        return text
+    }
+}

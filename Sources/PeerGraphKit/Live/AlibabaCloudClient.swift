@@ -1,0 +1,104 @@
+import Foundation
+
+/// Sends signed Alibaba Cloud RPC calls with retries. Every attempt gets a fresh date and nonce and is
+/// signed again; throttling, server errors, timeouts and dropped connections are retried with backoff,
+/// anything else fails at once.
+public struct AlibabaCloudClient: Sendable {
+    public var transport: HTTPTransport
+    public var credentials: AlibabaCredentials
+    /// Seconds allowed for each request.
+    public var timeout: Double
+    public var retryPolicy: RetryPolicy
+    /// Receives one line per request for `--verbose`; never given a secret.
+    public var log: @Sendable (String) -> Void
+    /// Waits between attempts; replaceable in tests.
+    public var sleep: @Sendable (Double) async throws -> Void
+
+    public init(
+        transport: HTTPTransport, credentials: AlibabaCredentials, timeout: Double = 10, retryPolicy: RetryPolicy = RetryPolicy(),
+        log: @escaping @Sendable (String) -> Void = { _ in },
+        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) }
+    ) {
+        self.transport = transport
+        self.credentials = credentials
+        self.timeout = timeout
+        self.retryPolicy = retryPolicy
+        self.log = log
+        self.sleep = sleep
+    }
+
+    /// Calls `request` at `endpoint` and returns the body of the successful (HTTP 2xx) response, after
+    /// `validate` accepted it (a body it rejects counts as a malformed response, and is retried).
+    public func call<Result>(
+        _ request: APIRequest, endpoint: URL, region: String?, validate: ([UInt8]) throws(APIError.Reason) -> Result
+    ) async throws(APIError) -> Result {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let started = Date()
+            let signed = request.signed(endpoint: endpoint, credentials: credentials)
+            let failure: APIError.Reason
+            var retryAfter: Int?
+            do {
+                let response = try await transport.send(signed, timeout: timeout)
+                let elapsed = Int(Date().timeIntervalSince(started) * 1000)
+                log("\(region ?? "-") \(request.action) attempt \(attempt): HTTP \(response.status), \(response.body.count) bytes, \(elapsed) ms")
+                if (200 ..< 300).contains(response.status) {
+                    do {
+                        return try validate(response.body)
+                    } catch {
+                        failure = error
+                    }
+                } else {
+                    failure = Self.errorReason(response)
+                    retryAfter = response.headers["x-acs-retry-after"].flatMap { Int($0.trimmingWhitespace()) }
+                }
+            } catch {
+                log("\(region ?? "-") \(request.action) attempt \(attempt): \(error == .timedOut ? "timed out" : "connection failed")")
+                failure = .transport(error)
+            }
+            let apiError = APIError(region: region, action: request.action, reason: failure, attempts: attempt)
+            guard apiError.isRetryable || (retryAfter ?? 0) > 0, attempt <= retryPolicy.maximumRetries else { throw apiError }
+            let wait = retryPolicy.delay(beforeRetry: attempt - 1, throttled: apiError.isThrottling, retryAfterMilliseconds: retryAfter)
+            log("\(region ?? "-") \(request.action): retrying in \(Int(wait * 1000)) ms")
+            do {
+                try await sleep(wait)
+            } catch {
+                throw apiError
+            }
+        }
+    }
+
+    /// Reads the error body `{Code, Message, RequestId, Recommend}` (or lower-case keys); anything else
+    /// becomes an HTTP error with a short printable excerpt.
+    static func errorReason(_ response: HTTPResponse) -> APIError.Reason {
+        var fields: [String: String] = [:]
+        var scanner = JSONScanner(bytes: response.body)
+        if scanner.peek() == UInt8(ascii: "{"), var cursor = try? scanner.beginObject() {
+            while let key = try? scanner.nextKey(&cursor) {
+                if scanner.peek() == UInt8(ascii: "\""), let value = try? scanner.readString() {
+                    fields[key.lowercased()] = value
+                } else if (try? scanner.skipValue()) == nil {
+                    break
+                }
+            }
+        }
+        if let code = fields["code"], !code.isEmpty {
+            return .service(code: printable(code, limit: 100), message: printable(fields["message"] ?? "", limit: 500),
+                            requestID: fields["requestid"].map { printable($0, limit: 100) },
+                            recommend: fields["recommend"].map { printable($0, limit: 300) }, status: response.status)
+        }
+        let text = String(decoding: response.body.prefix(400), as: UTF8.self)
+        return .http(status: response.status, contentType: response.headers["content-type"], excerpt: printable(text, limit: 120))
+    }
+
+    /// Text from the network made safe for one line of a terminal: controls become spaces, runs of
+    /// white space collapse, and it is cut at `limit` characters.
+    static func printable(_ text: String, limit: Int) -> String {
+        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? " " : $0
+        }))
+        let collapsed = cleaned.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return collapsed.count > limit ? String(collapsed.prefix(limit)) + "…" : collapsed
+    }
+}

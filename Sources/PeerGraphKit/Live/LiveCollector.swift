@@ -1,0 +1,167 @@
+import Foundation
+
+/// Collects peering connections from the live API: every page of every region, regions fetched
+/// concurrently (at most `concurrency` at a time, in a task group), results merged in region order.
+public struct LiveCollector: Sendable {
+    /// The default VpcPeer endpoint: one host for every region (the region is a parameter).
+    public static let vpcPeerEndpoint = URL(string: "https://vpcpeer.aliyuncs.com")!
+    /// The Vpc endpoint used for DescribeRegions.
+    public static let vpcEndpoint = URL(string: "https://vpc.aliyuncs.com")!
+    /// No real account has this many pages of 100 connections in one region.
+    public static let maximumPagesPerRegion = 10_000
+
+    public var client: AlibabaCloudClient
+    /// Replaces every API host (tests, private endpoints).
+    public var endpointOverride: URL?
+    public var filters: APIRequest.ListFilters
+    public var concurrency: Int
+    public var pageSize: Int
+
+    public init(client: AlibabaCloudClient, endpointOverride: URL? = nil, filters: APIRequest.ListFilters = .init(),
+                concurrency: Int = 4, pageSize: Int = 100) {
+        self.client = client
+        self.endpointOverride = endpointOverride
+        self.filters = filters
+        self.concurrency = max(1, concurrency)
+        self.pageSize = pageSize
+    }
+
+    /// One region's pages, as the API sent them.
+    public struct RegionResult: Sendable {
+        public var region: String
+        public var connections: [PeeringConnection]
+        /// The raw response bodies, in order, for `--save-raw`.
+        public var pages: [[UInt8]]
+    }
+
+    /// The outcome of a multi-region collection.
+    public struct Collection: Sendable {
+        public var results: [RegionResult]
+        public var failures: [APIError]
+        public var connections: [PeeringConnection] { results.flatMap(\.connections) }
+    }
+
+    /// Progress events for the terminal.
+    public enum Progress: Sendable {
+        case page(region: String, page: Int, connections: Int)
+        case regionDone(region: String, connections: Int)
+        case regionFailed(region: String)
+    }
+
+    /// Every page of `region`, following `NextToken` until it is empty.
+    public func collect(region: String, progress: @Sendable (Progress) -> Void = { _ in }) async throws(APIError) -> RegionResult {
+        let endpoint = endpointOverride ?? Self.vpcPeerEndpoint
+        var token: String?
+        var seenTokens: Set<String> = []
+        var connections: [PeeringConnection] = []
+        var pages: [[UInt8]] = []
+        while true {
+            guard pages.count < Self.maximumPagesPerRegion else {
+                throw APIError(region: region, action: "ListVpcPeerConnections", reason: .tooManyPages(pages.count), attempts: 1)
+            }
+            let request = APIRequest.listVpcPeerConnections(region: region, filters: filters, maxResults: pageSize, nextToken: token)
+            let (page, body) = try await client.call(request, endpoint: endpoint, region: region) { body throws(APIError.Reason) in
+                do throws(JSONSyntaxError) {
+                    return (try PeeringDocumentDecoder().decodePage(body), body)
+                } catch {
+                    throw .malformedResponse("\(error.message) at byte \(error.byteOffset)\(error.path.isEmpty ? "" : " (\(error.jsonPath))")")
+                }
+            }
+            connections += page.connections
+            pages.append(body)
+            progress(.page(region: region, page: pages.count, connections: connections.count))
+            guard let next = page.nextToken, !next.isEmpty else { break }
+            guard seenTokens.insert(next).inserted else {
+                throw APIError(region: region, action: "ListVpcPeerConnections", reason: .repeatedToken(next), attempts: 1)
+            }
+            token = next
+        }
+        progress(.regionDone(region: region, connections: connections.count))
+        return RegionResult(region: region, connections: connections, pages: pages)
+    }
+
+    /// All regions, at most `concurrency` at once. With `keepGoing`, a failed region is reported in
+    /// `failures` and the others continue; otherwise the first failure cancels the rest and is thrown.
+    public func collect(regions: [String], keepGoing: Bool, progress: @escaping @Sendable (Progress) -> Void = { _ in })
+        async throws(APIError) -> Collection
+    {
+        var results: [(Int, RegionResult)] = []
+        var failures: [(Int, APIError)] = []
+        let outcome: APIError? = await withTaskGroup(of: (Int, Result<RegionResult, APIError>).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < regions.count else { return }
+                let index = next, region = regions[index]
+                next += 1
+                group.addTask {
+                    do throws(APIError) {
+                        return (index, .success(try await collect(region: region, progress: progress)))
+                    } catch {
+                        progress(.regionFailed(region: region))
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            for _ in 0 ..< min(concurrency, regions.count) { startNext() }
+            while let (index, result) = await group.next() {
+                switch result {
+                case .success(let value):
+                    results.append((index, value))
+                case .failure(let error):
+                    if !keepGoing {
+                        group.cancelAll()
+                        return error
+                    }
+                    failures.append((index, error))
+                }
+                startNext()
+            }
+            return nil
+        }
+        if let outcome { throw outcome }
+        return Collection(results: results.sorted { $0.0 < $1.0 }.map(\.1), failures: failures.sorted { $0.0 < $1.0 }.map(\.1))
+    }
+
+    /// The region ids of Vpc `DescribeRegions`, for `--region all`.
+    public func allRegions() async throws(APIError) -> [String] {
+        let endpoint = endpointOverride ?? Self.vpcEndpoint
+        return try await client.call(.describeRegions(), endpoint: endpoint, region: nil) { body throws(APIError.Reason) in
+            do throws(JSONSyntaxError) {
+                return try Self.regionIDs(fromDescribeRegions: body)
+            } catch {
+                throw .malformedResponse("\(error.message) at byte \(error.byteOffset)")
+            }
+        }
+    }
+
+    /// `{"Regions":{"Region":[{"RegionId":…},…]}}` → the ids, sorted.
+    static func regionIDs(fromDescribeRegions body: [UInt8]) throws(JSONSyntaxError) -> [String] {
+        do {
+            var scanner = JSONScanner(bytes: body)
+            var ids: [String] = []
+            var sawRegions = false
+            var top = try scanner.beginObject()
+            while let key = try scanner.nextKey(&top) {
+                guard key == "Regions" else { try scanner.skipValue(); continue }
+                sawRegions = true
+                var regions = try scanner.beginObject()
+                while let inner = try scanner.nextKey(&regions) {
+                    guard inner == "Region" else { try scanner.skipValue(); continue }
+                    var list = try scanner.beginArray()
+                    while try scanner.nextElement(&list) {
+                        var region = try scanner.beginObject()
+                        while let field = try scanner.nextKey(&region) {
+                            if field == "RegionId", let id = try scanner.readOptionalString() { ids.append(id) } else if field != "RegionId" { try scanner.skipValue() }
+                        }
+                    }
+                }
+            }
+            guard sawRegions else { throw JSONSyntaxError("response has no \"Regions\"", at: 0) }
+            return ids.sorted()
+        } catch let error as JSONSyntaxError {
+            throw error
+        } catch {
+            throw JSONSyntaxError("\(error)", at: 0)
+        }
+    }
+}
