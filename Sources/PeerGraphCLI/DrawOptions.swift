@@ -1,3 +1,4 @@
+import Foundation
 import PeerGraphKit
 
 /// The draw command's options, typed and validated.
@@ -15,6 +16,20 @@ struct DrawOptions {
     var maximumLabelLength = 40
     var timestamp = false
     var quiet = false
+    var verbose = false
+    /// Live collection.
+    var live = LiveOptions()
+
+    struct LiveOptions {
+        var allRegions = false
+        var profile: String?
+        var endpoint: URL?
+        var timeout: Double = 10
+        var concurrency = 4
+        var maximumRetries = 3
+        var keepGoing = false
+        var saveRawDirectory: String?
+    }
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
         inputs = parsed.positionals
@@ -42,6 +57,12 @@ struct DrawOptions {
             throw UsageError("--tag needs a key before '=' (got '=\(emptyKey.value ?? "")')")
         }
         filter.resourceGroupIDs = parsed.list("resource-group")
+        filter.connectionIDs = parsed.list("connection")
+        if filter.regions.contains("all") {
+            guard filter.regions == ["all"] else { throw UsageError("--region all cannot be combined with other regions") }
+            live.allRegions = true
+            filter.regions = []
+        }
         filter.excludeDeleted = parsed.has("exclude-deleted")
         for status in filter.statuses where PeeringStatus(apiValue: status).isKnownCaseInsensitively == false {
             // A status we do not know may still be one the API added; accept it, but only if it is a word.
@@ -65,6 +86,41 @@ struct DrawOptions {
         }
         timestamp = parsed.has("timestamp")
         quiet = parsed.has("quiet")
+        verbose = parsed.has("verbose")
+        live.profile = parsed.value("profile")
+        if let endpoint = parsed.value("endpoint") {
+            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+                  let host = url.host, !host.isEmpty, url.path.isEmpty || url.path == "/", url.query == nil else {
+                throw UsageError("--endpoint takes a URL like https://vpcpeer.aliyuncs.com or http://127.0.0.1:8080 (got '\(endpoint)')")
+            }
+            live.endpoint = url
+        }
+        if let timeout = parsed.value("timeout") {
+            guard let value = Double(timeout), value > 0, value <= 600 else {
+                throw UsageError("--timeout takes seconds, more than 0 and at most 600 (got '\(timeout)')")
+            }
+            live.timeout = value
+        }
+        if let concurrency = parsed.value("concurrency") {
+            guard let value = Int(concurrency), (1 ... 64).contains(value) else {
+                throw UsageError("--concurrency takes a number from 1 to 64 (got '\(concurrency)')")
+            }
+            live.concurrency = value
+        }
+        if let retries = parsed.value("max-retries") {
+            guard let value = Int(retries), (0 ... 10).contains(value) else {
+                throw UsageError("--max-retries takes a number from 0 to 10 (got '\(retries)')")
+            }
+            live.maximumRetries = value
+        }
+        live.keepGoing = parsed.has("keep-going")
+        live.saveRawDirectory = parsed.value("save-raw")
+        if !inputs.isEmpty {
+            for flag in ["profile", "endpoint", "concurrency", "keep-going", "save-raw", "max-retries", "timeout"] where parsed.has(flag) {
+                throw UsageError("--\(flag) is for live collection, which runs only when no INPUT is given")
+            }
+            if live.allRegions { throw UsageError("--region all is for live collection, which runs only when no INPUT is given") }
+        }
     }
 }
 

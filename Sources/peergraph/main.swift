@@ -3,4 +3,4 @@ import PeerGraphCLI
 
 // A closed pipe (`peergraph … | head`) must become an error we report, not a silent kill.
 signal(SIGPIPE, SIG_IGN)
-exit(PeerGraphCommand().run(Array(CommandLine.arguments.dropFirst())).rawValue)
+exit(await PeerGraphCommand().run(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -1,4 +1,13 @@
+import Foundation
 import Testing
+
+/// Collects bytes written from a @Sendable closure.
+final class ByteBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [UInt8] = []
+    func append(_ more: [UInt8]) { lock.withLock { stored += more } }
+    var bytes: [UInt8] { lock.withLock { stored } }
+}
 @testable import PeerGraphCLI
 @testable import PeerGraphKit
 
@@ -46,6 +55,11 @@ import Testing
         (["--status", "Act!ve"], "--status 'Act!ve' is not a status name"),
         (["--tag", "=v"], "--tag needs a key before '=' (got '=v')"),
         (["--graphml-flavor", "gephi"], "unknown GraphML flavor 'gephi' (expected plain, yed)"),
+        (["x.json", "--endpoint", "http://127.0.0.1:9"], "--endpoint is for live collection, which runs only when no INPUT is given"),
+        (["--endpoint", "ftp://host"], "--endpoint takes a URL like https://vpcpeer.aliyuncs.com or http://127.0.0.1:8080 (got 'ftp://host')"),
+        (["--timeout", "0"], "--timeout takes seconds, more than 0 and at most 600 (got '0')"),
+        (["--concurrency", "100"], "--concurrency takes a number from 1 to 64 (got '100')"),
+        (["--region", "all,cn-hangzhou"], "--region all cannot be combined with other regions"),
     ])
     func rejectsBadCommandLines(arguments: [String], message: String) {
         #expect { _ = try parse(arguments) } throws: { "\($0)" == message }
@@ -56,14 +70,16 @@ import Testing
         #expect(PeerGraphCommand.describe(InputError(source: "f", message: "x")).0 == .input)
         #expect(PeerGraphCommand.describe(TemplateError(source: "f", line: 1, message: "x")).0 == .input)
         #expect(PeerGraphCommand.describe(OutputError(destination: "f", message: "x")).0 == .output)
+        #expect(PeerGraphCommand.describe(APIError(region: "r", action: "a", reason: .transport(.timedOut), attempts: 1)).0 == .api)
+        #expect(PeerGraphCommand.describe(CredentialChain.Failure(message: "x")).0 == .usage)
         #expect(ExitCode.usage.rawValue == 2 && ExitCode.input.rawValue == 3 && ExitCode.api.rawValue == 4 && ExitCode.output.rawValue == 5)
     }
 
-    @Test func helpTextMatchesItsGoldenFile() throws {
-        var output: [UInt8] = []
-        let code = PeerGraphCommand(writeError: { _ in }, writeOutput: { output += $0 }).run(["--help"])
+    @Test func helpTextMatchesItsGoldenFile() async throws {
+        let output = ByteBox()
+        let code = await PeerGraphCommand(writeError: { _ in }, writeOutput: { output.append($0) }).run(["--help"])
         #expect(code == .success)
         let golden = CLIPaths.packageRoot.appendingPathComponent("Tests/PeerGraphCLITests/Golden/help.txt")
-        try CLIGolden.check(String(decoding: output, as: UTF8.self), against: golden)
+        try CLIGolden.check(String(decoding: output.bytes, as: UTF8.self), against: golden)
     }
 }

@@ -15,6 +15,8 @@ public struct ConnectionFilter: Sendable, Equatable {
     public var names: [String] = []
     /// Keep connections carrying one of these tags (`key`, or `key` with `value`).
     public var tags: [TagCriterion] = []
+    /// Keep connections with one of these ids (`InstanceId`).
+    public var connectionIDs: [String] = []
     /// Keep connections in one of these resource groups.
     public var resourceGroupIDs: [String] = []
     /// Drop connections whose status is `Deleted`.
@@ -42,6 +44,19 @@ public struct ConnectionFilter: Sendable, Equatable {
 
     public init() {}
 
+    /// The part of the filter the API can apply itself (`ListVpcPeerConnections` parameters). Only
+    /// single values are passed where the API's meaning of several would differ from ours (tags: the API
+    /// wants all, we keep any). The whole filter is still applied to what comes back.
+    public var apiFilters: APIRequest.ListFilters {
+        var filters = APIRequest.ListFilters()
+        if connectionIDs.count == 1 { filters.instanceID = connectionIDs[0] }
+        if names.count == 1, !names[0].contains("*") { filters.name = names[0] }
+        filters.vpcIDs = vpcIDs
+        if resourceGroupIDs.count == 1 { filters.resourceGroupID = resourceGroupIDs[0] }
+        if tags.count == 1 { filters.tags = tags }
+        return filters
+    }
+
     /// True when no criterion is set.
     public var isEmpty: Bool { self == ConnectionFilter() }
 
@@ -54,6 +69,10 @@ public struct ConnectionFilter: Sendable, Equatable {
     /// The criteria that are set, in a fixed order.
     var criteria: [Criterion] {
         var list: [Criterion] = []
+        if !connectionIDs.isEmpty {
+            let wanted = Set(connectionIDs)
+            list.append(Criterion(flag: "--connection") { wanted.contains($0.id) })
+        }
         if !statuses.isEmpty {
             let wanted = Set(statuses.map { $0.lowercased() })
             list.append(Criterion(flag: "--status") { wanted.contains(($0.status?.apiValue ?? "").lowercased()) })

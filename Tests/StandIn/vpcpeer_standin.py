@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""A loopback stand-in of Alibaba Cloud's VpcPeer (ListVpcPeerConnections) and Vpc (DescribeRegions) APIs,
+for peergraph's tests. It verifies every request's ACS3-HMAC-SHA256 signature with its own signer
+(hashlib and hmac, sharing nothing with peergraph's Swift code), pages like the real service, lists a
+cross-region connection in both of its regions, and plays scripted faults.
+
+Usage: vpcpeer_standin.py SCENARIO.json   (prints 'PORT <n>' when ready; serves on 127.0.0.1 only)
+
+Scenario keys:
+  credentials   [{"id", "secret", "token" (optional)}]: the keys it accepts
+  regions       region ids for DescribeRegions
+  connections   connection objects in the API's shape
+  faults        {"<region>" | "DescribeRegions": ["<fault>", ...]}: one per request, in order, then "ok"
+  latency_ms    added to every answer
+  log           path of a JSON Lines file: one line per request (action, region, token, status, fault, times)
+Faults: ok, throttle-400, throttle-503, throttle-retry-after, unavailable-503, internal-500, html-502,
+  forbidden-403, stall, truncate, reset, repeat-token, not-json-200, skew.
+"""
+import datetime, hashlib, hmac, http.server, json, socketserver, sys, threading, time, urllib.parse
+
+scenario = json.load(open(sys.argv[1], encoding="utf-8"))
+credentials = {c["id"]: c for c in scenario.get("credentials", [])}
+connections = sorted(scenario.get("connections", []), key=lambda c: c["InstanceId"])
+faults = {k: list(v) for k, v in scenario.get("faults", {}).items()}
+latency = scenario.get("latency_ms", 0) / 1000.0
+log_path = scenario.get("log")
+lock = threading.Lock()
+nonces = set()
+
+
+def next_fault(key):
+    with lock:
+        queue = faults.get(key) or []
+        return queue.pop(0) if queue else "ok"
+
+
+def write_log(entry):
+    if not log_path:
+        return
+    with lock, open(log_path, "a", encoding="utf-8") as f:
+        f.write(json.dumps(entry) + "\n")
+
+
+def encode(s):
+    return urllib.parse.quote(s, safe="-_.~")
+
+
+class SignatureError(Exception):
+    def __init__(self, status, code, message):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def verify(method, raw_path, headers, body):
+    """Recomputes the ACS3 signature from what arrived; raises SignatureError like the service would."""
+    auth = headers.get("Authorization", "")
+    if not auth.startswith("ACS3-HMAC-SHA256 "):
+        raise SignatureError(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards.")
+    parts = dict(p.split("=", 1) for p in auth[len("ACS3-HMAC-SHA256 "):].split(",") if "=" in p)
+    key_id, signed, signature = parts.get("Credential"), parts.get("SignedHeaders", ""), parts.get("Signature", "")
+    signed_list = signed.split(";") if signed else []
+    if signed_list != sorted(signed_list):
+        raise SignatureError(400, "IncompleteSignature", "SignedHeaders must be sorted.")
+    sent = {k.lower() for k in headers.keys()}
+    required = {"host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"}
+    required |= {h for h in sent if h.startswith("x-acs-")}
+    if "content-type" in sent:
+        required.add("content-type")
+    missing = sorted(required - set(signed_list))
+    if missing:
+        raise SignatureError(400, "IncompleteSignature", f"Header {missing[0]} must be signed.")
+    if hashlib.sha256(body).hexdigest() != headers.get("x-acs-content-sha256", ""):
+        raise SignatureError(400, "InvalidParameter.ContentSha256", "x-acs-content-sha256 does not match the body.")
+    try:
+        date = datetime.datetime.strptime(headers.get("x-acs-date", ""), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+    except ValueError:
+        raise SignatureError(400, "InvalidTimeStamp.Format", "x-acs-date is not YYYY-MM-DDThh:mm:ssZ.")
+    if abs((datetime.datetime.now(datetime.timezone.utc) - date).total_seconds()) > 900:
+        raise SignatureError(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")
+    nonce = headers.get("x-acs-signature-nonce", "")
+    with lock:
+        if not nonce or nonce in nonces:
+            raise SignatureError(400, "SignatureNonceUsed", "Specified signature nonce was used already.")
+        nonces.add(nonce)
+    credential = credentials.get(key_id)
+    if credential is None:
+        raise SignatureError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.")
+    if credential.get("token") and headers.get("x-acs-security-token") != credential["token"]:
+        raise SignatureError(400, "InvalidSecurityToken.Mismatch", "Specified SecurityToken is invalid.")
+    path, _, query = raw_path.partition("?")
+    pairs = urllib.parse.parse_qsl(query, keep_blank_values=True)
+    canonical_query = "&".join(f"{k}={v}" for k, v in sorted((encode(k), encode(v)) for k, v in pairs))
+    canonical_headers = "".join(f"{h}:{headers.get(h, '').strip()}\n" for h in signed_list)
+    canonical = "\n".join([method, path or "/", canonical_query, canonical_headers, signed, hashlib.sha256(body).hexdigest()])
+    to_sign = "ACS3-HMAC-SHA256\n" + hashlib.sha256(canonical.encode()).hexdigest()
+    expected = hmac.new(credential["secret"].encode(), to_sign.encode(), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        raise SignatureError(400, "SignatureDoesNotMatch", "The request signature does not conform to Aliyun standards. server string to sign is:" + to_sign.replace("\n", "#"))
+    return dict(pairs)
+
+
+def page_of(region, params, token):
+    matching = [c for c in connections if region in (c.get("RegionId"), c.get("AcceptingRegionId"))]
+    if params.get("InstanceId"):
+        matching = [c for c in matching if c["InstanceId"] == params["InstanceId"]]
+    if params.get("Name"):
+        matching = [c for c in matching if c.get("Name") == params["Name"]]
+    if params.get("VpcId"):
+        wanted = set(params["VpcId"].split(","))
+        matching = [c for c in matching if c["Vpc"]["VpcId"] in wanted or c["AcceptingVpc"]["VpcId"] in wanted]
+    if params.get("ResourceGroupId"):
+        matching = [c for c in matching if c.get("ResourceGroupId") == params["ResourceGroupId"]]
+    n = 1
+    while f"Tags.{n}.Key" in params:
+        key, value = params[f"Tags.{n}.Key"], params.get(f"Tags.{n}.Value")
+        matching = [c for c in matching if any(t["Key"] == key and (value is None or t["Value"] == value) for t in c.get("Tags") or [])]
+        n += 1
+    size = int(params.get("MaxResults", "20"))
+    start = int(token.split(":")[-1]) if token else 0
+    chunk = matching[start:start + size]
+    following = f"{region}:{start + size}" if start + size < len(matching) else ""
+    return {"RequestId": f"REQ-{region}-{start}", "TotalCount": len(matching), "MaxResults": size, "NextToken": following, "VpcPeerConnects": chunk}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self, status, payload, content_type="application/json;charset=utf-8", extra=None):
+        body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def error_body(self, code, message):
+        rid = f"ERR-{int(time.time() * 1000)}"
+        return {"RequestId": rid, "HostId": "vpcpeer.aliyuncs.com", "Code": code, "Message": message,
+                "Recommend": f"https://api.aliyun.com/troubleshoot?q={code}&product=VpcPeer&requestId={rid}"}
+
+    def do_POST(self):
+        started = time.time()
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
+        action = self.headers.get("x-acs-action", "")
+        entry = {"action": action, "start": started, "path": self.path, "headers": dict(self.headers.items()), "body": body.decode("utf-8", "replace")}
+        try:
+            params = verify("POST", self.path, self.headers, body)
+            params.update(urllib.parse.parse_qsl(body.decode(), keep_blank_values=True))
+        except SignatureError as e:
+            entry.update(status=e.status, code=e.code, end=time.time())
+            write_log(entry)
+            return self.answer(e.status, self.error_body(e.code, e.message))
+        region = params.get("RegionId", "")
+        token = params.get("NextToken", "")
+        key = "DescribeRegions" if action == "DescribeRegions" else region
+        fault = next_fault(key)
+        entry.update(region=region, token=token, fault=fault, params=params)
+        time.sleep(latency)
+        status = self.play(action, region, params, token, fault)
+        entry.update(status=status, end=time.time())
+        write_log(entry)
+
+    def play(self, action, region, params, token, fault):
+        if fault == "throttle-400":
+            self.answer(400, self.error_body("Throttling.User", "Request was denied due to user flow control.")); return 400
+        if fault == "throttle-503":
+            self.answer(503, self.error_body("Throttling", "Request was denied due to request throttling.")); return 503
+        if fault == "throttle-retry-after":
+            self.answer(400, self.error_body("Throttling.Api", "Request was denied due to api flow control."), extra={"x-acs-retry-after": "50"}); return 400
+        if fault == "unavailable-503":
+            self.answer(503, self.error_body("ServiceUnavailable", "The request has failed due to a temporary failure of the server.")); return 503
+        if fault == "internal-500":
+            self.answer(500, self.error_body("InternalError", "The request processing has failed due to some unknown error.")); return 500
+        if fault == "html-502":
+            self.answer(502, b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>", "text/html"); return 502
+        if fault == "forbidden-403":
+            self.answer(403, self.error_body("Forbidden.RAM", "User not authorized to operate on the specified resource.")); return 403
+        if fault == "skew":
+            self.answer(400, self.error_body("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")); return 400
+        if fault == "stall":
+            time.sleep(30); return 0
+        if action == "DescribeRegions":
+            regions = [{"RegionId": r, "LocalName": r, "RegionEndpoint": f"vpc.{r}.aliyuncs.com"} for r in scenario.get("regions", [])]
+            self.answer(200, {"RequestId": "REQ-regions", "Regions": {"Region": regions}}); return 200
+        if action != "ListVpcPeerConnections":
+            self.answer(400, self.error_body("InvalidAction.NotFound", "Specified api is not found.")); return 400
+        size = params.get("MaxResults", "20")
+        if not size.isdigit() or not 1 <= int(size) <= 100:
+            self.answer(400, self.error_body("IllegalParam.MaxResults", "MaxResults must be 1 to 100.")); return 400
+        page = page_of(region, params, token)
+        if fault == "repeat-token":
+            page["NextToken"] = token or f"{region}:0"
+        payload = json.dumps(page).encode()
+        if fault == "truncate":
+            self.answer(200, payload[: len(payload) // 2]); return 200
+        if fault == "not-json-200":
+            self.answer(200, b"<html>maintenance</html>", "text/html"); return 200
+        if fault == "reset":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload[: len(payload) // 3])
+            self.wfile.flush()
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return -1
+        self.answer(200, page); return 200
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+server = Server(("127.0.0.1", 0), Handler)
+print(f"PORT {server.server_address[1]}", flush=True)
+server.serve_forever()
