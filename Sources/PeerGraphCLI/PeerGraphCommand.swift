@@ -118,7 +118,9 @@ public struct PeerGraphCommand: Sendable {
 
     /// Live mode: credentials, regions, then every page of every region.
     private func collectLive(_ options: DrawOptions) async throws -> LiveCollector.Collection {
-        let chain = CredentialChain(environment: environment, profile: options.live.profile)
+        // $HOME first, as the SDKs and the aliyun CLI do (on Linux NSHomeDirectory() ignores it).
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let chain = CredentialChain(environment: environment, homeDirectory: home, profile: options.live.profile)
         var regions = options.filter.regions
         if regions.isEmpty && !options.live.allRegions {
             guard let region = chain.defaultRegion() else {

@@ -16,7 +16,11 @@ Scenario keys:
 Faults: ok, throttle-400, throttle-503, throttle-retry-after, unavailable-503, internal-500, html-502,
   forbidden-403, stall, truncate, reset, repeat-token, not-json-200, skew.
 """
-import datetime, hashlib, hmac, http.server, json, socketserver, sys, threading, time, urllib.parse
+import datetime, hashlib, hmac, http.server, json, signal, socketserver, sys, threading, time, urllib.parse
+
+# A parent may start us with signals blocked (threads of a test runner do); we must stop on SIGTERM.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
 scenario = json.load(open(sys.argv[1], encoding="utf-8"))
 credentials = {c["id"]: c for c in scenario.get("credentials", [])}
