@@ -5,17 +5,21 @@ public enum GroupingKey: String, Sendable, CaseIterable {
     case regionAndOwner = "region,owner"
     case none
 
-    /// The group label of `node`, or nil when the node belongs to no group.
-    func label(of node: VPCNode) -> String? {
+    /// The group label of `node`, or nil when the node belongs to no group. Accounts with a friendly
+    /// name show it first: `Production (account 1508…)`.
+    func label(of node: VPCNode, accountNames: [String: String] = [:]) -> String? {
+        func account(_ owner: String?) -> String {
+            guard let owner else { return "account unknown" }
+            if let name = accountNames[owner], !name.isEmpty { return "\(name) (account \(owner))" }
+            return "account \(owner)"
+        }
         switch self {
-        case .region: node.region
-        case .owner: node.owner.map { "account \($0)" }
+        case .region: return node.region
+        case .owner: return node.owner.map { account($0) }
         case .regionAndOwner:
-            switch (node.region, node.owner) {
-            case (nil, nil): nil
-            case let (region, owner): "\(region ?? "unknown region") · account \(owner ?? "unknown")"
-            }
-        case .none: nil
+            if node.region == nil && node.owner == nil { return nil }
+            return "\(node.region ?? "unknown region") · \(account(node.owner))"
+        case .none: return nil
         }
     }
 }

@@ -11,9 +11,16 @@ public struct PeerGraph: Sendable {
     public var grouping: GroupingKey
     /// For each edge, the indices of its requester and accepter in `nodes`.
     public var edgeEndpoints: [(requester: Int, accepter: Int)]
+    /// For a collapsed graph: how many connections each edge stands for.
+    public var edgeCounts: [Int]?
+    /// For a diff graph: how each connection changed (absent: unchanged). Empty for ordinary graphs.
+    public var changes: [String: ChangeKind] = [:]
+    /// For a diff graph: VPCs that appeared or vanished.
+    public var nodeChanges: [String: ChangeKind] = [:]
 
-    /// Builds the graph from deduplicated, filtered connections.
-    public init(connections: [PeeringConnection], grouping: GroupingKey = .region) {
+    /// Builds the graph from deduplicated, filtered connections; `names` gives friendly names to VPCs
+    /// (node labels) and accounts (owner group labels).
+    public init(connections: [PeeringConnection], grouping: GroupingKey = .region, names: NameMap = NameMap()) {
         self.grouping = grouping
         edges = connections.sorted(by: Self.edgeOrder)
 
@@ -30,6 +37,7 @@ public struct PeerGraph: Sendable {
                 .add(connection.accepter, region: connection.accepterRegion, owner: connection.accepterOwner)
         }
         nodes = builders.values.map { $0.node }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        for index in nodes.indices { nodes[index].displayName = names.vpcs[nodes[index].id] }
 
         var indexByID: [String: Int] = [:]
         for (index, node) in nodes.enumerated() { indexByID[node.id] = index }
@@ -37,11 +45,23 @@ public struct PeerGraph: Sendable {
 
         var members: [String: [Int]] = [:]
         for (index, node) in nodes.enumerated() {
-            if let label = grouping.label(of: node) { members[label, default: []].append(index) }
+            if let label = grouping.label(of: node, accountNames: names.accounts) { members[label, default: []].append(index) }
         }
         groups = members
             .map { NodeGroup(label: $0.key, nodeIndices: $0.value) }
             .sorted { $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }
+    }
+
+    /// A graph of given nodes and edges, already in order (for collapsed graphs).
+    init(nodes: [VPCNode], edges: [PeeringConnection], grouping: GroupingKey, edgeCounts: [Int]?) {
+        self.nodes = nodes
+        self.edges = edges
+        self.grouping = grouping
+        self.groups = []
+        self.edgeCounts = edgeCounts
+        var indexByID: [String: Int] = [:]
+        for (index, node) in nodes.enumerated() { indexByID[node.id] = index }
+        edgeEndpoints = edges.map { (indexByID[$0.requester.vpcID]!, indexByID[$0.accepter.vpcID]!) }
     }
 
     /// requester, then accepter, then connection id, all in byte order.

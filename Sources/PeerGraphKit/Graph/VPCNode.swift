@@ -9,8 +9,15 @@ public struct VPCNode: Sendable, Hashable {
     public var ipv4CIDRs: [String]
     /// Union of the IPv6 CIDR blocks reported by every connection, sorted.
     public var ipv6CIDRs: [String]
+    /// A friendly name (`--names`, `--vpc-names`), shown above the id.
+    public var displayName: String?
+    /// Label lines that replace id, CIDRs and region: for the nodes of a collapsed graph.
+    public var caption: [String]?
 
-    public init(id: String, region: String? = nil, owner: String? = nil, ipv4CIDRs: [String] = [], ipv6CIDRs: [String] = []) {
+    public init(id: String, region: String? = nil, owner: String? = nil, ipv4CIDRs: [String] = [], ipv6CIDRs: [String] = [],
+                displayName: String? = nil, caption: [String]? = nil) {
+        self.displayName = displayName
+        self.caption = caption
         self.id = id
         self.region = region
         self.owner = owner

@@ -30,34 +30,40 @@ public struct DOTWriter: GraphWriter {
         for (groupIndex, group) in graph.groups.enumerated() {
             sink.write("  subgraph cluster_\(groupIndex + 1) {\n")
             sink.write("    label=\(DOTEscaper.quotedText([GraphText.shortened(group.label, to: options.maximumLabelLength)]));\n")
-            for nodeIndex in group.nodeIndices { writeNode(graph.nodes[nodeIndex], indent: "    ", to: sink) }
+            for nodeIndex in group.nodeIndices { writeNode(graph.nodes[nodeIndex], in: graph, indent: "    ", to: sink) }
             sink.write("  }\n")
         }
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
-            writeNode(node, indent: "  ", to: sink)
+            writeNode(node, in: graph, indent: "  ", to: sink)
         }
-        for connection in graph.edges { writeEdge(connection, to: sink) }
+        for connection in graph.edges { writeEdge(connection, in: graph, to: sink) }
     }
 
-    private func writeNode(_ node: VPCNode, indent: String, to sink: OutputSink) {
+    private func writeNode(_ node: VPCNode, in graph: PeerGraph, indent: String, to sink: OutputSink) {
         let label = GraphText.nodeLines(node).map { GraphText.shortened($0, to: options.maximumLabelLength) }
         sink.write(indent)
         sink.write(DOTEscaper.quotedID(node.id))
-        sink.write(" [label=\(DOTEscaper.quotedText(label)), tooltip=\(DOTEscaper.quotedText(GraphText.nodeDetails(node), lineBreak: "&#10;"))];\n")
+        sink.write(" [label=\(DOTEscaper.quotedText(label)), tooltip=\(DOTEscaper.quotedText(GraphText.nodeDetails(node), lineBreak: "&#10;"))")
+        switch graph.nodeChanges[node.id] {
+        case .added: sink.write(", fillcolor=\"#E8F5E9\", color=\"#2E7D32\"")
+        case .removed: sink.write(", style=\"rounded,filled,dashed\", fillcolor=\"#FAFAFA\", color=\"#9E9E9E\", fontcolor=\"#9E9E9E\"")
+        default: break
+        }
+        sink.write("];\n")
     }
 
-    private func writeEdge(_ connection: PeeringConnection, to sink: OutputSink) {
-        let entry = options.theme.entry(for: connection.status)
-        let overlay = options.theme.overlay(for: connection.businessStatus)
-        let label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+    private func writeEdge(_ connection: PeeringConnection, in graph: PeerGraph, to sink: OutputSink) {
+        let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
+        var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+        label[0] = look.labelPrefix + label[0]
         sink.write("  ")
         sink.write(DOTEscaper.quotedID(connection.requester.vpcID))
         sink.write(" -> ")
         sink.write(DOTEscaper.quotedID(connection.accepter.vpcID))
         sink.write(" [label=\(DOTEscaper.quotedText(label))")
         sink.write(", tooltip=\(DOTEscaper.quotedText(GraphText.edgeDetails(connection), lineBreak: "&#10;"))")
-        sink.write(", color=\"\((overlay ?? entry).color)\", fontcolor=\"\((overlay ?? entry).color)\"")
-        sink.write(", style=\(Self.style(entry.line, overlay: overlay?.line))")
+        sink.write(", color=\"\(look.color)\", fontcolor=\"\(look.color)\"")
+        sink.write(", style=\(Self.style(look.baseLine, overlay: look.line == look.baseLine ? nil : look.line))")
         sink.write(", penwidth=\(Self.penWidth(connection.bandwidthMbps))];\n")
     }
 

@@ -77,7 +77,7 @@ public struct GraphMLWriter: GraphWriter {
                 if options.graphMLFlavor == .yed {
                     sink.write("\n    xmlns:y=\"http://www.yworks.com/xml/graphml\"")
                 }
-            case "keys": writeKeys(tagKeys: tagKeys, to: sink)
+            case "keys": writeKeys(tagKeys: tagKeys, graph: graph, to: sink)
             case "graph_data": writeGraphData(graph, to: sink)
             case "body": writeBody(graph, tagKeys: tagKeys, to: sink)
             default: break
@@ -97,8 +97,16 @@ public struct GraphMLWriter: GraphWriter {
         }
     }
 
-    private func writeKeys(tagKeys: [(tag: String, key: Key)], to sink: OutputSink) {
-        for key in Self.graphKeys + Self.nodeKeys + Self.edgeKeys + tagKeys.map(\.key) {
+    static let changeKeys = [
+        Key(id: "n_change", domain: "node", name: "change", type: "string"),
+        Key(id: "e_change", domain: "edge", name: "change", type: "string"),
+    ]
+    static let countKey = Key(id: "e_connection_count", domain: "edge", name: "connection_count", type: "int")
+
+    private func writeKeys(tagKeys: [(tag: String, key: Key)], graph: PeerGraph, to sink: OutputSink) {
+        let isDiff = !graph.changes.isEmpty || !graph.nodeChanges.isEmpty
+        let extra = (isDiff ? Self.changeKeys : []) + (graph.edgeCounts != nil ? [Self.countKey] : [])
+        for key in Self.graphKeys + Self.nodeKeys + Self.edgeKeys + tagKeys.map(\.key) + extra {
             sink.write("  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(XMLEscaper.attribute(key.name))\" attr.type=\"\(key.type)\"/>\n")
         }
         if options.graphMLFlavor == .yed {
@@ -125,6 +133,9 @@ public struct GraphMLWriter: GraphWriter {
             Self.data("n_ipv4_cidrs", node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), to: sink)
             Self.data("n_ipv6_cidrs", node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), to: sink)
             Self.data("n_group", groupOfNode[index].map { graph.groups[$0].label }, to: sink)
+            if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
+                Self.data("n_change", (graph.nodeChanges[node.id] ?? .unchanged).rawValue, to: sink)
+            }
             if options.graphMLFlavor == .yed {
                 sink.write("      <data key=\"n_yfiles\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>")
                 sink.write("<y:Fill color=\"#F5F7FA\"/><y:BorderStyle color=\"#607D8B\" type=\"line\" width=\"1.0\"/>")
@@ -133,10 +144,10 @@ public struct GraphMLWriter: GraphWriter {
             sink.write("    </node>\n")
         }
         for (number, (connection, ends)) in zip(graph.edges, graph.edgeEndpoints).enumerated() {
-            let entry = options.theme.entry(for: connection.status)
-            let color = (options.theme.overlay(for: connection.businessStatus) ?? entry).color
+            let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
+            let color = look.color
             sink.write("    <edge id=\"e\(number + 1)\" source=\"n\(ends.requester + 1)\" target=\"n\(ends.accepter + 1)\">\n")
-            let label = GraphText.edgeLines(connection).joined(separator: "\n")
+            let label = look.labelPrefix + GraphText.edgeLines(connection).joined(separator: "\n")
             Self.data("e_label", label, to: sink)
             Self.data("e_connection_id", connection.id, to: sink)
             Self.data("e_name", connection.name, to: sink)
@@ -157,7 +168,11 @@ public struct GraphMLWriter: GraphWriter {
             Self.data("e_link_type", connection.linkType, to: sink)
             Self.data("e_tags", connection.tags.isEmpty ? nil : JSONEscaper.tagObject(connection.tags), to: sink)
             Self.data("e_color", color, to: sink)
-            Self.data("e_line_style", entry.line.rawValue, to: sink)
+            Self.data("e_line_style", look.baseLine.rawValue, to: sink)
+            if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
+                Self.data("e_change", (graph.changes[connection.id] ?? .unchanged).rawValue, to: sink)
+            }
+            if let counts = graph.edgeCounts { Self.data("e_connection_count", String(counts[number]), to: sink) }
             var tagIndex = 0
             for tag in connection.tags {
                 // Tags are sorted by key, as are tagKeys: advance to this tag's key. A repeated key keeps the first value.
@@ -168,8 +183,8 @@ public struct GraphMLWriter: GraphWriter {
                 tagIndex += 1
             }
             if options.graphMLFlavor == .yed {
-                let lineType = switch entry.line { case .solid, .bold: "line"; case .dashed: "dashed"; case .dotted: "dotted" }
-                sink.write("      <data key=\"e_yfiles\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(entry.line == .bold ? "3.0" : "1.5")\"/>")
+                let lineType = switch look.baseLine { case .solid, .bold: "line"; case .dashed: "dashed"; case .dotted: "dotted" }
+                sink.write("      <data key=\"e_yfiles\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(look.line == .bold ? "3.0" : "1.5")\"/>")
                 sink.write("<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>\(XMLEscaper.text(label))</y:EdgeLabel></y:PolyLineEdge></data>\n")
             }
             sink.write("    </edge>\n")

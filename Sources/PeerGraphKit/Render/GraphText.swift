@@ -6,10 +6,11 @@ public enum GraphText {
         return mbps < 0 ? "unlimited" : "\(mbps) Mbps"
     }
 
-    /// Node label lines: VPC id, CIDR blocks, region.
-    public static func nodeLines(_ node: VPCNode, displayName: String? = nil) -> [String] {
+    /// Node label lines: friendly name if any, VPC id, CIDR blocks, region (or the caption of a collapsed node).
+    public static func nodeLines(_ node: VPCNode) -> [String] {
         var lines: [String] = []
-        if let displayName { lines.append(displayName) }
+        if let name = node.displayName, !name.isEmpty { lines.append(name) }
+        if let caption = node.caption { return lines + caption }
         lines.append(node.id)
         let cidrs = node.ipv4CIDRs + node.ipv6CIDRs
         if !cidrs.isEmpty { lines.append(cidrs.joined(separator: ", ")) }

@@ -38,28 +38,37 @@ public struct MermaidWriter: GraphWriter {
 
     private func writeBody(_ graph: PeerGraph, to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]) {
         let groupOfNode = graph.groupIndexByNode
+        if !graph.nodeChanges.isEmpty || !graph.changes.isEmpty {
+            sink.write("  classDef added fill:#E8F5E9,stroke:#2E7D32,color:#1B5E20\n")
+            sink.write("  classDef removed fill:#FAFAFA,stroke:#9E9E9E,color:#9E9E9E,stroke-dasharray:4 3\n")
+        }
         for (groupIndex, group) in graph.groups.enumerated() {
             let label = GraphText.shortened(group.label, to: options.maximumLabelLength)
             sink.write("  subgraph g\(groupIndex + 1)[\(MermaidEscaper.quotedLabel([label]))]\n")
-            for nodeIndex in group.nodeIndices { writeNode(graph.nodes[nodeIndex], index: nodeIndex, indent: "    ", to: sink) }
+            for nodeIndex in group.nodeIndices { writeNode(graph.nodes[nodeIndex], index: nodeIndex, in: graph, indent: "    ", to: sink) }
             sink.write("  end\n")
         }
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
-            writeNode(node, index: index, indent: "  ", to: sink)
+            writeNode(node, index: index, in: graph, indent: "  ", to: sink)
         }
         for (connection, ends) in zip(graph.edges, graph.edgeEndpoints) {
-            let entry = options.theme.entry(for: connection.status)
-            let overlay = options.theme.overlay(for: connection.businessStatus)
-            let label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
-            sink.write("  v\(ends.requester + 1) \(Self.arrow(overlay?.line ?? entry.line))|\(MermaidEscaper.quotedLabel(label))| v\(ends.accepter + 1)\n")
-            linksByStyle[Self.linkStyle(entry, overlay: overlay), default: []].append(linkCount)
+            let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
+            var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+            label[0] = look.labelPrefix + label[0]
+            sink.write("  v\(ends.requester + 1) \(Self.arrow(look.line))|\(MermaidEscaper.quotedLabel(label))| v\(ends.accepter + 1)\n")
+            linksByStyle[Self.linkStyle(look), default: []].append(linkCount)
             linkCount += 1
         }
     }
 
-    private func writeNode(_ node: VPCNode, index: Int, indent: String, to sink: OutputSink) {
+    private func writeNode(_ node: VPCNode, index: Int, in graph: PeerGraph, indent: String, to sink: OutputSink) {
         let label = GraphText.nodeLines(node).map { GraphText.shortened($0, to: options.maximumLabelLength) }
-        sink.write("\(indent)v\(index + 1)[\(MermaidEscaper.quotedLabel(label))]:::vpc\n")
+        let style = switch graph.nodeChanges[node.id] {
+        case .added: "added"
+        case .removed: "removed"
+        default: "vpc"
+        }
+        sink.write("\(indent)v\(index + 1)[\(MermaidEscaper.quotedLabel(label))]:::\(style)\n")
     }
 
     private func writeLegend(to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]) {
@@ -68,7 +77,8 @@ public struct MermaidWriter: GraphWriter {
             let name = entry.status == StatusTheme.fallbackStatus ? "other" : entry.status
             let text = entry.meaning.isEmpty ? name : "\(name): \(entry.meaning)"
             sink.write("    l\(index + 1)a[\" \"]:::legend \(Self.arrow(entry.line))|\(MermaidEscaper.quotedLabel([text]))| l\(index + 1)b[\" \"]:::legend\n")
-            linksByStyle[Self.linkStyle(entry, overlay: nil), default: []].append(linkCount)
+            linksByStyle[Self.linkStyle(EdgeAppearance(color: entry.color, line: entry.line, baseLine: entry.line, labelPrefix: "")), default: []]
+                .append(linkCount)
             linkCount += 1
         }
         sink.write("  end\n")
@@ -90,15 +100,15 @@ public struct MermaidWriter: GraphWriter {
         }
     }
 
-    /// The CSS of a link: colour from the overlay if any, dash pattern from the status.
-    static func linkStyle(_ entry: StatusTheme.Entry, overlay: StatusTheme.Entry?) -> String {
-        var css = "stroke:\((overlay ?? entry).color),color:\((overlay ?? entry).color)"
-        switch entry.line {
+    /// The CSS of a link: its colour, the dash pattern of its status, thick when bold.
+    static func linkStyle(_ look: EdgeAppearance) -> String {
+        var css = "stroke:\(look.color),color:\(look.color)"
+        switch look.baseLine {
         case .dashed: css += ",stroke-dasharray:6 4"
         case .dotted: css += ",stroke-dasharray:2 3"
         case .solid, .bold: break
         }
-        if overlay?.line == .bold || entry.line == .bold { css += ",stroke-width:3px" }
+        if look.line == .bold || look.baseLine == .bold { css += ",stroke-width:3px" }
         return css
     }
 

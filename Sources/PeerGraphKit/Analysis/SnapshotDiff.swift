@@ -1,0 +1,87 @@
+/// What changed between two snapshots of a mesh: connections added, removed and changed (field by
+/// field, old → new), and VPCs that appeared or vanished.
+public struct SnapshotDiff: Sendable {
+    /// One field of one connection that changed.
+    public struct FieldChange: Sendable, Equatable {
+        /// The API's field name, e.g. `Status`, `Vpc.Ipv4Cidrs`.
+        public var field: String
+        public var old: String?
+        public var new: String?
+    }
+
+    public struct Change: Sendable, Equatable {
+        public var id: String
+        public var fields: [FieldChange]
+    }
+
+    public var added: [PeeringConnection]
+    public var removed: [PeeringConnection]
+    public var changed: [Change]
+    public var vpcsAdded: [String]
+    public var vpcsRemoved: [String]
+
+    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty && vpcsAdded.isEmpty && vpcsRemoved.isEmpty }
+
+    /// Compares two deduplicated lists of connections.
+    public init(old: [PeeringConnection], new: [PeeringConnection]) {
+        let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = { (a: PeeringConnection, b: PeeringConnection) in a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
+        added = new.filter { oldByID[$0.id] == nil }.sorted(by: byID)
+        removed = old.filter { newByID[$0.id] == nil }.sorted(by: byID)
+        changed = new.sorted(by: byID).compactMap { connection in
+            guard let before = oldByID[connection.id] else { return nil }
+            let fields = Self.fields(before, connection)
+            return fields.isEmpty ? nil : Change(id: connection.id, fields: fields)
+        }
+        let oldVPCs = Set(old.flatMap { [$0.requester.vpcID, $0.accepter.vpcID] })
+        let newVPCs = Set(new.flatMap { [$0.requester.vpcID, $0.accepter.vpcID] })
+        vpcsAdded = newVPCs.subtracting(oldVPCs).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        vpcsRemoved = oldVPCs.subtracting(newVPCs).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The compared fields with their API names. `GmtModified` is left out: it changes with every change.
+    static let comparedFields: [(String, @Sendable (PeeringConnection) -> String?)] = [
+        ("Name", { $0.name }),
+        ("Description", { $0.description }),
+        ("Status", { $0.status?.apiValue }),
+        ("BizStatus", { $0.businessStatus?.apiValue }),
+        ("Bandwidth", { $0.bandwidthMbps.map(String.init) }),
+        ("Vpc.VpcId", { $0.requester.vpcID }),
+        ("Vpc.Ipv4Cidrs", { $0.requester.ipv4CIDRs.joined(separator: ", ") }),
+        ("Vpc.Ipv6Cidrs", { $0.requester.ipv6CIDRs.joined(separator: ", ") }),
+        ("AcceptingVpc.VpcId", { $0.accepter.vpcID }),
+        ("AcceptingVpc.Ipv4Cidrs", { $0.accepter.ipv4CIDRs.joined(separator: ", ") }),
+        ("AcceptingVpc.Ipv6Cidrs", { $0.accepter.ipv6CIDRs.joined(separator: ", ") }),
+        ("RegionId", { $0.requesterRegion }),
+        ("AcceptingRegionId", { $0.accepterRegion }),
+        ("OwnerId", { $0.requesterOwner }),
+        ("AcceptingOwnerUid", { $0.accepterOwner }),
+        ("GmtCreate", { $0.createdAt }),
+        ("GmtExpired", { $0.expiresAt }),
+        ("ResourceGroupId", { $0.resourceGroupID }),
+        ("LinkType", { $0.linkType }),
+        ("Tags", { $0.tags.isEmpty ? nil : $0.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }),
+    ]
+
+    static func fields(_ old: PeeringConnection, _ new: PeeringConnection) -> [FieldChange] {
+        comparedFields.compactMap { name, value in
+            let before = value(old).flatMap { $0.isEmpty ? nil : $0 }, after = value(new).flatMap { $0.isEmpty ? nil : $0 }
+            return before == after ? nil : FieldChange(field: name, old: before, new: after)
+        }
+    }
+
+    /// For drawing: the change of each connection id (unchanged ones are absent).
+    public var changeKinds: [String: ChangeKind] {
+        var kinds: [String: ChangeKind] = [:]
+        for connection in added { kinds[connection.id] = .added }
+        for connection in removed { kinds[connection.id] = .removed }
+        for change in changed { kinds[change.id] = .changed }
+        return kinds
+    }
+}
+
+/// How a connection or VPC differs between two snapshots.
+public enum ChangeKind: String, Sendable {
+    case added, removed, changed, unchanged
+}
