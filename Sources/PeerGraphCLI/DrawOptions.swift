@@ -1,10 +1,26 @@
 import Foundation
 import PeerGraphKit
 
-/// The draw command's options, typed and validated.
+/// The options of every command, typed and validated.
 struct DrawOptions {
+    var command: Subcommand = .draw
     var inputs: [String]
     var format: OutputFormat = .dot
+    /// `check` and `diff` reports.
+    var reportFormat: ReportFormat = .text
+    var markdownFence = false
+    var collapse: GroupingKey?
+    var render: String?
+    var layout: String?
+    var namesPath: String?
+    var vpcNames = false
+    var focus: [String] = []
+    var depth = 1
+    var redact = false
+    var redactCIDRs = false
+    var failOn: Finding.Severity? = .error
+    var asOf: Date = Date()
+    var expiryDays = 30
     var outputPath: String?
     var grouping: GroupingKey = .region
     var filter = ConnectionFilter()
@@ -17,6 +33,8 @@ struct DrawOptions {
     var timestamp = false
     var quiet = false
     var verbose = false
+    /// `diff` drawn as a graph rather than a report.
+    var isGraphDiff = false
     /// Live collection.
     var live = LiveOptions()
 
@@ -31,13 +49,77 @@ struct DrawOptions {
         var saveRawDirectory: String?
     }
 
-    init(_ parsed: ParsedArguments) throws(UsageError) {
+    init(_ parsed: ParsedArguments, command: Subcommand = .draw) throws(UsageError) {
+        self.command = command
         inputs = parsed.positionals
-        if let format = parsed.value("format") {
-            guard let value = OutputFormat(rawValue: format.lowercased()) else {
-                throw UsageError("unknown format '\(format)' (expected \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        if let format = parsed.value("format")?.lowercased() {
+            switch command {
+            case .draw:
+                guard let value = OutputFormat(rawValue: format) else {
+                    throw UsageError("unknown format '\(format)' (expected \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                self.format = value
+            case .check:
+                guard let value = ReportFormat(rawValue: format) else { throw UsageError("unknown check format '\(format)' (expected text, json, markdown)") }
+                reportFormat = value
+            case .diff:
+                if let value = ReportFormat(rawValue: format) {
+                    reportFormat = value
+                } else if let value = OutputFormat(rawValue: format), value != .json {
+                    self.format = value
+                    reportFormat = .text
+                    isGraphDiff = true
+                } else {
+                    throw UsageError("unknown diff format '\(format)' (expected text, json, markdown, dot, mermaid, graphml)")
+                }
             }
-            self.format = value
+        }
+        if command == .diff, parsed.has("render") { isGraphDiff = true }
+        markdownFence = parsed.has("markdown")
+        if let key = parsed.value("collapse") {
+            guard let value = GroupingKey(rawValue: key.lowercased().replacingOccurrences(of: " ", with: "")), value != .none else {
+                throw UsageError("unknown --collapse '\(key)' (expected region, owner, region,owner)")
+            }
+            collapse = value
+        }
+        if let render = parsed.value("render")?.lowercased() {
+            guard ["svg", "png", "pdf"].contains(render) else { throw UsageError("unknown --render '\(render)' (expected svg, png, pdf)") }
+            self.render = render
+        }
+        if let layout = parsed.value("layout")?.lowercased() {
+            guard ["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"].contains(layout) else {
+                throw UsageError("unknown --layout '\(layout)' (expected dot, neato, fdp, sfdp, circo, twopi, osage, patchwork)")
+            }
+            self.layout = layout
+        }
+        namesPath = parsed.value("names")
+        vpcNames = parsed.has("vpc-names")
+        focus = parsed.list("focus")
+        if let depth = parsed.value("depth") {
+            guard let value = Int(depth), (0 ... 100).contains(value) else { throw UsageError("--depth takes a number from 0 to 100 (got '\(depth)')") }
+            guard !focus.isEmpty else { throw UsageError("--depth goes with --focus") }
+            self.depth = value
+        }
+        redact = parsed.has("redact") || parsed.has("redact-cidrs")
+        redactCIDRs = parsed.has("redact-cidrs")
+        if let failOn = parsed.value("fail-on")?.lowercased() {
+            if failOn == "never" {
+                self.failOn = nil
+            } else {
+                guard let value = Finding.Severity(name: failOn) else { throw UsageError("--fail-on takes error, warning, info or never (got '\(failOn)')") }
+                self.failOn = value
+            }
+        }
+        if let asOf = parsed.value("as-of") {
+            guard let date = APITimestamp.parse(asOf) else { throw UsageError("--as-of takes a date like 2025-09-01 or 2025-09-01T12:00:00Z (got '\(asOf)')") }
+            self.asOf = date
+        }
+        if let days = parsed.value("expiry-days") {
+            guard let value = Int(days), (0 ... 3650).contains(value) else { throw UsageError("--expiry-days takes a number from 0 to 3650 (got '\(days)')") }
+            expiryDays = value
+        }
+        if render != nil && (command == .check || (command == .draw && format != .dot && parsed.has("format"))) {
+            throw UsageError("--render draws DOT with Graphviz; it cannot go with --format \(format.rawValue)")
         }
         outputPath = parsed.value("output")
         if outputPath == "-" { outputPath = nil }
@@ -115,7 +197,12 @@ struct DrawOptions {
         }
         live.keepGoing = parsed.has("keep-going")
         live.saveRawDirectory = parsed.value("save-raw")
-        if !inputs.isEmpty {
+        let isLive = command == .diff ? inputs.count < 2 : inputs.isEmpty
+        if command == .diff && !(1 ... 2).contains(inputs.count) {
+            throw UsageError("diff takes OLD and NEW (files, directories or -), or OLD alone to compare with the live API")
+        }
+        if vpcNames && !isLive { throw UsageError("--vpc-names asks the Vpc API for names; it works only in live collection (no INPUT)") }
+        if !isLive {
             for flag in ["profile", "endpoint", "concurrency", "keep-going", "save-raw", "max-retries", "timeout"] where parsed.has(flag) {
                 throw UsageError("--\(flag) is for live collection, which runs only when no INPUT is given")
             }

@@ -1,5 +1,12 @@
 /// The text of `peergraph --help`, in the usual Swift command-line shape.
 enum HelpText {
+    static func text(for command: Subcommand) -> String {
+        switch command {
+        case .draw: draw
+        case .check: check
+        case .diff: diff
+        }
+    }
     
 
     static let draw = """
@@ -7,6 +14,8 @@ enum HelpText {
 
     USAGE: peergraph [INPUT ...] [OPTIONS]
            peergraph --region REGION [--region ...] [OPTIONS]     (live: asks the API)
+           peergraph check [INPUT ...] [OPTIONS]                  (see peergraph check --help)
+           peergraph diff OLD [NEW] [OPTIONS]                     (see peergraph diff --help)
 
     ARGUMENTS:
       INPUT                   Saved ListVpcPeerConnections responses: a file, a directory (every
@@ -17,7 +26,7 @@ enum HelpText {
                               With no INPUT, peergraph collects live from the VpcPeer API.
 
     OPTIONS:
-      -f, --format FORMAT     dot (default), graphml or mermaid.
+      -f, --format FORMAT     dot (default), graphml, mermaid or json (node-link, as networkx reads it).
       -o, --output FILE       Write to FILE (atomically: all or nothing) instead of standard output.
       --group-by KEY          region (default), owner, region,owner or none.
       --title TEXT            A title for the diagram.
@@ -28,6 +37,16 @@ enum HelpText {
       --max-label N           Cut label lines longer than N characters in DOT and Mermaid (default
                               40); full text stays in tooltips and GraphML.
       --timestamp             Stamp the generation time into the output (off: output is reproducible).
+      --markdown              Wrap Mermaid in a ```mermaid fence, ready for a README.
+      --collapse KEY          Draw regions, accounts or region,owner pairs instead of VPCs: edges carry
+                              the number of connections and total bandwidth per status.
+      --render FORMAT         svg, png or pdf: run Graphviz (dot for small graphs, sfdp for large
+                              ones); png and pdf need -o FILE.
+      --layout ENGINE         The Graphviz engine for --render: dot, neato, fdp, sfdp, circo, twopi.
+      --names FILE            Friendly names: JSON {"vpc-…": "name", "1508…": "account name"} or CSV id,name.
+      --vpc-names             Live: ask Vpc DescribeVpcs for the names of the VPCs.
+      --focus VPC_ID          Only VPC_ID and its neighbours up to --depth N hops (default 1).
+      --redact                Replace account ids by stable pseudonyms (--redact-cidrs: CIDR blocks too).
       -q, --quiet             Print no warnings.
       -h, --help              Show this help.
       --version               Show the version.
@@ -60,8 +79,8 @@ enum HelpText {
       --exclude-deleted       Leave out connections whose status is Deleted.
 
     EXIT CODES:
-      0 success, 2 usage error (also: no credentials), 3 bad input (file, JSON, template, theme),
-      4 API or network failure, 5 output could not be written.
+      0 success, 1 check found problems / diff found differences, 2 usage error (also: no credentials),
+      3 bad input (file, JSON, template, theme), 4 API or network failure, 5 output could not be written.
 
     EXAMPLES:
       peergraph samples/hub-and-spoke/connections.json | dot -Tsvg > mesh.svg
@@ -69,6 +88,63 @@ enum HelpText {
       peergraph pages/*.json --status Activated --region cn-hangzhou --format graphml -o mesh.graphml
       cat export.jsonl | peergraph - --group-by owner --title "Production mesh"
       peergraph --region cn-hangzhou --region cn-shanghai --save-raw snapshot/ | dot -Tsvg > mesh.svg
+
+    """
+
+    static let check = """
+    OVERVIEW: Find what a VPC peering mesh hides.
+
+    USAGE: peergraph check [INPUT ...] [OPTIONS]
+           peergraph check --region REGION [OPTIONS]               (live)
+
+    Reports, for connections that are not Deleted, Rejected or Expired: overlapping CIDR blocks between the
+    two VPCs of a connection (error); a VPC peered with two VPCs whose blocks overlap (warning); more than
+    one connection between the same VPCs (warning); and, for every connection: waiting for acceptance or
+    stuck in Creating/Updating/Deleting (with the age), expired or expiring soon, FinancialLocked (error).
+
+    OPTIONS:
+      -f, --format FORMAT     text (default), json or markdown.
+      -o, --output FILE       Write the report to FILE (atomically).
+      --fail-on SEVERITY      Exit 1 when a finding at or above SEVERITY exists: error (default),
+                              warning, info or never.
+      --as-of DATE            Measure ages and expiry from DATE (default: now), e.g. 2025-09-01.
+      --expiry-days N         Report connections expiring within N days (default 30).
+      Inputs, filters, --names, --focus, --redact and the live options work as for drawing
+      (see peergraph --help).
+
+    EXIT CODES:
+      0 no finding at or above --fail-on, 1 such findings, 2 usage, 3 bad input, 4 API, 5 output.
+
+    EXAMPLES:
+      peergraph check samples/multi-region/pages
+      peergraph check --region all --format markdown -o docs/peering-check.md --fail-on warning
+
+    """
+
+    static let diff = """
+    OVERVIEW: Compare two snapshots of a VPC peering mesh.
+
+    USAGE: peergraph diff OLD NEW [OPTIONS]
+           peergraph diff OLD --region REGION [OPTIONS]            (NEW from the live API)
+
+    OLD and NEW are inputs of any accepted kind: files, directories (such as --save-raw snapshots) or -.
+    Reports connections added, removed and changed (field by field, old -> new) and VPCs that appeared or
+    vanished.
+
+    OPTIONS:
+      -f, --format FORMAT     text (default), json or markdown for the report; dot, mermaid or graphml
+                              for a graph of NEW with added (green), changed (orange) and removed
+                              (grey, dotted) connections marked.
+      -o, --output FILE       Write to FILE (atomically).
+      Filters, --group-by, --names, --focus, --redact, --render and the look options work as for drawing.
+
+    EXIT CODES:
+      0 equal, 1 different, 2 usage, 3 bad input, 4 API, 5 output.
+
+    EXAMPLES:
+      peergraph diff snapshots/2026-11-20 snapshots/2026-11-27
+      peergraph diff snapshots/2026-11-20 --region all --format json | jq '.changed'
+      peergraph diff old.json new.json --format dot --render svg -o changes.svg
 
     """
 }

@@ -34,20 +34,31 @@ public struct PeerGraphCommand: Sendable {
     /// Runs the command with `arguments` (without the program name) and returns the exit code.
     public func run(_ arguments: [String]) async -> ExitCode {
         do {
-            let parsed = try ParsedArguments(arguments, flags: Flags.all)
+            var arguments = arguments
+            var command = Subcommand.draw
+            if let first = arguments.first, let subcommand = Subcommand(rawValue: first), subcommand != .draw {
+                command = subcommand
+                arguments.removeFirst()
+            }
+            let parsed = try ParsedArguments(arguments, flags: Flags.of(command))
             if parsed.has("help") {
-                try writeOutput(Array(HelpText.draw.utf8))
+                try writeOutput(Array(HelpText.text(for: command).utf8))
                 return .success
             }
             if parsed.has("version") {
                 try writeOutput(Array("peergraph \(PeerGraphVersion.current)\n".utf8))
                 return .success
             }
-            return try await draw(DrawOptions(parsed))
+            let options = try DrawOptions(parsed, command: command)
+            switch command {
+            case .draw: return try await draw(options)
+            case .check: return try await check(options)
+            case .diff: return try await diff(options)
+            }
         } catch {
             let (code, message) = Self.describe(error)
             say("peergraph: error: \(message)")
-            if code == .usage { say("Run 'peergraph --help' for usage.") }
+            if code == .usage { say("Run 'peergraph\(arguments.first.flatMap { Subcommand(rawValue: $0) }.map { " \($0.rawValue)" } ?? "") --help' for usage.") }
             return code
         }
     }
@@ -65,31 +76,139 @@ public struct PeerGraphCommand: Sendable {
         }
     }
 
-    private func draw(_ options: DrawOptions) async throws -> ExitCode {
-        if options.inputs.filter({ $0 == "-" }).count > 1 { throw UsageError("'-' (standard input) given more than once") }
-        let renderOptions = try makeRenderOptions(options)
+    /// Connections from files (or live, when `inputs` is empty), deduplicated, with names.
+    struct Gathered {
+        var connections: [PeeringConnection]
+        var failures: [APIError] = []
+        var names = NameMap()
+    }
 
-        var filter = options.filter
-        let connections: [PeeringConnection]
-        var failedRegions: [APIError] = []
-        if options.inputs.isEmpty {
-            let collection = try await collectLive(options)
-            connections = ConnectionDeduplicator.deduplicate(collection.connections)
-            failedRegions = collection.failures
+    private func gather(_ inputs: [String], _ options: DrawOptions) async throws -> Gathered {
+        if inputs.filter({ $0 == "-" }).count > 1 { throw UsageError("'-' (standard input) given more than once") }
+        var gathered: Gathered
+        if inputs.isEmpty {
+            let (collection, vpcNames) = try await collectLive(options)
+            gathered = Gathered(connections: ConnectionDeduplicator.deduplicate(collection.connections), failures: collection.failures)
+            gathered.names = NameMap(vpcs: vpcNames)
         } else {
-            connections = try PeerGraphPipeline.collect(options.inputs.map(InputSource.init(argument:)))
+            gathered = Gathered(connections: try PeerGraphPipeline.collect(inputs.map(InputSource.init(argument:))))
         }
-        if options.live.allRegions { filter.regions = [] }
-        let (graph, filtered) = PeerGraphPipeline.graph(connections, filter: filter, grouping: options.grouping)
-        if let why = filtered.emptyExplanation, !options.quiet {
-            say("peergraph: warning: the graph is empty: \(why)")
-        }
+        if let path = options.namesPath { gathered.names = gathered.names.merging(try NameMapReader.read(path: path)) }
+        return gathered
+    }
 
-        var byteCount = 0
+    /// Filter, focus and redact: the connections that will be drawn or checked.
+    private func narrow(_ connections: [PeeringConnection], _ options: DrawOptions) -> (connections: [PeeringConnection], filtered: FilterResult) {
+        var filter = options.filter
+        if options.live.allRegions { filter.regions = [] }
+        let filtered = filter.apply(to: connections)
+        var kept = filtered.kept
+        if !options.focus.isEmpty { kept = GraphTransforms.focus(kept, on: options.focus, depth: options.depth) }
+        if options.redact {
+            kept = GraphTransforms.redact(kept, cidrs: options.redactCIDRs, salt: environment["PEERGRAPH_REDACT_SALT"] ?? "")
+        }
+        return (kept, filtered)
+    }
+
+    private func warnIfEmpty(_ filtered: FilterResult, kept: [PeeringConnection], _ options: DrawOptions) {
+        guard !options.quiet else { return }
+        if let why = filtered.emptyExplanation {
+            say("peergraph: warning: the graph is empty: \(why)")
+        } else if kept.isEmpty && !options.focus.isEmpty {
+            say("peergraph: warning: the graph is empty: no connection touches --focus \(options.focus.joined(separator: ", "))")
+        }
+    }
+
+    private func draw(_ options: DrawOptions) async throws -> ExitCode {
+        let renderOptions = try makeRenderOptions(options)
+        let gathered = try await gather(options.inputs, options)
+        let (connections, filtered) = narrow(gathered.connections, options)
+        warnIfEmpty(filtered, kept: connections, options)
+        var graph = PeerGraph(connections: connections, grouping: options.grouping, names: options.redact ? NameMap(vpcs: gathered.names.vpcs) : gathered.names)
+        if let key = options.collapse { graph = graph.collapsed(by: key, accountNames: options.redact ? [:] : gathered.names.accounts) }
+        try emitGraph(graph, options: options, renderOptions: renderOptions)
+        return reportFailures(gathered.failures)
+    }
+
+    private func check(_ options: DrawOptions) async throws -> ExitCode {
+        let gathered = try await gather(options.inputs, options)
+        let (connections, filtered) = narrow(gathered.connections, options)
+        warnIfEmpty(filtered, kept: connections, options)
+        let graph = PeerGraph(connections: connections, grouping: .none)
+        let findings = MeshChecker(asOf: options.asOf, expiryDays: options.expiryDays).check(graph)
+        let writer = CheckReportWriter(format: options.reportFormat, asOf: APITimestamp.format(options.asOf))
+        try emit(options) { writer.write(findings, graph: graph, to: $0) }
+        let failed = reportFailures(gathered.failures)
+        if failed != .success { return failed }
+        if let threshold = options.failOn, findings.contains(where: { $0.severity >= threshold }) { return .findings }
+        return .success
+    }
+
+    private func diff(_ options: DrawOptions) async throws -> ExitCode {
+        let renderOptions = try makeRenderOptions(options)
+        let old = try await gather([options.inputs[0]], options)
+        let new = try await gather(Array(options.inputs.dropFirst()), options)
+        let oldConnections = narrow(old.connections, options).connections
+        let newConnections = narrow(new.connections, options).connections
+        let difference = SnapshotDiff(old: oldConnections, new: newConnections)
+        if options.isGraphDiff {
+            var graph = PeerGraph(connections: newConnections + difference.removed, grouping: options.grouping, names: old.names.merging(new.names))
+            graph.changes = difference.changeKinds
+            for vpc in difference.vpcsAdded { graph.nodeChanges[vpc] = .added }
+            for vpc in difference.vpcsRemoved { graph.nodeChanges[vpc] = .removed }
+            try emitGraph(graph, options: options, renderOptions: renderOptions)
+        } else {
+            let writer = DiffReportWriter(format: options.reportFormat)
+            try emit(options) { writer.write(difference, to: $0) }
+        }
+        let failed = reportFailures(old.failures + new.failures)
+        if failed != .success { return failed }
+        return difference.isEmpty ? .success : .findings
+    }
+
+    /// With --keep-going: name the regions that failed; exit code 4.
+    private func reportFailures(_ failures: [APIError]) -> ExitCode {
+        guard !failures.isEmpty else { return .success }
+        for failure in failures { say("peergraph: error: \(failure)") }
+        let names = failures.compactMap(\.region).joined(separator: ", ")
+        say("peergraph: warning: --keep-going: the result leaves out \(failures.count) region\(failures.count == 1 ? "" : "s") that failed (\(names))")
+        return .api
+    }
+
+    /// Renders the graph in the chosen format (or through Graphviz) to the output.
+    private func emitGraph(_ graph: PeerGraph, options: DrawOptions, renderOptions: RenderOptions) throws {
+        let format: OutputFormat = options.render != nil ? .dot : options.format
+        if let picture = options.render {
+            guard picture == "svg" || options.outputPath != nil else {
+                throw UsageError("--render \(picture) writes binary data: give -o FILE")
+            }
+            let dot = OutputSink.collectingBytes { PeerGraphPipeline.render(graph, format: .dot, options: renderOptions, to: $0) }
+            let renderer = GraphvizRenderer(format: picture, engine: options.layout, edgeCount: graph.edges.count)
+            let (bytes, warnings) = try renderer.render(dot)
+            for line in warnings.split(whereSeparator: \.isNewline) where !options.quiet { say("peergraph: graphviz: \(line)") }
+            try emit(options) { sink in bytes.withUnsafeBufferPointer { sink.write(bytes: $0) } }
+            return
+        }
+        let fence = options.markdownFence && format == .mermaid
+        let byteCount = try emit(options) { sink in
+            if fence { sink.write("```mermaid\n") }
+            PeerGraphPipeline.render(graph, format: format, options: renderOptions, to: sink)
+            if fence { sink.write("```\n") }
+        }
+        if format == .mermaid && !options.quiet {
+            for warning in MermaidWriter.limitWarnings(edgeCount: graph.edges.count, characterCount: byteCount) {
+                say("peergraph: warning: \(warning)")
+            }
+        }
+    }
+
+    /// Writes what `body` produces to -o FILE (atomically) or standard output; returns the byte count.
+    @discardableResult
+    private func emit(_ options: DrawOptions, _ body: (OutputSink) -> Void) throws -> Int {
         if let path = options.outputPath {
             let file = try AtomicFileWriter(destination: path)
-            let sink = OutputSink { bytes in byteCount += bytes.count; try file.write(bytes) }
-            PeerGraphPipeline.render(graph, format: options.format, options: renderOptions, to: sink)
+            let sink = OutputSink { try file.write($0) }
+            body(sink)
             do {
                 try sink.finish()
                 try file.commit()
@@ -97,27 +216,16 @@ public struct PeerGraphCommand: Sendable {
                 file.discard()
                 throw error
             }
-        } else {
-            let sink = OutputSink { bytes in byteCount += bytes.count; try writeOutput(bytes) }
-            PeerGraphPipeline.render(graph, format: options.format, options: renderOptions, to: sink)
-            try sink.finish()
+            return sink.byteCount
         }
-        if options.format == .mermaid && !options.quiet {
-            for warning in MermaidWriter.limitWarnings(edgeCount: graph.edges.count, characterCount: byteCount) {
-                say("peergraph: warning: \(warning)")
-            }
-        }
-        if !failedRegions.isEmpty {
-            for failure in failedRegions { say("peergraph: error: \(failure)") }
-            let names = failedRegions.compactMap(\.region).joined(separator: ", ")
-            say("peergraph: warning: --keep-going: the graph leaves out \(failedRegions.count) region\(failedRegions.count == 1 ? "" : "s") that failed (\(names))")
-            return .api
-        }
-        return .success
+        let sink = OutputSink { try writeOutput($0) }
+        body(sink)
+        try sink.finish()
+        return sink.byteCount
     }
 
-    /// Live mode: credentials, regions, then every page of every region.
-    private func collectLive(_ options: DrawOptions) async throws -> LiveCollector.Collection {
+    /// Live mode: credentials, regions, then every page of every region (and VPC names if asked).
+    private func collectLive(_ options: DrawOptions) async throws -> (LiveCollector.Collection, [String: String]) {
         // $HOME first, as the SDKs and the aliyun CLI do (on Linux NSHomeDirectory() ignores it).
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let chain = CredentialChain(environment: environment, homeDirectory: home, profile: options.live.profile)
@@ -156,7 +264,17 @@ public struct PeerGraphCommand: Sendable {
             }
         }
         if let folder = options.live.saveRawDirectory { try saveRaw(collection, to: folder) }
-        return collection
+        var names: [String: String] = [:]
+        if options.vpcNames {
+            var byRegion: [String: Set<String>] = [:]
+            for connection in collection.connections {
+                if let region = connection.requesterRegion { byRegion[region, default: []].insert(connection.requester.vpcID) }
+                if let region = connection.accepterRegion { byRegion[region, default: []].insert(connection.accepter.vpcID) }
+            }
+            names = try await collector.vpcNames(byRegion: byRegion.mapValues { $0.sorted() })
+            log("DescribeVpcs: \(names.count) names")
+        }
+        return (collection, names)
     }
 
     /// Writes every page as `REGION-page-NNNN.json`, each atomically: a snapshot peergraph reads back.

@@ -161,7 +161,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.answer(e.status, self.error_body(e.code, e.message))
         region = params.get("RegionId", "")
         token = params.get("NextToken", "")
-        key = "DescribeRegions" if action == "DescribeRegions" else region
+        key = action if action in ("DescribeRegions", "DescribeVpcs") else region
         fault = next_fault(key)
         entry.update(region=region, token=token, fault=fault, params=params)
         time.sleep(latency)
@@ -188,6 +188,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.answer(400, self.error_body("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")); return 400
         if fault == "stall":
             time.sleep(30); return 0
+        if action == "DescribeVpcs":
+            names = scenario.get("vpc_names", {})
+            wanted = params.get("VpcId", "").split(",") if params.get("VpcId") else sorted(names)
+            found = [{"VpcId": v, "VpcName": names[v], "RegionId": region} for v in wanted if v in names]
+            size, number = int(params.get("PageSize", "10")), int(params.get("PageNumber", "1"))
+            chunk = found[(number - 1) * size: number * size]
+            self.answer(200, {"RequestId": "REQ-vpcs", "TotalCount": len(found), "PageNumber": number, "PageSize": size, "Vpcs": {"Vpc": chunk}}); return 200
         if action == "DescribeRegions":
             regions = [{"RegionId": r, "LocalName": r, "RegionEndpoint": f"vpc.{r}.aliyuncs.com"} for r in scenario.get("regions", [])]
             self.answer(200, {"RequestId": "REQ-regions", "Regions": {"Region": regions}}); return 200

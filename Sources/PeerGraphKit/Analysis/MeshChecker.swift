@@ -28,7 +28,7 @@ public struct MeshChecker: Sendable {
                 do {
                     blocks.append(try CIDRBlock(text))
                 } catch {
-                    let users = graph.edges.filter { $0.requester.vpcID == node.id || $0.accepter.vpcID == node.id }.map(\.id)
+                    let users = graph.edges.filter { $0.requester.vpcID == node.id || $0.accepter.vpcID == node.id }.map(\.id).sorted()
                     findings.append(Finding(severity: .warning, kind: .malformedCIDR, connectionIDs: users, vpcIDs: [node.id], cidrs: [text],
                                             message: "\(error.description); it is left out of the overlap checks"))
                 }
@@ -103,13 +103,14 @@ public struct MeshChecker: Sendable {
         let vpcs = [connection.requester.vpcID, connection.accepter.vpcID]
         let status = connection.status
         if status == .accepting {
-            let age = connection.createdAt.flatMap(APITimestamp.parse).map { asOf.timeIntervalSince($0) }
+            let age = connection.createdAt.flatMap(APITimestamp.parse).map { asOf.timeIntervalSince($0) }.flatMap { $0 >= 0 ? $0 : nil }
             findings.append(Finding(
                 severity: .warning, kind: .pendingAcceptance, connectionIDs: [connection.id], vpcIDs: vpcs,
                 message: "waiting for the accepter\(connection.accepterOwner.map { " (account \($0))" } ?? "")\(age.map { " for \(APITimestamp.describe(duration: $0))" } ?? "")"))
         } else if let status, status == .creating || status == .updating || status == .deleting {
             let since = (connection.modifiedAt ?? connection.createdAt).flatMap(APITimestamp.parse)
-            let age = since.map { asOf.timeIntervalSince($0) }
+            // A time after --as-of says nothing about how long it has been waiting.
+            let age = since.map { asOf.timeIntervalSince($0) }.flatMap { $0 >= 0 ? $0 : nil }
             findings.append(Finding(
                 severity: (age ?? 0) > stuckAfter ? .warning : .info, kind: .stuckTransition, connectionIDs: [connection.id], vpcIDs: vpcs,
                 message: "\(status.apiValue)\(age.map { " for \(APITimestamp.describe(duration: $0))" } ?? "")\((age ?? 0) > stuckAfter ? ": longer than such a change should take" : "")"))

@@ -50,6 +50,13 @@ public struct APIRequest: Sendable, Equatable {
         APIRequest(action: "DescribeRegions", version: "2016-04-28", query: [("AcceptLanguage", language)], body: nil)
     }
 
+    /// Vpc `DescribeVpcs` (2016-04-28): query only. Up to 20 VPC ids, pages of up to 50.
+    public static func describeVpcs(region: String, vpcIDs: [String], pageNumber: Int, pageSize: Int = 50) -> APIRequest {
+        var query: [(String, String)] = [("PageNumber", String(pageNumber)), ("PageSize", String(pageSize)), ("RegionId", region)]
+        if !vpcIDs.isEmpty { query.append(("VpcId", vpcIDs.joined(separator: ","))) }
+        return APIRequest(action: "DescribeVpcs", version: "2016-04-28", query: query, body: nil)
+    }
+
     /// The signed HTTP request for `endpoint` (scheme, host and optional port), with a fresh date and nonce
     /// unless given. Signs `host`, `content-type` when there is a body, and every `x-acs-*` header.
     public func signed(endpoint: URL, credentials: AlibabaCredentials, date: Date = Date(), nonce: String? = nil) -> HTTPRequest {

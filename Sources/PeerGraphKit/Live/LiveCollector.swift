@@ -134,6 +134,106 @@ public struct LiveCollector: Sendable {
         }
     }
 
+    /// The Vpc endpoint of a region: `vpc.aliyuncs.com` for cn-hangzhou, `vpc.REGION.aliyuncs.com` elsewhere.
+    public static func vpcEndpoint(region: String) -> URL {
+        region == "cn-hangzhou" ? vpcEndpoint : URL(string: "https://vpc.\(PercentEncoding.rfc3986(region)).aliyuncs.com")!
+    }
+
+    /// Names of VPCs from Vpc `DescribeVpcs`, asked per region for the VPCs in it (20 ids a call, paged),
+    /// regions concurrently. VPCs of other accounts are not visible and simply get no name.
+    public func vpcNames(byRegion vpcIDs: [String: [String]]) async throws(APIError) -> [String: String] {
+        let jobs = vpcIDs.keys.sorted().flatMap { region in
+            stride(from: 0, to: vpcIDs[region]!.count, by: 20).map { (region, Array(vpcIDs[region]![$0 ..< min($0 + 20, vpcIDs[region]!.count)])) }
+        }
+        var names: [String: String] = [:]
+        let failure: APIError? = await withTaskGroup(of: Result<[String: String], APIError>.self) { group in
+            var next = 0
+            func startNext() {
+                guard next < jobs.count else { return }
+                let (region, ids) = jobs[next]
+                next += 1
+                group.addTask {
+                    do throws(APIError) {
+                        return .success(try await describeVpcs(region: region, ids: ids))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            for _ in 0 ..< min(concurrency, jobs.count) { startNext() }
+            while let result = await group.next() {
+                switch result {
+                case .success(let found): names.merge(found) { $1 }
+                case .failure(let error):
+                    group.cancelAll()
+                    return error
+                }
+                startNext()
+            }
+            return nil
+        }
+        if let failure { throw failure }
+        return names
+    }
+
+    private func describeVpcs(region: String, ids: [String]) async throws(APIError) -> [String: String] {
+        let endpoint = endpointOverride ?? Self.vpcEndpoint(region: region)
+        var names: [String: String] = [:]
+        for pageNumber in 1 ... 1000 {
+            let (found, total) = try await client.call(.describeVpcs(region: region, vpcIDs: ids, pageNumber: pageNumber), endpoint: endpoint, region: region) {
+                body throws(APIError.Reason) in
+                do throws(JSONSyntaxError) {
+                    return try Self.vpcNames(fromDescribeVpcs: body)
+                } catch {
+                    throw .malformedResponse("\(error.message) at byte \(error.byteOffset)")
+                }
+            }
+            names.merge(found) { $1 }
+            if found.isEmpty || pageNumber * 50 >= total { break }
+        }
+        return names
+    }
+
+    /// `{"TotalCount":n,"Vpcs":{"Vpc":[{"VpcId":…,"VpcName":…}]}}` → id → name (empty names left out), and the total.
+    static func vpcNames(fromDescribeVpcs body: [UInt8]) throws(JSONSyntaxError) -> ([String: String], Int) {
+        do {
+            var scanner = JSONScanner(bytes: body)
+            var names: [String: String] = [:]
+            var total = 0
+            var top = try scanner.beginObject()
+            while let key = try scanner.nextKey(&top) {
+                if key == "TotalCount" {
+                    total = Int(try scanner.readOptionalInteger() ?? 0)
+                } else if key == "Vpcs" {
+                    var vpcs = try scanner.beginObject()
+                    while let inner = try scanner.nextKey(&vpcs) {
+                        guard inner == "Vpc" else { try scanner.skipValue(); continue }
+                        var list = try scanner.beginArray()
+                        while try scanner.nextElement(&list) {
+                            var id: String?, name: String?
+                            var vpc = try scanner.beginObject()
+                            while let field = try scanner.nextKey(&vpc) {
+                                switch field {
+                                case "VpcId": id = try scanner.readOptionalString()
+                                case "VpcName": name = try scanner.readOptionalString()
+                                default: try scanner.skipValue()
+                                }
+                            }
+                            if let id, let name, !name.isEmpty { names[id] = name }
+                        }
+                    }
+                } else {
+                    try scanner.skipValue()
+                }
+            }
+            return (names, total)
+        } catch let error as JSONSyntaxError {
+            throw error
+        } catch {
+            throw JSONSyntaxError("\(error)", at: 0)
+        }
+    }
+
     /// `{"Regions":{"Region":[{"RegionId":…},…]}}` → the ids, sorted.
     static func regionIDs(fromDescribeRegions body: [UInt8]) throws(JSONSyntaxError) -> [String] {
         do {

@@ -5,7 +5,7 @@ public protocol GraphWriter {
 
 /// The graph formats peergraph writes.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case dot, graphml, mermaid
+    case dot, graphml, mermaid, json
 
     /// The placeholders a template of this format may use.
     public var placeholders: Set<String> {
@@ -13,6 +13,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .dot: ["timestamp", "title", "body", "legend"]
         case .mermaid: ["front_matter", "timestamp", "body", "legend", "link_styles"]
         case .graphml: ["timestamp", "namespaces", "keys", "graph_data", "body"]
+        case .json: ["body"]
         }
     }
 
@@ -22,6 +23,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .dot: DefaultTemplates.dot
         case .mermaid: DefaultTemplates.mermaid
         case .graphml: DefaultTemplates.graphml
+        case .json: "{{body}}"
         }
     }
 
@@ -40,6 +42,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .dot: DOTWriter(options: options)
         case .mermaid: MermaidWriter(options: options)
         case .graphml: GraphMLWriter(options: options)
+        case .json: NodeLinkJSONWriter(options: options)
         }
     }
 }

@@ -1,0 +1,67 @@
+/// Writes the graph as node-link JSON, the shape networkx's `node_link_graph` reads (networkx 3.4 and
+/// later: `nx.node_link_graph(json.load(f))`; earlier: `link="edges"`), with every attribute:
+/// `{"directed": true, "multigraph": true, "graph": {…}, "nodes": [{"id": …}], "edges": [{"source", "target", "key", …}]}`.
+/// Nodes are keyed by VPC id, edges by connection id; owner ids are strings (exact), bandwidth a number.
+public struct NodeLinkJSONWriter: GraphWriter {
+    public var options: RenderOptions
+
+    public init(options: RenderOptions) {
+        self.options = options
+    }
+
+    public func write(_ graph: PeerGraph, to sink: OutputSink) {
+        let q = JSONEscaper.quoted
+        sink.write("{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {")
+        var graphFields = ["\"grouping\": \(q(graph.grouping.rawValue))"]
+        if let title = options.title { graphFields.insert("\"title\": \(q(title))", at: 0) }
+        sink.write(graphFields.joined(separator: ", "))
+        sink.write("},\n  \"nodes\": [")
+        let groupOfNode = graph.groupIndexByNode
+        for (index, node) in graph.nodes.enumerated() {
+            var fields = ["\"id\": \(q(node.id))", "\"label\": \(q(GraphText.nodeLines(node).joined(separator: "\n")))"]
+            if let name = node.displayName { fields.append("\"name\": \(q(name))") }
+            if let region = node.region { fields.append("\"region\": \(q(region))") }
+            if let owner = node.owner { fields.append("\"owner\": \(q(owner))") }
+            fields.append("\"ipv4_cidrs\": [\(node.ipv4CIDRs.map(q).joined(separator: ", "))]")
+            fields.append("\"ipv6_cidrs\": [\(node.ipv6CIDRs.map(q).joined(separator: ", "))]")
+            if let group = groupOfNode[index] { fields.append("\"group\": \(q(graph.groups[group].label))") }
+            if let change = graph.nodeChanges[node.id] { fields.append("\"change\": \(q(change.rawValue))") }
+            sink.write(index == 0 ? "\n    {" : ",\n    {")
+            sink.write(fields.joined(separator: ", "))
+            sink.write("}")
+        }
+        sink.write(graph.nodes.isEmpty ? "],\n  \"edges\": [" : "\n  ],\n  \"edges\": [")
+        for (number, connection) in graph.edges.enumerated() {
+            let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
+            var fields = [
+                "\"source\": \(q(connection.requester.vpcID))", "\"target\": \(q(connection.accepter.vpcID))",
+                "\"key\": \(q(connection.id))", "\"connection_id\": \(q(connection.id))",
+                "\"label\": \(q(look.labelPrefix + GraphText.edgeLines(connection).joined(separator: "\n")))",
+            ]
+            func add(_ key: String, _ value: String?) { if let value { fields.append("\(q(key)): \(q(value))") } }
+            add("name", connection.name)
+            add("description", connection.description)
+            add("status", connection.status?.apiValue)
+            add("business_status", connection.businessStatus?.apiValue)
+            if let bandwidth = connection.bandwidthMbps { fields.append("\"bandwidth_mbps\": \(bandwidth)") }
+            add("requester_region", connection.requesterRegion)
+            add("accepter_region", connection.accepterRegion)
+            add("requester_owner", connection.requesterOwner)
+            add("accepter_owner", connection.accepterOwner)
+            add("created", connection.createdAt)
+            add("modified", connection.modifiedAt)
+            add("expires", connection.expiresAt)
+            add("resource_group", connection.resourceGroupID)
+            add("link_type", connection.linkType)
+            fields.append("\"tags\": \(JSONEscaper.tagObject(connection.tags))")
+            fields.append("\"color\": \(q(look.color))")
+            fields.append("\"line_style\": \(q(look.baseLine.rawValue))")
+            if let change = graph.changes[connection.id] { fields.append("\"change\": \(q(change.rawValue))") }
+            if let counts = graph.edgeCounts { fields.append("\"connection_count\": \(counts[number])") }
+            sink.write(number == 0 ? "\n    {" : ",\n    {")
+            sink.write(fields.joined(separator: ", "))
+            sink.write("}")
+        }
+        sink.write(graph.edges.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    }
+}
