@@ -47,7 +47,7 @@ final class ByteBox: @unchecked Sendable {
         (["--legnd"], "unknown option '--legnd' (did you mean '--legend'?)"),
         (["--zzzzzzzz"], "unknown option '--zzzzzzzz'"),
         (["--format"], "option '--format' needs a value (FORMAT)"),
-        (["--format", "svg"], "unknown format 'svg' (expected dot, graphml, mermaid)"),
+        (["--format", "svg"], "unknown format 'svg' (expected dot, graphml, mermaid, json)"),
         (["--group-by", "zone"], "unknown grouping 'zone' (expected region, owner, region,owner, none)"),
         (["--legend=yes"], "option '--legend' takes no value"),
         (["--title", "a", "--title", "b"], "option '--title' given more than once"),

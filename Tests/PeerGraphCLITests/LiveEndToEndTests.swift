@@ -129,7 +129,7 @@ import Testing
         #expect(live.stdout.contains("pcc-bp1core2pay000001"))
         #expect(!live.stdout.contains("pcc-uf6risk2shcore011"), "a connection only cn-shanghai lists")
         #expect(live.stderr.contains("peergraph: error: cn-shanghai: ListVpcPeerConnections failed: Forbidden.RAM"))
-        #expect(live.stderr.contains("peergraph: warning: --keep-going: the graph leaves out 1 region that failed (cn-shanghai)"))
+        #expect(live.stderr.contains("peergraph: warning: --keep-going: the result leaves out 1 region that failed (cn-shanghai)"))
     }
 
     @Test func aStalledServerEndsInATimeoutNotAHang() throws {

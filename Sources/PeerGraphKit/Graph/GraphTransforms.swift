@@ -69,7 +69,7 @@ extension PeerGraph {
             var name = "\(b.count) connection\(b.count == 1 ? "" : "s")"
             if b.unlimited > 0 && b.unlimited < b.count { name += " (\(b.unlimited) unlimited)" }
             let connection = PeeringConnection(
-                id: id, name: name, description: b.ids.joined(separator: ", "),
+                id: id, name: name, description: b.ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ", "),
                 requester: VPCEndpoint(vpcID: entry.from), accepter: VPCEndpoint(vpcID: entry.to),
                 bandwidthMbps: b.unlimited == b.count && b.count > 0 ? -1 : b.bandwidth, status: entry.status)
             return (connection, b.count)

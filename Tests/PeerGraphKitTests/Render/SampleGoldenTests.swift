@@ -36,6 +36,7 @@ import Testing
         case .dot: "dot"
         case .graphml: "graphml"
         case .mermaid: "mmd"
+        case .json: "json"
         }
     }
 
