@@ -15,8 +15,8 @@ public struct DiffReportWriter: Sendable {
     }
 
     static func summary(_ diff: SnapshotDiff) -> String {
-        "\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed connections; " +
-            "\(diff.vpcsAdded.count) VPCs appeared, \(diff.vpcsRemoved.count) vanished"
+        "\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed connection\(diff.changed.count == 1 ? "" : "s"); " +
+            "\(diff.vpcsAdded.count) VPC\(diff.vpcsAdded.count == 1 ? "" : "s") appeared, \(diff.vpcsRemoved.count) vanished"
     }
 
     private static func line(_ connection: PeeringConnection) -> String {

@@ -29,7 +29,7 @@ public struct DOTWriter: GraphWriter {
         let groupOfNode = graph.groupIndexByNode
         for (groupIndex, group) in graph.groups.enumerated() {
             sink.write("  subgraph cluster_\(groupIndex + 1) {\n")
-            sink.write("    label=\(DOTEscaper.quotedText([GraphText.shortened(group.label, to: options.maximumLabelLength)]));\n")
+            sink.write("    label=\(DOTEscaper.quotedText([GraphText.shortened(group.label, to: max(options.maximumLabelLength, 64))]));\n")
             for nodeIndex in group.nodeIndices { writeNode(graph.nodes[nodeIndex], in: graph, indent: "    ", to: sink) }
             sink.write("  }\n")
         }

@@ -43,7 +43,7 @@ public struct MermaidWriter: GraphWriter {
             sink.write("  classDef removed fill:#FAFAFA,stroke:#9E9E9E,color:#9E9E9E,stroke-dasharray:4 3\n")
         }
         for (groupIndex, group) in graph.groups.enumerated() {
-            let label = GraphText.shortened(group.label, to: options.maximumLabelLength)
+            let label = GraphText.shortened(group.label, to: max(options.maximumLabelLength, 64))
             sink.write("  subgraph g\(groupIndex + 1)[\(MermaidEscaper.quotedLabel([label]))]\n")
             for nodeIndex in group.nodeIndices { writeNode(graph.nodes[nodeIndex], index: nodeIndex, in: graph, indent: "    ", to: sink) }
             sink.write("  end\n")

@@ -10,8 +10,10 @@ public enum TextEscaping {
         }))
     }
 
-    /// Text for Markdown (GitHub-flavoured): punctuation that could start markup is backslash-escaped,
-    /// `<`, `>` and `&` become entities, line breaks become spaces, so a table cell stays one cell.
+    /// Text for a Markdown (GitHub-flavoured) table cell or sentence: the characters that act anywhere
+    /// in a line (emphasis, code, links, strikethrough, cell separators, escapes) are backslash-escaped,
+    /// `<`, `>` and `&` become entities (no HTML), line breaks become spaces, so a cell stays one cell.
+    /// Line-start markup (`#`, `-`, `+`, `>`) cannot occur: peergraph never starts a line with data.
     public static func markdown(_ text: String) -> String {
         var result = ""
         for scalar in terminal(text).unicodeScalars {
@@ -19,7 +21,7 @@ public enum TextEscaping {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", "\"", ":", "@":
+            case "\\", "`", "*", "_", "[", "]", "|", "~":
                 result += "\\" + String(scalar)
             default:
                 result.unicodeScalars.append(scalar)
