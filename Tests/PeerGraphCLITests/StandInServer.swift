@@ -23,7 +23,7 @@ final class StandInServer {
     }
 
     init(faults: [String: [String]] = [:], latencyMilliseconds: Int = 0, regions: [String] = ["ap-southeast-1", "cn-hangzhou", "cn-shanghai"],
-         connections: [[String: Any]]? = nil) throws {
+         connections: [[String: Any]]? = nil, vpcNames: [String: String] = [:]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-standin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let scenario: [String: Any] = [
@@ -35,6 +35,7 @@ final class StandInServer {
             "connections": try connections ?? Self.sampleConnections(),
             "faults": faults,
             "latency_ms": latencyMilliseconds,
+            "vpc_names": vpcNames,
             "log": folder.appendingPathComponent("requests.jsonl").path,
         ]
         let scenarioURL = folder.appendingPathComponent("scenario.json")

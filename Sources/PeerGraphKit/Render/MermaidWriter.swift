@@ -136,10 +136,10 @@ public struct MermaidWriter: GraphWriter {
     public static func limitWarnings(edgeCount: Int, characterCount: Int) -> [String] {
         var warnings: [String] = []
         if edgeCount > defaultEdgeLimit {
-            warnings.append("the Mermaid diagram has \(edgeCount) edges; mermaid refuses more than \(defaultEdgeLimit) by default (GitHub too): use filters (--region, --status, --vpc, --exclude-deleted)")
+            warnings.append("the Mermaid diagram has \(edgeCount) edges; mermaid refuses more than \(defaultEdgeLimit) by default (GitHub too): draw regions or accounts with --collapse, or fewer connections with filters (--region, --status, --vpc, --focus)")
         }
         if characterCount > defaultTextLimit {
-            warnings.append("the Mermaid diagram has \(characterCount) characters; mermaid refuses more than \(defaultTextLimit) by default (GitHub too): use filters to draw less")
+            warnings.append("the Mermaid diagram has \(characterCount) characters; mermaid refuses more than \(defaultTextLimit) by default (GitHub too): use --collapse or filters to draw less")
         }
         return warnings
     }
