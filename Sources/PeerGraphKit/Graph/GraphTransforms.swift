@@ -42,18 +42,21 @@ public enum GraphTransforms {
 
 extension PeerGraph {
     /// The aggregated graph: one node per region, account or region+account, one edge per
-    /// (from, to, status) carrying the number of connections and their total bandwidth.
+    /// (from, to, status) carrying the number of connections and their total bandwidth. Connections inside
+    /// one group become a single loop per group with the statuses in its label, because renderers (mermaid)
+    /// draw several loops on one node as one.
     public func collapsed(by key: GroupingKey, accountNames: [String: String] = [:]) -> PeerGraph {
         let labelOf = nodes.map { key.label(of: $0, accountNames: accountNames) ?? "unknown" }
         var members: [String: Int] = [:]
         for label in labelOf { members[label, default: 0] += 1 }
-        struct Bucket { var count = 0; var bandwidth: Int64 = 0; var unlimited = 0; var ids: [String] = [] }
+        struct Bucket { var count = 0; var bandwidth: Int64 = 0; var unlimited = 0; var ids: [String] = []; var statuses: [String] = [] }
         var buckets: [String: (from: String, to: String, status: PeeringStatus?, bucket: Bucket)] = [:]
         for (connection, ends) in zip(edges, edgeEndpoints) {
             let from = labelOf[ends.requester], to = labelOf[ends.accepter]
-            let status = connection.status
-            let id = "\(from) → \(to) · \(status?.apiValue ?? "unknown status")"
+            let status = from == to ? nil : connection.status
+            let id = from == to ? "\(from) → \(to)" : "\(from) → \(to) · \(status?.apiValue ?? "unknown status")"
             var entry = buckets[id] ?? (from, to, status, Bucket())
+            entry.bucket.statuses.append(connection.status?.apiValue ?? "unknown status")
             entry.bucket.count += 1
             entry.bucket.ids.append(connection.id)
             if let mbps = connection.bandwidthMbps {
@@ -68,10 +71,17 @@ extension PeerGraph {
             let b = entry.bucket
             var name = "\(b.count) connection\(b.count == 1 ? "" : "s")"
             if b.unlimited > 0 && b.unlimited < b.count { name += " (\(b.unlimited) unlimited)" }
+            var status = entry.status
+            if entry.from == entry.to {
+                // A loop: its statuses in its label, drawn in the style of the liveliest one.
+                let counts = Dictionary(grouping: b.statuses, by: { $0 }).mapValues(\.count)
+                name += " inside: " + counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
+                status = counts["Activated"] != nil ? .activated : counts.keys.sorted().first.map(PeeringStatus.init(apiValue:))
+            }
             let connection = PeeringConnection(
                 id: id, name: name, description: b.ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ", "),
                 requester: VPCEndpoint(vpcID: entry.from), accepter: VPCEndpoint(vpcID: entry.to),
-                bandwidthMbps: b.unlimited == b.count && b.count > 0 ? -1 : b.bandwidth, status: entry.status)
+                bandwidthMbps: b.unlimited == b.count && b.count > 0 ? -1 : b.bandwidth, status: status)
             return (connection, b.count)
         }
         collapsedEdges.sort { PeerGraph.edgeOrder($0.0, $1.0) }
