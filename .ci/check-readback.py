@@ -167,6 +167,27 @@ for m in manifest:
     check(sorted(ig.es["accepter_owner"]) == sorted(str(c["AcceptingOwnerUid"]) for c in conns), f"{m['file']}: igraph accepter ids not exact")
     print(f"graphml {m['file']}: checked {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
 
+# ---------------------------------------------------------------- node-link JSON (networkx): exact
+for m in manifest:
+    if m["format"] != "json":
+        continue
+    g = networkx.node_link_graph(json.load(open(os.path.join(art, m["file"]), encoding="utf-8")))
+    check(set(g.nodes) == set(vpcs), f"{m['file']}: node ids differ from the VPC ids")
+    check(g.number_of_edges() == len(conns), f"{m['file']}: edge count")
+    for u, v, key, d in g.edges(keys=True, data=True):
+        c = by_id.get(key)
+        check(c is not None, f"{m['file']}: unknown edge key {key!r}")
+        if c is None:
+            continue
+        check((u, v) == (c["Vpc"]["VpcId"], c["AcceptingVpc"]["VpcId"]), f"{m['file']}: {key!r} joins the wrong VPCs")
+        for field, value in (("name", c.get("Name")), ("description", c.get("Description")), ("status", c.get("Status")),
+                             ("resource_group", c.get("ResourceGroupId")), ("expires", c.get("GmtExpired"))):
+            check(d.get(field) == value, f"{m['file']}: {key!r} {field}: read {d.get(field)!r}, wrote {value!r}")
+        check(d.get("requester_owner") == str(c["OwnerId"]) and d.get("accepter_owner") == str(c["AcceptingOwnerUid"]), f"{m['file']}: {key!r} owners")
+        check(d.get("tags") == {t["Key"]: t["Value"] for t in c["Tags"]}, f"{m['file']}: {key!r} tags")
+        check(d.get("bandwidth_mbps") == c["Bandwidth"], f"{m['file']}: {key!r} bandwidth")
+    print(f"json {m['file']}: checked {g.number_of_nodes()} nodes, {g.number_of_edges()} edges exactly")
+
 # ---------------------------------------------------------------- DOT (Graphviz read-back)
 NODE_ATTRS = {"label", "tooltip", "shape", "style", "fillcolor", "color", "fontname", "fontsize", "margin"}
 EDGE_ATTRS = {"label", "tooltip", "color", "fontcolor", "style", "penwidth", "fontname", "fontsize", "arrowsize"}

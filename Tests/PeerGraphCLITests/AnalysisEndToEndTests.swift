@@ -174,6 +174,19 @@ import Testing
         #expect(sfdp.code == 0 && sfdp.stdout.contains("<svg"))
     }
 
+    @Test(.enabled(if: dotAvailable)) func graphvizErrorsArePassedOnNotSwallowed() throws {
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let template = folder.appendingPathComponent("broken.template")
+        try Data("digraph { {{body}} ]] }\n".utf8).write(to: template)
+        let target = folder.appendingPathComponent("mesh.svg")
+        let result = try run([pages, "--template", template.path, "--render", "svg", "-o", target.path])
+        #expect(result.code == 5)
+        #expect(result.stderr.hasPrefix("peergraph: error: --render: Graphviz (dot -Tsvg) failed: Error: "))
+        #expect(result.stderr.contains("syntax error"))
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
     @Test func renderWithoutGraphvizSaysHowToInstallIt() throws {
         let process = Process()
         process.executableURL = CLIPaths.binary

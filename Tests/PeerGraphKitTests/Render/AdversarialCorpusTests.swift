@@ -81,6 +81,7 @@ import Testing
         ("yed.graphml", .graphml, RenderOptions(graphMLFlavor: .yed), .regionAndOwner),
         ("region.mmd", .mermaid, RenderOptions(title: hostileStrings.joined(separator: " ").prefix(300).description, legend: true), .region),
         ("none.mmd", .mermaid, RenderOptions(), .none),
+        ("region.json", .json, RenderOptions(title: hostileStrings.joined(separator: " ")), .region),
     ]
 
     @Test func everyStringSurvivesOurReader() throws {
