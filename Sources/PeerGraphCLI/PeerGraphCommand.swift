@@ -119,14 +119,24 @@ public struct PeerGraphCommand: Sendable {
         }
     }
 
+    /// With PEERGRAPH_TIMINGS=1, the time each phase took, on standard error (for performance work).
+    private func time<T>(_ phase: String, _ body: () async throws -> T) async rethrows -> T {
+        guard environment["PEERGRAPH_TIMINGS"] == "1" else { return try await body() }
+        let start = Date()
+        defer { say("peergraph: timing: \(phase) \(Int(Date().timeIntervalSince(start) * 1000)) ms") }
+        return try await body()
+    }
+
     private func draw(_ options: DrawOptions) async throws -> ExitCode {
         let renderOptions = try makeRenderOptions(options)
-        let gathered = try await gather(options.inputs, options)
-        let (connections, filtered) = narrow(gathered.connections, options)
+        let gathered = try await time("collect") { try await gather(options.inputs, options) }
+        let (connections, filtered) = await time("filter") { narrow(gathered.connections, options) }
         warnIfEmpty(filtered, kept: connections, options)
-        var graph = PeerGraph(connections: connections, grouping: options.grouping, names: options.redact ? NameMap(vpcs: gathered.names.vpcs) : gathered.names)
+        var graph = await time("graph") {
+            PeerGraph(connections: connections, grouping: options.grouping, names: options.redact ? NameMap(vpcs: gathered.names.vpcs) : gathered.names)
+        }
         if let key = options.collapse { graph = graph.collapsed(by: key, accountNames: options.redact ? [:] : gathered.names.accounts) }
-        try emitGraph(graph, options: options, renderOptions: renderOptions)
+        try await time("render") { try emitGraph(graph, options: options, renderOptions: renderOptions) }
         return reportFailures(gathered.failures)
     }
 

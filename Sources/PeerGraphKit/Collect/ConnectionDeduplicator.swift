@@ -6,20 +6,26 @@
 public enum ConnectionDeduplicator {
     /// One connection per id, sorted by id.
     public static func deduplicate(_ connections: [PeeringConnection]) -> [PeeringConnection] {
-        var winners: [String: PeeringConnection] = [:]
+        // Indices, not values: connections are large and copying them is what costs.
+        var winners: [String: Int] = [:]
         winners.reserveCapacity(connections.count)
-        for connection in connections {
-            if let current = winners[connection.id], !isPreferred(connection, over: current) { continue }
-            winners[connection.id] = connection
+        for index in connections.indices {
+            let id = connections[index].id
+            if let current = winners[id], !isPreferred(connections[index], over: connections[current]) { continue }
+            winners[id] = index
         }
-        return winners.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        var kept = Array(winners.values)
+        connections.withUnsafeBufferPointer { connections in
+            kept.sort { ByteOrder.less(connections[$0].id, connections[$1].id) }
+        }
+        return kept.map { connections[$0] }
     }
 
     /// True when `candidate` should replace `current`.
     static func isPreferred(_ candidate: PeeringConnection, over current: PeeringConnection) -> Bool {
         let candidateTime = candidate.modifiedAt ?? ""
         let currentTime = current.modifiedAt ?? ""
-        if candidateTime != currentTime { return currentTime.utf8.lexicographicallyPrecedes(candidateTime.utf8) }
+        if candidateTime != currentTime { return ByteOrder.less(currentTime, candidateTime) }
         if candidate == current { return false }
         return tieBreakKey(current).lexicographicallyPrecedes(tieBreakKey(candidate))
     }

@@ -22,26 +22,31 @@ public struct PeerGraph: Sendable {
     /// (node labels) and accounts (owner group labels).
     public init(connections: [PeeringConnection], grouping: GroupingKey = .region, names: NameMap = NameMap()) {
         self.grouping = grouping
-        edges = connections.sorted(by: Self.edgeOrder)
+        // The VPC ids sorted once; nodes are in that order, and edges sort by the ranks of their ends.
+        let rank = ByteOrder.ranks(of: connections.lazy.flatMap { [$0.requester.vpcID, $0.accepter.vpcID] })
+        let ends = connections.map { (rank[$0.requester.vpcID]!, rank[$0.accepter.vpcID]!) }
+        var order = Array(connections.indices)
+        connections.withUnsafeBufferPointer { connections in
+            order.sort { a, b in
+                if ends[a] != ends[b] { return ends[a] < ends[b] }
+                return ByteOrder.less(connections[a].id, connections[b].id)
+            }
+        }
+        edges = order.map { connections[$0] }
+        edgeEndpoints = order.map { ends[$0] }
 
-        // Later-modified connections speak last, so their region and owner win.
-        var builders: [String: VPCNodeBuilder] = [:]
-        let byModification = edges.sorted {
-            let left = $0.modifiedAt ?? "", right = $1.modifiedAt ?? ""
-            return left != right ? left.utf8.lexicographicallyPrecedes(right.utf8) : Self.edgeOrder($0, $1)
+        // What each VPC is: region and owner from its latest-modified connection (ties: the later edge),
+        // CIDR blocks from all of them.
+        var builders = [VPCNodeBuilder](repeating: VPCNodeBuilder(id: ""), count: rank.count)
+        for (connection, ends) in zip(edges, edgeEndpoints) {
+            let modified = connection.modifiedAt ?? ""
+            builders[ends.requester].id = connection.requester.vpcID
+            builders[ends.requester].add(connection.requester, region: connection.requesterRegion, owner: connection.requesterOwner, modified: modified)
+            builders[ends.accepter].id = connection.accepter.vpcID
+            builders[ends.accepter].add(connection.accepter, region: connection.accepterRegion, owner: connection.accepterOwner, modified: modified)
         }
-        for connection in byModification {
-            builders[connection.requester.vpcID, default: VPCNodeBuilder(id: connection.requester.vpcID)]
-                .add(connection.requester, region: connection.requesterRegion, owner: connection.requesterOwner)
-            builders[connection.accepter.vpcID, default: VPCNodeBuilder(id: connection.accepter.vpcID)]
-                .add(connection.accepter, region: connection.accepterRegion, owner: connection.accepterOwner)
-        }
-        nodes = builders.values.map { $0.node }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        nodes = builders.map(\.node)
         for index in nodes.indices { nodes[index].displayName = names.vpcs[nodes[index].id] }
-
-        var indexByID: [String: Int] = [:]
-        for (index, node) in nodes.enumerated() { indexByID[node.id] = index }
-        edgeEndpoints = edges.map { (indexByID[$0.requester.vpcID]!, indexByID[$0.accepter.vpcID]!) }
 
         var members: [String: [Int]] = [:]
         for (index, node) in nodes.enumerated() {
@@ -49,7 +54,7 @@ public struct PeerGraph: Sendable {
         }
         groups = members
             .map { NodeGroup(label: $0.key, nodeIndices: $0.value) }
-            .sorted { $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }
+            .sorted { ByteOrder.less($0.label, $1.label) }
     }
 
     /// A graph of given nodes and edges, already in order (for collapsed graphs).
@@ -66,13 +71,9 @@ public struct PeerGraph: Sendable {
 
     /// requester, then accepter, then connection id, all in byte order.
     static func edgeOrder(_ left: PeeringConnection, _ right: PeeringConnection) -> Bool {
-        if left.requester.vpcID != right.requester.vpcID {
-            return left.requester.vpcID.utf8.lexicographicallyPrecedes(right.requester.vpcID.utf8)
-        }
-        if left.accepter.vpcID != right.accepter.vpcID {
-            return left.accepter.vpcID.utf8.lexicographicallyPrecedes(right.accepter.vpcID.utf8)
-        }
-        return left.id.utf8.lexicographicallyPrecedes(right.id.utf8)
+        if left.requester.vpcID != right.requester.vpcID { return ByteOrder.less(left.requester.vpcID, right.requester.vpcID) }
+        if left.accepter.vpcID != right.accepter.vpcID { return ByteOrder.less(left.accepter.vpcID, right.accepter.vpcID) }
+        return ByteOrder.less(left.id, right.id)
     }
 
     /// For each node, the index of its group in `groups`, or nil.
@@ -90,22 +91,30 @@ private struct VPCNodeBuilder {
     var id: String
     var region: String?
     var owner: String?
+    var regionModified = ""
+    var ownerModified = ""
     var ipv4: Set<String> = []
     var ipv6: Set<String> = []
 
     init(id: String) { self.id = id }
 
-    mutating func add(_ endpoint: VPCEndpoint, region: String?, owner: String?) {
-        if let region, !region.isEmpty { self.region = region }
-        if let owner, !owner.isEmpty { self.owner = owner }
-        ipv4.formUnion(endpoint.ipv4CIDRs)
-        ipv6.formUnion(endpoint.ipv6CIDRs)
+    /// A connection modified at `modified` (or later) overrides what earlier ones said.
+    mutating func add(_ endpoint: VPCEndpoint, region: String?, owner: String?, modified: String) {
+        if let region, !region.isEmpty, self.region == nil || !ByteOrder.less(modified, regionModified) {
+            self.region = region
+            regionModified = modified
+        }
+        if let owner, !owner.isEmpty, self.owner == nil || !ByteOrder.less(modified, ownerModified) {
+            self.owner = owner
+            ownerModified = modified
+        }
+        if !endpoint.ipv4CIDRs.isEmpty { ipv4.formUnion(endpoint.ipv4CIDRs) }
+        if !endpoint.ipv6CIDRs.isEmpty { ipv6.formUnion(endpoint.ipv6CIDRs) }
     }
 
     var node: VPCNode {
         VPCNode(
             id: id, region: region, owner: owner,
-            ipv4CIDRs: ipv4.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-            ipv6CIDRs: ipv6.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            ipv4CIDRs: ipv4.sorted(by: ByteOrder.less), ipv6CIDRs: ipv6.sorted(by: ByteOrder.less))
     }
 }

@@ -35,29 +35,74 @@ public enum DOTEscaper {
     /// Text for a label, tooltip or other displayed attribute: quoted and escaped so that Graphviz
     /// shows exactly `text`. Lines are joined with `lineBreak` (`\n` centres, `\l` left-aligns).
     public static func quotedText(_ lines: [String], lineBreak: String = "\\n") -> String {
-        var result = "\""
+        String(decoding: OutputSink.collectingBytes { writeQuotedText(lines, lineBreak: lineBreak, to: $0) }, as: UTF8.self)
+    }
+
+    /// Writes `quotedText(lines, lineBreak:)` into `sink` without building a String: runs of bytes that
+    /// need no escaping (most text) are copied as they are.
+    public static func writeQuotedText(_ lines: [String], lineBreak: String = "\\n", to sink: OutputSink) {
+        sink.write(byte: UInt8(ascii: "\""))
         var budget = maximumTextBytes
         for (index, line) in lines.enumerated() {
-            if index > 0 { result += lineBreak }
-            for scalar in line.unicodeScalars {
-                budget -= Int(UTF8.width(scalar))
-                if budget < 0 { return result + "…\"" }
-                switch scalar {
-                case "\\": result += "\\\\"
-                case "\"": result += "\\\""
-                case "&": result += "&amp;"
-                case "\n": result += lineBreak
-                case "\t": result += " "
-                default:
-                    if isControl(scalar) {
-                        result += "\u{FFFD}"
-                    } else {
-                        result.unicodeScalars.append(scalar)
-                    }
-                }
+            if index > 0 { sink.write(lineBreak) }
+            guard writeEscapedText(line, lineBreak: lineBreak, budget: &budget, to: sink) else {
+                sink.write("…\"")
+                return
             }
         }
-        return result + "\""
+        sink.write(byte: UInt8(ascii: "\""))
+    }
+
+    /// Escapes one line; returns false when the byte budget ran out (the text is then cut at a scalar boundary).
+    private static func writeEscapedText(_ text: String, lineBreak: String, budget: inout Int, to sink: OutputSink) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func flush(upTo end: Int) {
+                if end > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< end])) }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                // Bytes that stand for themselves: printable ASCII but \ " &, and UTF-8 sequences other than
+                // C1 controls (C2 80–9F) and the noncharacters U+FFFE/U+FFFF (EF BF BE/BF).
+                let replacement: String?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\\"): replacement = "\\\\"
+                case UInt8(ascii: "\""): replacement = "\\\""
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case 0x0A: replacement = lineBreak
+                case 0x09: replacement = " "
+                case 0x00 ..< 0x20, 0x7F: replacement = "\u{FFFD}"
+                case 0xC2 where index + 1 < bytes.count && (0x80 ... 0x9F).contains(bytes[index + 1]):
+                    replacement = "\u{FFFD}"; width = 2
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    replacement = "\u{FFFD}"; width = 3
+                default: replacement = nil
+                }
+                // The budget counts input bytes; a scalar is never split (continuation bytes are 10xxxxxx).
+                if byte & 0xC0 != 0x80 {
+                    let scalarWidth = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    if budget < scalarWidth {
+                        flush(upTo: index)
+                        return false
+                    }
+                    budget -= scalarWidth
+                }
+                if let replacement {
+                    flush(upTo: index)
+                    sink.write(replacement)
+                    if width > 1 { budget -= width - 1 }
+                    index += width
+                    runStart = index
+                } else {
+                    index += 1
+                }
+            }
+            flush(upTo: bytes.count)
+            return true
+        }
     }
 
     /// C0 and C1 controls and DEL, plus U+FFFE/U+FFFF, which Graphviz would pass into SVG unescaped.

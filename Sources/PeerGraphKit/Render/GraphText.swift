@@ -64,7 +64,8 @@ public enum GraphText {
 
     /// `text` cut to at most `limit` characters, ending in `…` when cut.
     public static func shortened(_ text: String, to limit: Int) -> String {
-        guard limit > 0, text.count > limit else { return text }
+        // Fewer bytes than the limit means fewer characters: no need to count grapheme clusters.
+        guard limit > 0, text.utf8.count > limit, text.count > limit else { return text }
         return String(text.prefix(max(limit - 1, 1))) + "…"
     }
 }
