@@ -10,20 +10,41 @@ public struct InputReader: Sendable {
         self.maximumFileSize = maximumFileSize
     }
 
-    /// All connections of all sources, not yet deduplicated.
+    /// All connections of all sources, in input order, not yet deduplicated. Files are read and decoded
+    /// in parallel on every core; the first error in input order is the one reported.
     public func read(_ sources: [InputSource]) throws(InputError) -> [PeeringConnection] {
-        var connections: [PeeringConnection] = []
+        enum Job: Sendable { case file(String), standardInput }
+        var jobs: [Job] = []
         for source in sources {
             switch source {
-            case .file(let path):
-                connections += try decode(readFile(path), source: path)
-            case .directory(let path):
-                for file in try jsonFiles(in: path) {
-                    connections += try decode(readFile(file), source: file)
+            case .file(let path): jobs.append(.file(path))
+            case .directory(let path): jobs += try jsonFiles(in: path).map { .file($0) }
+            case .standardInput: jobs.append(.standardInput)
+            }
+        }
+        let results = ResultSlots(count: jobs.count)
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let result: Result<[PeeringConnection], InputError>
+            do throws(InputError) {
+                switch work[index] {
+                case .file(let path): result = .success(try decode(readFile(path), source: path))
+                case .standardInput:
+                    let data = FileHandle.standardInput.readDataToEndOfFile()
+                    result = .success(try decode([UInt8](data), source: InputSource.standardInput.displayName))
                 }
-            case .standardInput:
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                connections += try decode([UInt8](data), source: source.displayName)
+            } catch {
+                result = .failure(error)
+            }
+            results.store(result, at: index)
+        }
+        var connections: [PeeringConnection] = []
+        connections.reserveCapacity(results.totalSuccessCount)
+        for result in results.all {
+            switch result {
+            case .success(let some): connections += some
+            case .failure(let error): throw error
+            case nil: continue
             }
         }
         return connections
@@ -69,6 +90,24 @@ public struct InputReader: Sendable {
             return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw InputError(source: path, message: "cannot read: \(Self.reason(error))")
+        }
+    }
+
+    /// One slot per file, filled from several threads.
+    private final class ResultSlots: @unchecked Sendable {
+        private var slots: [Result<[PeeringConnection], InputError>?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func store(_ result: Result<[PeeringConnection], InputError>, at index: Int) {
+            lock.withLock { slots[index] = result }
+        }
+
+        var all: [Result<[PeeringConnection], InputError>?] { lock.withLock { slots } }
+
+        var totalSuccessCount: Int {
+            lock.withLock { slots.reduce(0) { total, slot in if case .success(let some)? = slot { total + some.count } else { total } } }
         }
     }
 
