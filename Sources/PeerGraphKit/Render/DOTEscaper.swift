@@ -15,6 +15,10 @@ public enum DOTEscaper {
     /// An ID (node name): quoted, `\` and `"` escaped, control characters as `\xHH` text.
     /// Injective: two different ids never give the same quoted string.
     public static func quotedID(_ id: String) -> String {
+        // Fast path: printable ASCII without \ or " (nearly every real id) is quoted as it is.
+        if id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+            return "\"" + id + "\""
+        }
         var result = "\""
         result.unicodeScalars.reserveCapacity(id.unicodeScalars.count + 2)
         for scalar in id.unicodeScalars {

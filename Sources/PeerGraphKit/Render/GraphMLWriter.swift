@@ -207,8 +207,10 @@ public struct GraphMLWriter: GraphWriter {
     private static func data(_ key: String, _ value: String?, indent: String = "      ", to sink: OutputSink) {
         guard let value else { return }
         sink.write(indent)
-        sink.write("<data key=\"\(key)\">")
-        sink.write(XMLEscaper.text(value))
+        sink.write("<data key=\"")
+        sink.write(key)
+        sink.write("\">")
+        XMLEscaper.writeText(value, to: sink)
         sink.write("</data>\n")
     }
 

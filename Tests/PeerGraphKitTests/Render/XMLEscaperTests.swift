@@ -14,6 +14,8 @@ import Testing
     ])
     func escapesText(input: String, expected: String) {
         #expect(XMLEscaper.text(input) == expected)
+        // The streaming writer used by GraphMLWriter gives the same bytes.
+        #expect(String(decoding: OutputSink.collectingBytes { XMLEscaper.writeText(input, to: $0) }, as: UTF8.self) == expected)
     }
 
     @Test(arguments: [
