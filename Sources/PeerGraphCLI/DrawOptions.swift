@@ -43,7 +43,7 @@ struct DrawOptions {
         var profile: String?
         var endpoint: URL?
         var timeout: Double = 10
-        var concurrency = 4
+        var concurrency = 8
         var maximumRetries = 3
         var keepGoing = false
         var saveRawDirectory: String?

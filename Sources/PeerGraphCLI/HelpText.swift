@@ -61,7 +61,7 @@ enum HelpText {
       --endpoint URL          Send every API call to URL (default https://vpcpeer.aliyuncs.com, and
                               https://vpc.aliyuncs.com for DescribeRegions).
       --timeout SECONDS       Per request (default 10).
-      --concurrency N         Regions fetched at once (default 4).
+      --concurrency N         Regions fetched at once (default 8).
       --max-retries N         Retries of throttled or failed calls, with backoff (default 3).
       --keep-going            Draw the regions that worked when others fail (exit code 4 still).
       --save-raw DIR          Keep every fetched page in DIR, as input for later runs.

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""peergraph's benchmark: peergraph against the Python baselines, interleaved, on this machine.
+
+  python3 Tests/Benchmarks/benchmark.py [--runs 5] [--sizes M,L] [--shared ../shared] [--data DIR] [--networkx]
+
+It builds peergraph in release mode, generates the data sets with shared/bench/gen.py (seeded; cached in
+--data, default a temporary folder), then measures, each repetition running every contender once in
+turn (interleaved, so load affects all alike):
+  1. drawing: peergraph and anchor_fast.py (and anchor_networkx.py with --networkx) on the page files,
+     every format; median wall time, peak memory (max RSS), and the ratio anchor / peergraph;
+  2. growth: peergraph's L time over its M time (linear growth means about 10x);
+  3. rendering: `dot -Tsvg` on peergraph's DOT of S versus on anchor_fast's plain DOT of S;
+  4. live collection: 20 regions of 5 pages each at the loopback API stand-in with 50 ms added latency,
+     peergraph with its default concurrency versus --concurrency 1.
+Prints Markdown tables. Not a test: nothing here passes or fails.
+"""
+import argparse, json, os, resource, statistics, subprocess, sys, tempfile, time
+
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+parser = argparse.ArgumentParser()
+parser.add_argument("--runs", type=int, default=5)
+parser.add_argument("--sizes", default="M,L")
+parser.add_argument("--shared", default=os.path.join(root, "..", "shared"))
+parser.add_argument("--data", default=None)
+parser.add_argument("--networkx", action="store_true")
+parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live")
+args = parser.parse_args()
+bench = os.path.join(os.path.abspath(args.shared), "bench")
+data = args.data or tempfile.mkdtemp(prefix="peergraph-bench-")
+skip = set(filter(None, args.skip.split(",")))
+SIZES = {"S": "--vpcs 200 --conns 500 --regions 8 --accounts 12 --seed 1",
+         "M": "--vpcs 5000 --conns 20000 --regions 20 --accounts 150 --seed 1",
+         "L": "--vpcs 50000 --conns 200000 --regions 28 --accounts 1000 --seed 1"}
+
+subprocess.run(["swift", "build", "-c", "release", "--product", "peergraph"], cwd=root, check=True, stdout=subprocess.DEVNULL)
+peergraph = os.path.join(root, ".build", "release", "peergraph")
+
+
+def dataset(size):
+    folder = os.path.join(data, size)
+    if not os.path.exists(os.path.join(folder, "manifest.json")):
+        subprocess.run([sys.executable, os.path.join(bench, "gen.py"), *SIZES[size].split(), "--mode", "pages", "--out", folder],
+                       check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def pages(folder):
+    return sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.startswith("page-"))
+
+
+def measure(command, env=None):
+    """Wall seconds and peak RSS (MiB) of one run of command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"failed ({status}): {' '.join(command[:4])} …")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def interleaved(contenders):
+    """contenders: name -> command. Returns name -> (median seconds, max peak MiB)."""
+    times = {name: [] for name in contenders}
+    peaks = {name: 0.0 for name in contenders}
+    for _ in range(args.runs):
+        for name, command in contenders.items():
+            seconds, peak = measure(command)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(times[name]), peaks[name]) for name in contenders}
+
+
+out = tempfile.mkdtemp(prefix="peergraph-bench-out-")
+print(f"Machine: {os.cpu_count()} cores; {args.runs} interleaved runs each, medians.\n")
+
+if "draw" not in skip:
+    print("| data set | format | peergraph | anchor_fast.py | ratio (anchor / peergraph) | peergraph peak | anchor_fast peak |" +
+          (" networkx |" if args.networkx else ""))
+    print("| --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if args.networkx else ""))
+    medians = {}
+    for size in args.sizes.split(","):
+        folder = dataset(size)
+        files = pages(folder)
+        for format in ["dot", "graphml", "mermaid"]:
+            contenders = {
+                "peergraph": [peergraph, *files, "-f", format, "-o", os.path.join(out, f"{size}.{format}"), "-q"],
+                "anchor_fast": [sys.executable, os.path.join(bench, "anchor_fast.py"), folder, format, os.path.join(out, f"a-{size}.{format}")],
+            }
+            if args.networkx and format != "mermaid":
+                contenders["networkx"] = [sys.executable, os.path.join(bench, "anchor_networkx.py"), folder, format, os.path.join(out, f"n-{size}.{format}")]
+            result = interleaved(contenders)
+            medians[(size, format)] = result["peergraph"][0]
+            (p, pm), (a, am) = result["peergraph"], result["anchor_fast"]
+            extra = f" {result['networkx'][0]:.2f} s |" if "networkx" in result else (" – |" if args.networkx else "")
+            print(f"| {size} ({len(files)} pages) | {format} | {p:.2f} s | {a:.2f} s | {a / p:.2f}x | {pm:.0f} MiB | {am:.0f} MiB |{extra}")
+    if "M" in args.sizes and "L" in args.sizes:
+        growth = ", ".join(f"{f} {medians[('L', f)] / medians[('M', f)]:.1f}x" for f in ["dot", "graphml", "mermaid"])
+        print(f"\nGrowth from M to L (10x the data): {growth}.")
+
+if "render" not in skip:
+    folder = dataset("S")
+    ours, plain = os.path.join(out, "S.dot"), os.path.join(out, "S-plain.dot")
+    subprocess.run([peergraph, *pages(folder), "-o", ours, "-q"], check=True)
+    subprocess.run([sys.executable, os.path.join(bench, "anchor_fast.py"), folder, "dot", plain], check=True)
+    result = interleaved({"peergraph DOT": ["dot", "-Tsvg", ours, "-o", os.devnull], "plain DOT": ["dot", "-Tsvg", plain, "-o", os.devnull]})
+    (p, _), (a, _) = result["peergraph DOT"], result["plain DOT"]
+    print(f"\n| rendering S (200 VPCs, 500 connections) with `dot -Tsvg` | seconds |\n| --- | --- |")
+    print(f"| peergraph's DOT | {p:.2f} s |\n| plain DOT (anchor_fast.py) | {a:.2f} s |\n| ratio | {a / p:.1f}x |")
+
+if "live" not in skip:
+    regions = [f"bench-{i:02d}" for i in range(20)]
+    connections = [{"InstanceId": f"pcc-{r}-{i:03d}", "RegionId": r, "AcceptingRegionId": r, "Status": "Activated",
+                    "Vpc": {"VpcId": f"vpc-{r}-{i}"}, "AcceptingVpc": {"VpcId": f"vpc-{r}-{i + 1}"}}
+                   for r in regions for i in range(500)]
+    scenario = os.path.join(out, "scenario.json")
+    json.dump({"credentials": [{"id": "bench", "secret": "bench-secret"}], "regions": regions, "connections": connections,
+               "latency_ms": 50}, open(scenario, "w"))
+    server = subprocess.Popen([sys.executable, os.path.join(root, "Tests", "StandIn", "vpcpeer_standin.py"), scenario], stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(server.stdout.readline().split()[1])
+        env = dict(os.environ, ALIBABA_CLOUD_ACCESS_KEY_ID="bench", ALIBABA_CLOUD_ACCESS_KEY_SECRET="bench-secret", HOME=out)
+        base = [peergraph, "--region", ",".join(regions), "--endpoint", f"http://127.0.0.1:{port}", "-q", "-o", os.path.join(out, "live.dot")]
+        times = {"default": [], "sequential": []}
+        for _ in range(args.runs):
+            for name, extra in (("default", []), ("sequential", ["--concurrency", "1"])):
+                start = time.perf_counter()
+                subprocess.run(base + extra, check=True, env=env, stdout=subprocess.DEVNULL)
+                times[name].append(time.perf_counter() - start)
+        d, q = statistics.median(times["default"]), statistics.median(times["sequential"])
+        print(f"\n| live: 20 regions x 5 pages, 50 ms per request | seconds |\n| --- | --- |")
+        print(f"| default concurrency (8) | {d:.2f} s |\n| --concurrency 1 | {q:.2f} s |\n| ratio | {q / d:.1f}x |")
+    finally:
+        server.terminate()
