@@ -160,3 +160,47 @@ import Testing
         #expect(message.hasPrefix("peergraph: error: <stdout>:"), "\(message)")
     }
 }
+
+@Suite struct SignalTests {
+    /// SIGTERM or Ctrl-C while the output is being written: no temporary file, the old file untouched.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalLeavesNoPartialOutput(signalNumber: Int32) throws {
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("mesh.graphml")
+        try Data("old\n".utf8).write(to: target)
+        let connections = (0 ..< 60_000).map { #"{"InstanceId":"pcc-\#($0)","Name":"n\#($0)","Vpc":{"VpcId":"vpc-\#($0 % 5000)"},"AcceptingVpc":{"VpcId":"vpc-\#($0 % 4999 + 1)"}}"# }
+        let input = Data(("[" + connections.joined(separator: ",") + "]").utf8)
+        var sawTemporaryFile = false
+        for _ in 0 ..< 5 where !sawTemporaryFile {
+            let process = Process()
+            process.executableURL = CLIPaths.binary
+            process.arguments = ["-", "-f", "graphml", "-o", target.path]
+            let stdin = Pipe()
+            process.standardInput = stdin
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+            // Wait for the temporary file to appear, then interrupt.
+            let deadline = Date().addingTimeInterval(20)
+            while process.isRunning && Date() < deadline {
+                if (try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains(where: { $0.hasPrefix(".mesh.graphml.peergraph-") }) {
+                    sawTemporaryFile = true
+                    kill(process.processIdentifier, signalNumber)
+                    break
+                }
+                usleep(1000)
+            }
+            process.waitUntilExit()
+            if sawTemporaryFile {
+                #expect(process.terminationReason == .exit)
+                #expect(process.terminationStatus == 128 + signalNumber)
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["mesh.graphml"])
+            if sawTemporaryFile { #expect(try String(contentsOf: target, encoding: .utf8) == "old\n") }
+            try Data("old\n".utf8).write(to: target)
+        }
+        #expect(sawTemporaryFile, "never caught peergraph while writing; the test could not interrupt it")
+    }
+}

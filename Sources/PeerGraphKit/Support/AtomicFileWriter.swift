@@ -86,6 +86,9 @@ public final class AtomicFileWriter {
 
     /// Removes every temporary file still open; for signal handlers, just before exiting.
     public static func removeAllTemporaryFiles() {
-        for path in openTemporaryPaths { unlink(path) }
+        lock.withLock {
+            for path in openTemporaryPaths { unlink(path) }
+            openTemporaryPaths.removeAll()
+        }
     }
 }
