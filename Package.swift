@@ -20,6 +20,6 @@ let package = Package(
             dependencies: ["PeerGraphKit"],
             exclude: ["Fixtures", "Golden"]
         ),
-        .testTarget(name: "PeerGraphCLITests", dependencies: ["PeerGraphCLI", "PeerGraphKit"]),
+        .testTarget(name: "PeerGraphCLITests", dependencies: ["PeerGraphCLI", "PeerGraphKit"], exclude: ["Golden"]),
     ]
 )

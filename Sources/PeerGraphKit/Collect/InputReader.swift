@@ -86,6 +86,7 @@ public struct InputReader: Sendable {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileSize {
             throw InputError(source: path, message: "file of \(size) bytes is larger than the \(maximumFileSize) bytes accepted")
         }
+        try sniff(path)
         do {
             return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
@@ -108,6 +109,20 @@ public struct InputReader: Sendable {
 
         var totalSuccessCount: Int {
             lock.withLock { slots.reduce(0) { total, slot in if case .success(let some)? = slot { total + some.count } else { total } } }
+        }
+    }
+
+    /// Looks at the first bytes before reading a file whole: a file that does not start like JSON (a
+    /// binary, a log, a wrong argument) fails at once, without loading it into memory.
+    private func sniff(_ path: String) throws(InputError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+        var scanner = JSONScanner(bytes: head)
+        guard let first = scanner.peek() else { return }
+        if first != UInt8(ascii: "{") && first != UInt8(ascii: "[") {
+            throw InputError(source: path, bytes: head,
+                             syntaxError: scanner.unexpected("a page object, an array of pages or connections, or JSON Lines of connections"))
         }
     }
 

@@ -12,11 +12,13 @@ public enum DOTEscaper {
     /// Longest text written inside one quoted string, in bytes of UTF-8 (before escaping doubles some).
     public static let maximumTextBytes = 4000
 
-    /// An ID (node name): quoted, `\` and `"` escaped, control characters as `\xHH` text.
-    /// Injective: two different ids never give the same quoted string.
+    /// An ID (node name): quoted, `\` and `"` escaped, control characters and `%` as `\xHH` text
+    /// (Graphviz names its own anonymous objects `%N`: a node called `%5` would be confused with one;
+    /// found by the random corpus). Injective: two different ids never give the same quoted string,
+    /// because a literal backslash is always doubled.
     public static func quotedID(_ id: String) -> String {
-        // Fast path: printable ASCII without \ or " (nearly every real id) is quoted as it is.
-        if id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+        // Fast path: printable ASCII without \, " or % (nearly every real id) is quoted as it is.
+        if id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "%") }) {
             return "\"" + id + "\""
         }
         var result = "\""
@@ -25,6 +27,7 @@ public enum DOTEscaper {
             switch scalar {
             case "\\": result += "\\\\"
             case "\"": result += "\\\""
+            case "%": result += "\\x25"
             default:
                 if isControl(scalar) {
                     result += "\\x" + hex(scalar.value)

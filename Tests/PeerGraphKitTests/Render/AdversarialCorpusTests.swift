@@ -94,10 +94,28 @@ import Testing
     }
 
     @Test func writesTheCorpusForTheConsumers() throws {
-        let folder = TestPaths.artifacts.appendingPathComponent("adversarial")
+        try Self.writeCorpus(Self.connections(), named: "adversarial")
+    }
+
+    /// Property-based: random connections from a seeded generator. The suite runs a fixed seed; run longer
+    /// with `PEERGRAPH_FUZZ_SEED=n PEERGRAPH_FUZZ_COUNT=m swift test --filter randomCorpus`.
+    @Test func randomCorpusSurvivesOurReaderAndIsWrittenForTheConsumers() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let seed = environment["PEERGRAPH_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_127
+        let count = environment["PEERGRAPH_FUZZ_COUNT"].flatMap(Int.init) ?? 40
+        var generator = RandomConnectionGenerator(seed: seed)
+        let connections = (0 ..< count).map { generator.connection(index: $0) }
+        let decoded = try InputReader().decode([UInt8](Self.inputJSON(connections)), source: "random")
+        #expect(decoded.sorted { $0.id < $1.id } == connections.sorted { $0.id < $1.id }, "seed \(seed)")
+        try Self.writeCorpus(connections, named: "random")
+    }
+
+    /// Writes the input, every variant's output and a manifest under `TestPaths.artifacts/NAME`.
+    static func writeCorpus(_ original: [PeeringConnection], named name: String) throws {
+        let folder = TestPaths.artifacts.appendingPathComponent(name)
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let input = try Self.inputJSON(Self.connections())
+        let input = try Self.inputJSON(original)
         try input.write(to: folder.appendingPathComponent("input.json"))
         let connections = ConnectionDeduplicator.deduplicate(try InputReader().decode([UInt8](input), source: "input.json"))
         var manifest: [[String: Any]] = []
@@ -120,5 +138,76 @@ import Testing
         }
         let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
         try manifestData.write(to: folder.appendingPathComponent("manifest.json"))
+    }
+}
+
+/// Deterministic random connections whose strings come from everywhere: all seventeen Unicode planes,
+/// controls, lone combining marks, BOM, noncharacters, the syntax of DOT, XML and Mermaid, empty and
+/// 10,000-character strings. SplitMix64, so a seed means the same corpus on every machine.
+struct RandomConnectionGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    static let fragments = [
+        "\"", "\\", "\\N", "\\G", "\n", "\t", "\r", "<", ">", "&", "&amp;", "&#65;", "]]>", "<!--", "<script>", "{", "}", "[", "]",
+        "(", ")", "|", ";", ":", ":::", "%%", "%%{init: {}}%%", "#", "#quot;", "#35;", "`", "-->", "---", "==>", "-.->", "o", "x",
+        "end", "subgraph", "graph", "digraph", "node", "edge", "strict", "click", "style", "classDef", "linkStyle", "call",
+        "javascript:alert(1)", "{{body}}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{200F}", "\u{202E}", "\u{2028}", "\u{85}", "\u{0}",
+        "\u{1B}[31m", "\u{301}", "\u{20DD}", "😀", "👩‍👩‍👧", "🇯🇵", "中文", "العربية", " ",
+    ]
+
+    /// A random Unicode scalar from plane 0 to 16 (never a surrogate).
+    mutating func scalar() -> Unicode.Scalar {
+        while true {
+            let plane = below(17)
+            let value = UInt32(plane << 16) | UInt32(below(0x10000))
+            if let scalar = Unicode.Scalar(value) { return scalar }
+        }
+    }
+
+    mutating func string(maximumLength: Int = 40) -> String {
+        switch below(12) {
+        case 0: return ""
+        case 1: return String(repeating: "long·", count: 2000)
+        case 2: return String(String.UnicodeScalarView((0 ..< below(maximumLength) + 1).map { _ in scalar() }))
+        case 3: return "\u{301}\u{302}" + String(String.UnicodeScalarView((0 ..< below(5)).map { _ in Unicode.Scalar(UInt8(below(32)) )}))
+        default:
+            return (0 ..< below(6) + 1).map { _ in below(3) == 0 ? String(scalar()) : Self.fragments[below(Self.fragments.count)] }.joined()
+        }
+    }
+
+    mutating func connection(index: Int) -> PeeringConnection {
+        func id() -> String {
+            var text = string(maximumLength: 20)
+            if text.isEmpty || text.utf8.count > 200 { text = "vpc-\(below(1000))" }
+            return text
+        }
+        let requester = below(4) == 0 ? "vpc-shared" : id()
+        var accepter = id()
+        if accepter == requester { accepter += "-peer" }
+        return PeeringConnection(
+            id: "pcc-\(index)-\(below(3) == 0 ? id() : "")",
+            name: below(8) == 0 ? nil : string(), description: string(),
+            requester: VPCEndpoint(vpcID: requester, ipv4CIDRs: [string(maximumLength: 8)]),
+            accepter: VPCEndpoint(vpcID: accepter, ipv6CIDRs: below(2) == 0 ? [] : [string(maximumLength: 8)]),
+            requesterRegion: below(3) == 0 ? string(maximumLength: 10) : "cn-hangzhou", accepterRegion: string(maximumLength: 10),
+            requesterOwner: String(next() % UInt64(Int64.max)), accepterOwner: String(next()),
+            bandwidthMbps: below(2) == 0 ? -1 : Int64(below(100_000)),
+            status: below(5) == 0 ? .unknown(string(maximumLength: 10)) : PeeringStatus.known[below(PeeringStatus.known.count)],
+            businessStatus: below(4) == 0 ? .financialLocked : .normal,
+            createdAt: "2025-01-01T00:00:00Z", modifiedAt: "2025-01-02T00:00:00Z", expiresAt: below(3) == 0 ? string() : nil,
+            resourceGroupID: below(2) == 0 ? nil : string(),
+            tags: (0 ..< below(3)).map { _ in PeeringTag(key: string(maximumLength: 12), value: string()) }, linkType: string(maximumLength: 10))
     }
 }

@@ -13,6 +13,8 @@ import Testing
         ("nul\u{0}", #""nul\x00""#),
         ("]; a -> b [", #""]; a -> b [""#),
         ("node", #""node""#),
+        ("%5", #""\x255""#),
+        ("100%", #""100\x25""#),
         ("😀 \u{200F}", "\"😀 \u{200F}\""),
     ])
     func quotesIDs(id: String, expected: String) {
@@ -23,6 +25,7 @@ import Testing
         // An escaped control character must not equal the same text typed literally.
         #expect(DOTEscaper.quotedID("a\nb") != DOTEscaper.quotedID(#"a\x0Ab"#))
         #expect(DOTEscaper.quotedID(#"a\b"#) != DOTEscaper.quotedID(#"a\\b"#))
+        #expect(DOTEscaper.quotedID("%") != DOTEscaper.quotedID(#"\x25"#))
     }
 
     @Test(arguments: [
