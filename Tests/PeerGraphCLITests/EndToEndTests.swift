@@ -81,6 +81,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "mesh.dot"])
     }
 
+    @Test func aGigabyteOfGarbageFailsAtOnceWithoutLoadingIt() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let garbage = folder.appendingPathComponent("garbage.json")
+        try Data("\u{7F}ELF garbage".utf8).write(to: garbage)
+        let handle = try FileHandle(forWritingTo: garbage)
+        try handle.truncate(atOffset: 1 << 30)  // a sparse 1 GiB file
+        try handle.close()
+        let started = Date()
+        let result = try Self.run([garbage.path, "-o", folder.appendingPathComponent("out.dot").path])
+        #expect(result.code == 3)
+        #expect(result.stderr == "peergraph: error: \(garbage.path):1:1 (byte 0): expected a page object, an array of pages or connections, or JSON Lines of connections, found byte 0x7F\n")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.dot").path))
+    }
+
     @Test func unwritableOutputIsExitCodeFive() throws {
         let result = try Self.run([hub, "-o", "/nonexistent-folder/mesh.dot"])
         #expect(result.code == 5)

@@ -152,6 +152,27 @@ import Testing
         #expect(loop.stderr.contains("the service sent NextToken \"cn-shanghai:0\" twice; stopped instead of looping"))
     }
 
+    @Test func aStormOf429sEndsInAClearErrorAfterBoundedRetries() throws {
+        let server = try StandInServer(faults: ["cn-hangzhou": Array(repeating: "throttle-429", count: 10)])
+        let folder = try Self.emptyHome()
+        let target = folder.appendingPathComponent("mesh.dot")
+        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "2", "-o", target.path],
+                                environment: Self.accessKeyEnvironment)
+        #expect(live.code == 4)
+        #expect(live.stderr == "peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 3 attempts: HTTP 429 without an API error body (text/plain): Too Many Requests\n")
+        #expect(server.requests().count == 3)
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func clockSkewIsReportedAtOnce() throws {
+        let server = try StandInServer(faults: ["cn-hangzhou": ["skew"]])
+        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
+        #expect(live.code == 4)
+        #expect(live.stderr.contains("InvalidTimeStamp.Expired: Specified time stamp or date value is expired."))
+        #expect(server.requests().count == 1)
+    }
+
     @Test func aWrongSecretIsRefusedAndNeverPrinted() throws {
         let server = try StandInServer()
         let wrong = "Wrong-Secret-Value-123456"

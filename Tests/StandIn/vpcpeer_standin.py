@@ -13,7 +13,7 @@ Scenario keys:
   faults        {"<region>" | "DescribeRegions": ["<fault>", ...]}: one per request, in order, then "ok"
   latency_ms    added to every answer
   log           path of a JSON Lines file: one line per request (action, region, token, status, fault, times)
-Faults: ok, throttle-400, throttle-503, throttle-retry-after, unavailable-503, internal-500, html-502,
+Faults: ok, throttle-400, throttle-429, throttle-503, throttle-retry-after, unavailable-503, internal-500, html-502,
   forbidden-403, stall, truncate, reset, repeat-token, not-json-200, skew.
 """
 import datetime, hashlib, hmac, http.server, json, signal, socketserver, sys, threading, time, urllib.parse
@@ -172,6 +172,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def play(self, action, region, params, token, fault):
         if fault == "throttle-400":
             self.answer(400, self.error_body("Throttling.User", "Request was denied due to user flow control.")); return 400
+        if fault == "throttle-429":
+            self.answer(429, b"Too Many Requests", "text/plain"); return 429
         if fault == "throttle-503":
             self.answer(503, self.error_body("Throttling", "Request was denied due to request throttling.")); return 503
         if fault == "throttle-retry-after":
