@@ -34,8 +34,11 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self), seconds: Date().timeIntervalSince(started))
+        let run = Run(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self), seconds: Date().timeIntervalSince(started))
+        // Every live run, whatever it tests: no secret in anything peergraph printed.
+        expectNoSecrets([run.stdout, run.stderr])
+        return run
     }
 
     static let accessKeyEnvironment = [

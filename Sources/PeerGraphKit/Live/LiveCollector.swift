@@ -16,6 +16,8 @@ public struct LiveCollector: Sendable {
     public var filters: APIRequest.ListFilters
     public var concurrency: Int
     public var pageSize: Int
+    /// Pages per region before giving up (a token that never ends must not mean a run that never ends).
+    public var maximumPages = LiveCollector.maximumPagesPerRegion
 
     public init(client: AlibabaCloudClient, endpointOverride: URL? = nil, filters: APIRequest.ListFilters = .init(),
                 concurrency: Int = 4, pageSize: Int = 100) {
@@ -56,7 +58,7 @@ public struct LiveCollector: Sendable {
         var connections: [PeeringConnection] = []
         var pages: [[UInt8]] = []
         while true {
-            guard pages.count < Self.maximumPagesPerRegion else {
+            guard pages.count < maximumPages else {
                 throw APIError(region: region, action: "ListVpcPeerConnections", reason: .tooManyPages(pages.count), attempts: 1)
             }
             let request = APIRequest.listVpcPeerConnections(region: region, filters: filters, maxResults: pageSize, nextToken: token)
