@@ -6,7 +6,7 @@ struct ParsedArguments: Sendable, Equatable {
 
     /// Parses `arguments` (without the program name). `--flag value`, `--flag=value`, `-f value`,
     /// `-fvalue`; `--` ends the options; `-` alone is a positional (standard input).
-    init(_ arguments: [String], flags: [FlagSpecification]) throws(UsageError) {
+    init(_ arguments: [String], flags: [FlagSpecification], command: Subcommand = .draw) throws(UsageError) {
         var index = 0
         var optionsEnded = false
         while index < arguments.count {
@@ -34,6 +34,10 @@ struct ParsedArguments: Sendable, Equatable {
                 }
                 shown = "--\(name)"
                 guard let match = flags.first(where: { $0.name == name }) else {
+                    if let other = Flags.all.first(where: { $0.name == name }) {
+                        let users = other.commands.map { $0 == .draw ? "drawing" : "'\($0.rawValue)'" }.sorted().joined(separator: " and ")
+                        throw UsageError("option '\(shown)' is not used by \(command == .draw ? "drawing" : "'\(command.rawValue)'") (only by \(users))")
+                    }
                     throw UsageError("unknown option '\(shown)'\(Self.suggestion(for: String(name), among: flags))")
                 }
                 flag = match

@@ -52,7 +52,7 @@ public struct PeerGraphCommand: Sendable {
                 command = subcommand
                 arguments.removeFirst()
             }
-            let parsed = try ParsedArguments(arguments, flags: Flags.of(command))
+            let parsed = try ParsedArguments(arguments, flags: Flags.of(command), command: command)
             if parsed.has("help") {
                 try writeOutput(Array(HelpText.text(for: command).utf8))
                 return .success
@@ -95,11 +95,11 @@ public struct PeerGraphCommand: Sendable {
         var names = NameMap()
     }
 
-    private func gather(_ inputs: [String], _ options: DrawOptions) async throws -> Gathered {
+    private func gather(_ inputs: [String], _ options: DrawOptions, missingRegion: String? = nil) async throws -> Gathered {
         if inputs.filter({ $0 == "-" }).count > 1 { throw UsageError("'-' (standard input) given more than once") }
         var gathered: Gathered
         if inputs.isEmpty {
-            let (collection, vpcNames) = try await collectLive(options)
+            let (collection, vpcNames) = try await collectLive(options, missingRegion: missingRegion)
             gathered = Gathered(connections: ConnectionDeduplicator.deduplicate(collection.connections), failures: collection.failures)
             gathered.names = NameMap(vpcs: vpcNames)
         } else {
@@ -170,7 +170,8 @@ public struct PeerGraphCommand: Sendable {
     private func diff(_ options: DrawOptions) async throws -> ExitCode {
         let renderOptions = try makeRenderOptions(options)
         let old = try await gather([options.inputs[0]], options)
-        let new = try await gather(Array(options.inputs.dropFirst()), options)
+        let new = try await gather(Array(options.inputs.dropFirst()), options,
+                                   missingRegion: "diff needs NEW: give a second snapshot, or --region REGION to compare OLD with the live API")
         let oldConnections = narrow(old.connections, options).connections
         let newConnections = narrow(new.connections, options).connections
         let difference = SnapshotDiff(old: oldConnections, new: newConnections)
@@ -248,13 +249,14 @@ public struct PeerGraphCommand: Sendable {
     }
 
     /// Live mode: credentials, regions, then every page of every region (and VPC names if asked).
-    private func collectLive(_ options: DrawOptions) async throws -> (LiveCollector.Collection, [String: String]) {
+    private func collectLive(_ options: DrawOptions, missingRegion: String? = nil) async throws -> (LiveCollector.Collection, [String: String]) {
         // $HOME first, as the SDKs and the aliyun CLI do (on Linux NSHomeDirectory() ignores it).
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let chain = CredentialChain(environment: environment, homeDirectory: home, profile: options.live.profile)
         var regions = options.filter.regions
         if regions.isEmpty && !options.live.allRegions {
             guard let region = chain.defaultRegion() else {
+                if let missingRegion { throw UsageError(missingRegion) }
                 throw UsageError("""
                     no input and no region: give saved API responses (files, directories or -), or collect live with \
                     --region REGION (or --region all, or set ALIBABA_CLOUD_REGION_ID or a profile region_id)

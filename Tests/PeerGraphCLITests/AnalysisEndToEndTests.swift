@@ -64,7 +64,15 @@ import Testing
         #expect(changed.first?["id"] as? String == "pcc-uf6core2sg0000004")
         #expect((changed.first?["fields"] as? [String: [String]])?["Status"] == ["Updating", "Activated"])
         #expect(object["vpcs_added"] as? [String] == ["vpc-t4nanalytics000b03"])
-        #expect(try run(["diff", pages]).code == 2, "one snapshot and no region: usage")
+        let oneSnapshot = try run(["diff", pages])
+        #expect(oneSnapshot.code == 2, "one snapshot and no region: usage")
+        #expect(oneSnapshot.stderr.hasPrefix("peergraph: error: diff needs NEW: give a second snapshot, or --region REGION"))
+        #expect(oneSnapshot.stderr.hasSuffix("Run 'peergraph diff --help' for usage.\n"))
+        let drawOnly = try run(["check", pages, "--group-by", "owner"])
+        #expect(drawOnly.code == 2)
+        #expect(drawOnly.stderr.hasPrefix("peergraph: error: option '--group-by' is not used by 'check' (only by 'diff' and drawing)"))
+        #expect(try run(["check", "--help"]).stdout.hasPrefix("OVERVIEW: Find what a VPC peering mesh hides."))
+        #expect(try run(["diff", "--help"]).stdout.hasPrefix("OVERVIEW: Compare two snapshots of a VPC peering mesh."))
         #expect(try run(["diff", pages, newSnapshot, "extra.json"]).code == 2)
     }
 
