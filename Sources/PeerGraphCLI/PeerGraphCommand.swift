@@ -135,7 +135,21 @@ public struct PeerGraphCommand: Sendable {
     private func time<T>(_ phase: String, _ body: () async throws -> T) async rethrows -> T {
         guard environment["PEERGRAPH_TIMINGS"] == "1" else { return try await body() }
         let start = Date()
-        defer { say("peergraph: timing: \(phase) \(Int(Date().timeIntervalSince(start) * 1000)) ms") }
+        defer {
+            var usage = rusage()
+            #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            #else
+            getrusage(RUSAGE_SELF, &usage)
+            #endif
+            // ru_maxrss is in KiB on Linux and in bytes on macOS.
+            #if os(Linux)
+            let peak = Int(usage.ru_maxrss) / 1024
+            #else
+            let peak = Int(usage.ru_maxrss) / (1024 * 1024)
+            #endif
+            say("peergraph: timing: \(phase) \(Int(Date().timeIntervalSince(start) * 1000)) ms, peak memory so far \(peak) MiB")
+        }
         return try await body()
     }
 

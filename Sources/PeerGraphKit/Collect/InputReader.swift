@@ -40,8 +40,9 @@ public struct InputReader: Sendable {
         }
         var connections: [PeeringConnection] = []
         connections.reserveCapacity(results.totalSuccessCount)
-        for result in results.all {
-            switch result {
+        for index in 0 ..< work.count {
+            // Take each file's connections out of its slot, so they are freed as soon as they are copied.
+            switch results.take(at: index) {
             case .success(let some): connections += some
             case .failure(let error): throw error
             case nil: continue
@@ -105,7 +106,12 @@ public struct InputReader: Sendable {
             lock.withLock { slots[index] = result }
         }
 
-        var all: [Result<[PeeringConnection], InputError>?] { lock.withLock { slots } }
+        func take(at index: Int) -> Result<[PeeringConnection], InputError>? {
+            lock.withLock {
+                defer { slots[index] = nil }
+                return slots[index]
+            }
+        }
 
         var totalSuccessCount: Int {
             lock.withLock { slots.reduce(0) { total, slot in if case .success(let some)? = slot { total + some.count } else { total } } }
