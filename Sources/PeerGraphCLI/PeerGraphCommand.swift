@@ -38,9 +38,11 @@ public struct PeerGraphCommand: Sendable {
         self.errorIsTerminal = errorIsTerminal
     }
 
-    /// Prints one message line, with any secret removed.
+    /// Prints one message line, with any secret removed and any control or format character (escape
+    /// sequences, bidi overrides) neutralised: messages quote region ids from the API, Graphviz's
+    /// warnings about nodes, keys of a names file.
     private func say(_ message: String) {
-        writeError(scrubber.scrub(message))
+        writeError(TextEscaping.terminal(scrubber.scrub(message)))
     }
 
     /// Runs the command with `arguments` (without the program name) and returns the exit code.

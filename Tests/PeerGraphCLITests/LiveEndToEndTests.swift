@@ -69,6 +69,15 @@ import Testing
         #expect(lists.allSatisfy { $0["status"] as? Int == 200 })
     }
 
+    @Test func regionIdsFromTheAPICannotControlTheTerminal() throws {
+        let hostile = "r\u{1B}[2J\u{202E}x"
+        let server = try StandInServer(faults: [hostile: ["forbidden-403"]], regions: [hostile])
+        let live = try Self.run(["--region", "all", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
+        #expect(live.code == 4)
+        #expect(live.stderr.hasPrefix("peergraph: error: r [2J x: ListVpcPeerConnections failed"))
+        #expect(!live.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+    }
+
     @Test func regionAllAsksDescribeRegions() throws {
         let server = try StandInServer(regions: ["ap-southeast-1", "cn-hangzhou", "cn-shanghai", "eu-central-1"])
         let live = try Self.run(["--region", "all", "--endpoint", server.endpoint, "-f", "graphml"], environment: Self.accessKeyEnvironment)

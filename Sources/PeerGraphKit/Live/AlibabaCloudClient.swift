@@ -95,10 +95,7 @@ public struct AlibabaCloudClient: Sendable {
     /// Text from the network made safe for one line of a terminal: controls become spaces, runs of
     /// white space collapse, and it is cut at `limit` characters.
     static func printable(_ text: String, limit: Int) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? " " : $0
-        }))
-        let collapsed = cleaned.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let collapsed = TextEscaping.terminal(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return collapsed.count > limit ? String(collapsed.prefix(limit)) + "…" : collapsed
     }
 }

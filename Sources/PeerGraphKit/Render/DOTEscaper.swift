@@ -100,7 +100,6 @@ public enum DOTEscaper {
                 if let replacement {
                     flush(upTo: index)
                     sink.write(replacement)
-                    if width > 1 { budget -= width - 1 }
                     index += width
                     runStart = index
                 } else {

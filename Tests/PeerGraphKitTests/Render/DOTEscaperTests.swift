@@ -43,6 +43,13 @@ import Testing
         #expect(DOTEscaper.quotedText(lines) == expected)
     }
 
+    @Test func theBudgetCountsEachInputByteOnce() {
+        // 1,999 two-byte C1 controls fill 3,998 of the 4,000 bytes; the next two-byte scalar still fits.
+        let text = String(repeating: "\u{85}", count: 1999) + "é" + "x"
+        let quoted = DOTEscaper.quotedText([text])
+        #expect(quoted == "\"" + String(repeating: "\u{FFFD}", count: 1999) + "é…\"")
+    }
+
     @Test func capsTextBelowGraphvizStringLimit() {
         let quoted = DOTEscaper.quotedText([String(repeating: "\\", count: 20_000)])
         #expect(quoted.utf8.count < 16_384)
