@@ -24,17 +24,24 @@ public final class AtomicFileWriter {
             throw OutputError(destination: destination, message: "is a directory")
         }
         var template = Array((folder as NSString).appendingPathComponent(".\(url.lastPathComponent).peergraph-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        // Create and register under the lock the signal handler takes, so a signal can never find the
+        // file created but not yet registered (and leave it behind).
+        let (descriptor, path, failure) = Self.lock.withLock { () -> (Int32, String, Int32) in
+            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else { return (descriptor, "", errno) }
+            let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            Self.openTemporaryPaths.append(path)
+            return (descriptor, path, 0)
+        }
         guard descriptor >= 0 else {
-            throw OutputError(destination: destination, message: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
+            throw OutputError(destination: destination, message: "cannot create a file in \(folder): \(String(cString: strerror(failure)))")
         }
         self.descriptor = descriptor
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        temporaryPath = path
         // mkstemp creates 0600; give the file the permissions a normal new file would get.
         let mask = umask(0)
         umask(mask)
         fchmod(descriptor, 0o666 & ~mask)
-        Self.lock.withLock { Self.openTemporaryPaths.append(temporaryPath) }
     }
 
     /// Appends bytes to the temporary file.
