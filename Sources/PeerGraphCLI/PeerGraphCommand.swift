@@ -258,7 +258,7 @@ public struct PeerGraphCommand: Sendable {
             }
             return sink.byteCount
         }
-        let sink = OutputSink { try writeOutput($0) }
+        let sink = OutputSink { try writeOutput(Array($0)) }
         body(sink)
         try sink.finish()
         return sink.byteCount

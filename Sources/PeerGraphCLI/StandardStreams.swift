@@ -5,9 +5,13 @@ import Foundation
 public enum StandardStreams {
     /// Writes all of `bytes` to file descriptor `descriptor`.
     public static func write(_ bytes: [UInt8], to descriptor: Int32) throws(OutputError) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(OutputError) in try write(buffer, to: descriptor) }
+    }
+
+    public static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) throws(OutputError) {
         var written = 0
         while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            let result = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
                 throw OutputError(destination: descriptor == 1 ? "<stdout>" : "<stderr>", message: String(cString: strerror(errno)))

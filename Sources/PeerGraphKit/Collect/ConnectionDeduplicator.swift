@@ -6,22 +6,25 @@
 public enum ConnectionDeduplicator {
     /// One connection per id, sorted by id.
     public static func deduplicate(_ connections: [PeeringConnection]) -> [PeeringConnection] {
-        // Indices, not values: connections are large and copying them is what costs.
-        var winners: [String: Int] = [:]
-        winners.reserveCapacity(connections.count)
-        for index in connections.indices {
-            let id = connections[index].id
-            if let current = winners[id], !isPreferred(connections[index], over: connections[current]) { continue }
-            winners[id] = index
+        // Sorted by id (stable, so each run of equal ids stays in input order), then one pass keeps the
+        // preferred connection of each run: the result is sorted by id, and nothing is hashed.
+        let order = ByteOrder.sortedIndices(count: connections.count, major: { _ in 0 }, string: { connections[$0].id })
+        var kept: [PeeringConnection] = []
+        kept.reserveCapacity(connections.count)
+        var runStart = 0
+        while runStart < order.count {
+            var winner = order[runStart]
+            var next = runStart + 1
+            while next < order.count, connections[order[next]].id == connections[winner].id {
+                if isPreferred(connections[order[next]], over: connections[winner]) { winner = order[next] }
+                next += 1
+            }
+            kept.append(connections[winner])
+            runStart = next
         }
-        var kept = Array(winners.values)
-        connections.withUnsafeBufferPointer { connections in
-            kept.sort { ByteOrder.less(connections[$0].id, connections[$1].id) }
-        }
-        return kept.map { connections[$0] }
+        return kept
     }
 
-    /// True when `candidate` should replace `current`.
     static func isPreferred(_ candidate: PeeringConnection, over current: PeeringConnection) -> Bool {
         let candidateTime = candidate.modifiedAt ?? ""
         let currentTime = current.modifiedAt ?? ""

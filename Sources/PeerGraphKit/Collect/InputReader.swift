@@ -24,19 +24,25 @@ public struct InputReader: Sendable {
         }
         let results = ResultSlots(count: jobs.count)
         let work = jobs
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let result: Result<[PeeringConnection], InputError>
-            do throws(InputError) {
-                switch work[index] {
-                case .file(let path): result = .success(try decode(readFile(path), source: path))
-                case .standardInput:
-                    let data = FileHandle.standardInput.readDataToEndOfFile()
-                    result = .success(try decode([UInt8](data), source: InputSource.standardInput.displayName))
+        // One worker per core takes the next file until none is left; each keeps its own string table,
+        // so that ids repeated across files are stored once per worker, not once per connection.
+        let workers = min(work.count, ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let strings = StringTable()
+            while let index = results.claimNext() {
+                let result: Result<[PeeringConnection], InputError>
+                do throws(InputError) {
+                    switch work[index] {
+                    case .file(let path): result = .success(try decode(readFile(path), source: path, strings: strings))
+                    case .standardInput:
+                        let data = FileHandle.standardInput.readDataToEndOfFile()
+                        result = .success(try decode([UInt8](data), source: InputSource.standardInput.displayName, strings: strings))
+                    }
+                } catch {
+                    result = .failure(error)
                 }
-            } catch {
-                result = .failure(error)
+                results.store(result, at: index)
             }
-            results.store(result, at: index)
         }
         var connections: [PeeringConnection] = []
         connections.reserveCapacity(results.totalSuccessCount)
@@ -53,8 +59,12 @@ public struct InputReader: Sendable {
 
     /// Decodes one document, turning a JSON error into an `InputError` with line, column and path.
     public func decode(_ bytes: [UInt8], source: String) throws(InputError) -> [PeeringConnection] {
+        try decode(bytes, source: source, strings: StringTable())
+    }
+
+    private func decode(_ bytes: [UInt8], source: String, strings: StringTable) throws(InputError) -> [PeeringConnection] {
         do {
-            return try PeeringDocumentDecoder().decode(bytes)
+            return try PeeringDocumentDecoder().decode(bytes, strings: strings)
         } catch {
             throw InputError(source: source, bytes: bytes, syntaxError: error)
         }
@@ -98,9 +108,19 @@ public struct InputReader: Sendable {
     /// One slot per file, filled from several threads.
     private final class ResultSlots: @unchecked Sendable {
         private var slots: [Result<[PeeringConnection], InputError>?]
+        private var nextIndex = 0
         private let lock = NSLock()
 
         init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        /// The next slot no worker has taken yet, if any.
+        func claimNext() -> Int? {
+            lock.withLock {
+                guard nextIndex < slots.count else { return nil }
+                defer { nextIndex += 1 }
+                return nextIndex
+            }
+        }
 
         func store(_ result: Result<[PeeringConnection], InputError>, at index: Int) {
             lock.withLock { slots[index] = result }

@@ -79,7 +79,7 @@ struct JSONScanner {
 
     /// Reads the next key and its colon, or consumes `}` and returns nil. The caller must then read
     /// or skip the value.
-    mutating func nextKey(_ cursor: inout ContainerCursor) throws -> String? {
+    mutating func nextKey(_ cursor: inout ContainerCursor) throws -> JSONKey? {
         guard let byte = peek() else { throw error("unterminated object: expected '\"' or '}', found end of input") }
         if byte == UInt8(ascii: "}") {
             offset += 1
@@ -92,7 +92,11 @@ struct JSONScanner {
         }
         guard peek() == UInt8(ascii: "\"") else { throw unexpected("a key or '}'") }
         cursor.isFirst = false
-        let key = try readString()
+        let key: JSONKey
+        switch try scanString() {
+        case .plain(let range): key = JSONKey(utf8: bytes[range])
+        case .unescaped(let string): key = JSONKey(utf8: ArraySlice(string.utf8))
+        }
         guard peek() == UInt8(ascii: ":") else { throw unexpected("':' after a key") }
         offset += 1
         return key
@@ -149,29 +153,53 @@ struct JSONScanner {
         offset += count
     }
 
-    /// Reads a string value, decoding escapes and validating UTF-8.
-    mutating func readString() throws -> String {
+    /// Reads a string value, decoding escapes and validating UTF-8. With `table`, a long value seen
+    /// before comes back as the string stored then, so repeated ids share one copy.
+    mutating func readString(sharingWith table: StringTable? = nil) throws -> String {
+        switch try scanString() {
+        case .plain(let range):
+            return bytes.withUnsafeBufferPointer { all in
+                let content = UnsafeBufferPointer(rebasing: all[range])
+                // Valid UTF-8 already (checked when scanned), so decoding repairs nothing.
+                return table?.string(for: content) ?? String(decoding: content, as: UTF8.self)
+            }
+        case .unescaped(let string):
+            return string
+        }
+    }
+
+    /// A scanned string: the range of its bytes when they needed no unescaping (checked to be valid
+    /// UTF-8), or the unescaped string.
+    private enum ScannedString {
+        case plain(Range<Int>)
+        case unescaped(String)
+    }
+
+    private mutating func scanString() throws -> ScannedString {
         guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string") }
         let start = offset
         offset += 1
         let contentStart = offset
+        var allBits: UInt8 = 0
         // Fast path: no escapes.
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let slice = bytes[contentStart ..< offset]
+                let range = contentStart ..< offset
                 offset += 1
-                guard let string = String(validating: slice, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in string", at: firstInvalidUTF8(in: contentStart ..< offset - 1))
+                if allBits >= 0x80 {
+                    let valid = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) != nil }
+                    guard valid else { throw error("invalid UTF-8 in string", at: firstInvalidUTF8(in: range)) }
                 }
-                return string
+                return .plain(range)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("raw control character 0x\(String(byte, radix: 16, uppercase: true)) in string (must be escaped)") }
+            allBits |= byte
             offset += 1
         }
         if offset >= bytes.count { throw error("unterminated string", at: start) }
-        return try readEscapedString(from: contentStart)
+        return .unescaped(try readEscapedString(from: contentStart))
     }
 
     private mutating func readEscapedString(from contentStart: Int) throws -> String {
@@ -274,6 +302,12 @@ struct JSONScanner {
 
     /// Reads a number and returns its text, checking it against the JSON number grammar.
     mutating func readNumberText() throws -> Substring {
+        let range = try readNumberRange()
+        return Substring(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Reads a number, checking it against the JSON number grammar, and returns where its text is.
+    private mutating func readNumberRange() throws -> Range<Int> {
         guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
             throw unexpected("a number")
         }
@@ -297,7 +331,27 @@ struct JSONScanner {
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
             guard digits() > 0 else { throw error("invalid number: no digits in exponent", at: start) }
         }
-        return Substring(decoding: bytes[start ..< offset], as: UTF8.self)
+        return start ..< offset
+    }
+
+    /// Reads a number that is a plain non-negative integer of up to 64 bits (digits only, no sign,
+    /// fraction or exponent) and returns it; for any other number returns nil and consumes nothing,
+    /// so that the caller can read it again the general way.
+    mutating func readUInt64Digits() throws -> UInt64? {
+        let start = offset
+        let range = try readNumberRange()
+        var value: UInt64 = 0
+        for index in range {
+            let byte = bytes[index]
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(byte &- UInt8(ascii: "0")))
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), !overflow1, !overflow2 else {
+                offset = start
+                return nil
+            }
+            value = sum
+        }
+        return value
     }
 
     /// Reads an integer exactly. Fractions, exponents and values beyond 64 bits are errors.
@@ -342,7 +396,7 @@ struct JSONScanner {
                 }
                 offset += 1
                 openContainers.append((byte == UInt8(ascii: "{"), ContainerCursor()))
-            case UInt8(ascii: "\""): _ = try readString()
+            case UInt8(ascii: "\""): _ = try scanString()
             case UInt8(ascii: "t"): try consumeLiteral("true")
             case UInt8(ascii: "f"): try consumeLiteral("false")
             case UInt8(ascii: "n"): try consumeLiteral("null")

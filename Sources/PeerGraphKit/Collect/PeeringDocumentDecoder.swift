@@ -27,7 +27,7 @@ public struct PeeringDocumentDecoder {
     /// Decodes an API response body: a page object with its `NextToken` and `RequestId`.
     public func decodePage(_ bytes: [UInt8]) throws(JSONSyntaxError) -> Page {
         var metadata = PageMetadata()
-        let connections = try decode(bytes, metadata: &metadata)
+        let connections = try decode(bytes, metadata: &metadata, strings: StringTable())
         guard metadata.isPage else { throw JSONSyntaxError("response has no \"VpcPeerConnects\"", at: 0) }
         return Page(connections: connections, nextToken: metadata.nextToken, requestID: metadata.requestID)
     }
@@ -35,10 +35,16 @@ public struct PeeringDocumentDecoder {
     /// Decodes `bytes`; errors carry the byte offset and JSON path of the problem.
     public func decode(_ bytes: [UInt8]) throws(JSONSyntaxError) -> [PeeringConnection] {
         var metadata = PageMetadata()
-        return try decode(bytes, metadata: &metadata)
+        return try decode(bytes, metadata: &metadata, strings: StringTable())
     }
 
-    private func decode(_ bytes: [UInt8], metadata: inout PageMetadata) throws(JSONSyntaxError) -> [PeeringConnection] {
+    /// Decodes `bytes`, sharing repeated strings through `strings` (which may serve many documents).
+    func decode(_ bytes: [UInt8], strings: StringTable) throws(JSONSyntaxError) -> [PeeringConnection] {
+        var metadata = PageMetadata()
+        return try decode(bytes, metadata: &metadata, strings: strings)
+    }
+
+    private func decode(_ bytes: [UInt8], metadata: inout PageMetadata, strings: StringTable) throws(JSONSyntaxError) -> [PeeringConnection] {
         do {
             var scanner = JSONScanner(bytes: bytes)
             guard !scanner.isAtEnd() else {
@@ -50,7 +56,7 @@ public struct PeeringDocumentDecoder {
                 // In JSON Lines, the path starts with the line's value number.
                 let component = "[\(documentIndex)]"
                 try JSONSyntaxError.within(documentIndex == 0 ? "" : component) {
-                    try readTopLevelValue(&scanner, into: &connections, metadata: &metadata)
+                    try readTopLevelValue(&scanner, into: &connections, metadata: &metadata, strings: strings)
                 }
                 documentIndex += 1
             }
@@ -65,11 +71,11 @@ public struct PeeringDocumentDecoder {
     }
 
     private func readTopLevelValue(
-        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata
+        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata, strings: StringTable
     ) throws {
         switch scanner.peek() {
         case UInt8(ascii: "{"):
-            try readPageOrConnection(&scanner, into: &connections, metadata: &metadata)
+            try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings)
         case UInt8(ascii: "["):
             var cursor = try scanner.beginArray()
             var index = 0
@@ -78,7 +84,7 @@ public struct PeeringDocumentDecoder {
                     guard scanner.peek() == UInt8(ascii: "{") else {
                         throw scanner.unexpected("a page or connection object")
                     }
-                    try readPageOrConnection(&scanner, into: &connections, metadata: &metadata)
+                    try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings)
                 }
                 index += 1
             }
@@ -89,23 +95,23 @@ public struct PeeringDocumentDecoder {
 
     /// Reads an object that is either a page (it has `VpcPeerConnects`) or a single connection.
     private func readPageOrConnection(
-        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata
+        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata, strings: StringTable
     ) throws {
         let objectStart = scanner.offset
-        var fields = ConnectionFields()
+        var fields = ConnectionFields(strings: strings)
         var isPage = false
         var cursor = try scanner.beginObject()
         while let key = try scanner.nextKey(&cursor) {
             if key == "VpcPeerConnects" {
                 isPage = true
                 metadata.isPage = true
-                try JSONSyntaxError.within(key) { try readConnectionList(&scanner, into: &connections) }
+                try JSONSyntaxError.within(key.text) { try readConnectionList(&scanner, into: &connections, strings: strings) }
             } else if key == "NextToken" {
-                metadata.nextToken = try JSONSyntaxError.within(key) { try scanner.readOptionalString() }
+                metadata.nextToken = try JSONSyntaxError.within(key.text) { try scanner.readOptionalString() }
             } else if key == "RequestId" {
-                metadata.requestID = try JSONSyntaxError.within(key) { try scanner.readOptionalString() }
+                metadata.requestID = try JSONSyntaxError.within(key.text) { try scanner.readOptionalString() }
             } else {
-                try JSONSyntaxError.within(key) { try fields.read(key: key, from: &scanner) }
+                try JSONSyntaxError.within(key.text) { try fields.read(key: key, from: &scanner) }
             }
         }
         if isPage { return }
@@ -116,17 +122,17 @@ public struct PeeringDocumentDecoder {
         connections.append(try fields.makeConnection(objectStart: objectStart))
     }
 
-    private func readConnectionList(_ scanner: inout JSONScanner, into connections: inout [PeeringConnection]) throws {
+    private func readConnectionList(_ scanner: inout JSONScanner, into connections: inout [PeeringConnection], strings: StringTable) throws {
         if try scanner.consumeNull() { return }
         var cursor = try scanner.beginArray()
         var index = 0
         while try scanner.nextElement(&cursor) {
             try JSONSyntaxError.within("[\(index)]") {
                 let objectStart = scanner.offset
-                var fields = ConnectionFields()
+                var fields = ConnectionFields(strings: strings)
                 var objectCursor = try scanner.beginObject()
                 while let key = try scanner.nextKey(&objectCursor) {
-                    try JSONSyntaxError.within(key) { try fields.read(key: key, from: &scanner) }
+                    try JSONSyntaxError.within(key.text) { try fields.read(key: key, from: &scanner) }
                 }
                 connections.append(try fields.makeConnection(objectStart: objectStart))
             }
@@ -144,6 +150,8 @@ private struct PageMetadata {
 
 /// The fields of one connection object as they are read, before the required ones are checked.
 private struct ConnectionFields {
+    /// Where values that repeat across connections (ids, accounts, groups, tags, CIDRs) are shared.
+    let strings: StringTable
     var id: String?
     var name: String?
     var description: String?
@@ -165,17 +173,17 @@ private struct ConnectionFields {
     var hasAnyConnectionField = false
 
     /// Reads the value of `key`, or skips it when it is not a connection field.
-    mutating func read(key: String, from scanner: inout JSONScanner) throws {
+    mutating func read(key: JSONKey, from scanner: inout JSONScanner) throws {
         switch key {
         case "InstanceId": id = try scanner.readOptionalString()
         case "Name": name = try scanner.readOptionalString()
         case "Description": description = try scanner.readOptionalString()
-        case "Vpc": requester = try VPCEndpointFields.read(from: &scanner)
-        case "AcceptingVpc": accepter = try VPCEndpointFields.read(from: &scanner)
-        case "RegionId": requesterRegion = try scanner.readOptionalString()
-        case "AcceptingRegionId": accepterRegion = try scanner.readOptionalString()
-        case "OwnerId": requesterOwner = try scanner.readOptionalAccountID()
-        case "AcceptingOwnerUid": accepterOwner = try scanner.readOptionalAccountID()
+        case "Vpc": requester = try VPCEndpointFields.read(from: &scanner, strings: strings)
+        case "AcceptingVpc": accepter = try VPCEndpointFields.read(from: &scanner, strings: strings)
+        case "RegionId": requesterRegion = try scanner.readOptionalString(sharingWith: strings)
+        case "AcceptingRegionId": accepterRegion = try scanner.readOptionalString(sharingWith: strings)
+        case "OwnerId": requesterOwner = try scanner.readOptionalAccountID(sharingWith: strings)
+        case "AcceptingOwnerUid": accepterOwner = try scanner.readOptionalAccountID(sharingWith: strings)
         case "Bandwidth":
             let start = scanner.offset
             bandwidth = try scanner.readOptionalInteger()
@@ -188,9 +196,9 @@ private struct ConnectionFields {
         case "GmtCreate": createdAt = try scanner.readOptionalString()
         case "GmtModified": modifiedAt = try scanner.readOptionalString()
         case "GmtExpired": expiresAt = try scanner.readOptionalString()
-        case "ResourceGroupId": resourceGroupID = try scanner.readOptionalString()
+        case "ResourceGroupId": resourceGroupID = try scanner.readOptionalString(sharingWith: strings)
         case "Tags": tags = try readTags(from: &scanner)
-        case "LinkType": linkType = try scanner.readOptionalString()
+        case "LinkType": linkType = try scanner.readOptionalString(sharingWith: strings)
         default:
             try scanner.skipValue()
             return
@@ -206,7 +214,7 @@ private struct ConnectionFields {
             var cursor = try scanner.beginObject()
             while let key = try scanner.nextKey(&cursor) {
                 if key == "Tag" {
-                    tags = try JSONSyntaxError.within(key) { try readTagArray(from: &scanner) }
+                    tags = try JSONSyntaxError.within(key.text) { try readTagArray(from: &scanner) }
                 } else {
                     try scanner.skipValue()
                 }
@@ -228,8 +236,8 @@ private struct ConnectionFields {
                 var tagCursor = try scanner.beginObject()
                 while let field = try scanner.nextKey(&tagCursor) {
                     switch field {
-                    case "Key": key = try JSONSyntaxError.within(field) { try scanner.readOptionalString() }
-                    case "Value": value = try JSONSyntaxError.within(field) { try scanner.readOptionalString() }
+                    case "Key": key = try JSONSyntaxError.within(field.text) { try scanner.readOptionalString(sharingWith: strings) }
+                    case "Value": value = try JSONSyntaxError.within(field.text) { try scanner.readOptionalString(sharingWith: strings) }
                     default: try scanner.skipValue()
                     }
                 }
@@ -275,16 +283,16 @@ private struct VPCEndpointFields {
     var ipv4CIDRs: [String] = []
     var ipv6CIDRs: [String] = []
 
-    static func read(from scanner: inout JSONScanner) throws -> VPCEndpointFields? {
+    static func read(from scanner: inout JSONScanner, strings: StringTable) throws -> VPCEndpointFields? {
         if try scanner.consumeNull() { return nil }
         var fields = VPCEndpointFields()
         var cursor = try scanner.beginObject()
         while let key = try scanner.nextKey(&cursor) {
-            try JSONSyntaxError.within(key) {
+            try JSONSyntaxError.within(key.text) {
                 switch key {
-                case "VpcId": fields.vpcID = try scanner.readOptionalString()
-                case "Ipv4Cidrs": fields.ipv4CIDRs = try scanner.readStringList()
-                case "Ipv6Cidrs": fields.ipv6CIDRs = try scanner.readStringList()
+                case "VpcId": fields.vpcID = try scanner.readOptionalString(sharingWith: strings)
+                case "Ipv4Cidrs": fields.ipv4CIDRs = try scanner.readStringList(sharingWith: strings)
+                case "Ipv6Cidrs": fields.ipv6CIDRs = try scanner.readStringList(sharingWith: strings)
                 default: try scanner.skipValue()
                 }
             }
@@ -295,20 +303,20 @@ private struct VPCEndpointFields {
 
 extension JSONScanner {
     /// A string, or nil for `null`.
-    mutating func readOptionalString() throws -> String? {
+    mutating func readOptionalString(sharingWith table: StringTable? = nil) throws -> String? {
         if try consumeNull() { return nil }
         guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string or null") }
-        return try readString()
+        return try readString(sharingWith: table)
     }
 
     /// An array of strings (null or missing is empty).
-    mutating func readStringList() throws -> [String] {
+    mutating func readStringList(sharingWith table: StringTable? = nil) throws -> [String] {
         if try consumeNull() { return [] }
         var list: [String] = []
         var cursor = try beginArray()
         var index = 0
         while try nextElement(&cursor) {
-            let element = try JSONSyntaxError.within("[\(index)]") { try readOptionalString() }
+            let element = try JSONSyntaxError.within("[\(index)]") { try readOptionalString(sharingWith: table) }
             if let element { list.append(element) }
             index += 1
         }
@@ -334,7 +342,7 @@ extension JSONScanner {
 
     /// An account id: a non-negative integer of up to 64 bits, as a number or a decimal string, returned
     /// as its exact decimal text. Never passes through `Double`.
-    mutating func readOptionalAccountID() throws -> String? {
+    mutating func readOptionalAccountID(sharingWith table: StringTable? = nil) throws -> String? {
         if try consumeNull() { return nil }
         let start = offset
         let text: String
@@ -344,6 +352,8 @@ extension JSONScanner {
             guard let next = peek(), next == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) else {
                 throw unexpected("an account id (number or string) or null")
             }
+            // The common case, digits only, is read without making a string.
+            if let value = try readUInt64Digits() { return Self.decimalText(value, sharingWith: table) }
             text = String(try readNumberText())
         }
         if text.isEmpty { return nil }
@@ -354,6 +364,22 @@ extension JSONScanner {
                     : "expected an account id (digits), found \(text.prefix(40).debugDescription)",
                 at: start)
         }
-        return String(value)
+        return Self.decimalText(value, sharingWith: table)
+    }
+
+    /// The decimal digits of `value`, from `table` when given.
+    private static func decimalText(_ value: UInt64, sharingWith table: StringTable?) -> String {
+        guard let table else { return String(value) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
+        return withUnsafeMutableBytes(of: &digits) { scratch in
+            var start = scratch.count
+            var rest = value
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            return table.string(for: UnsafeBufferPointer(rebasing: scratch.bindMemory(to: UInt8.self)[start...]))
+        }
     }
 }

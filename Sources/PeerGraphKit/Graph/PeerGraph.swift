@@ -22,22 +22,25 @@ public struct PeerGraph: Sendable {
     /// (node labels) and accounts (owner group labels).
     public init(connections: [PeeringConnection], grouping: GroupingKey = .region, names: NameMap = NameMap()) {
         self.grouping = grouping
-        // The VPC ids sorted once; nodes are in that order, and edges sort by the ranks of their ends.
-        let rank = ByteOrder.ranks(of: connections.lazy.flatMap { [$0.requester.vpcID, $0.accepter.vpcID] })
-        let ends = connections.map { (rank[$0.requester.vpcID]!, rank[$0.accepter.vpcID]!) }
-        var order = Array(connections.indices)
-        connections.withUnsafeBufferPointer { connections in
-            order.sort { a, b in
-                if ends[a] != ends[b] { return ends[a] < ends[b] }
-                return ByteOrder.less(connections[a].id, connections[b].id)
-            }
+        // Each VPC id numbered in order of first appearance, then the distinct ids sorted once: nodes are
+        // in that order, and edges sort by the ranks of their ends, then by connection id.
+        var firstSeen: [String: Int] = [:]
+        var distinct: [String] = []
+        let seenEnds = connections.map { connection in
+            (Self.number(connection.requester.vpcID, in: &firstSeen, &distinct),
+             Self.number(connection.accepter.vpcID, in: &firstSeen, &distinct))
         }
+        var rankOfSeen = [Int](repeating: 0, count: distinct.count)
+        for (rank, seen) in ByteOrder.sortedIndices(of: distinct).enumerated() { rankOfSeen[seen] = rank }
+        let ends = seenEnds.map { (rankOfSeen[$0.0], rankOfSeen[$0.1]) }
+        let order = ByteOrder.sortedIndices(
+            count: connections.count, major: { UInt64(ends[$0].0) << 32 | UInt64(ends[$0].1) }, string: { connections[$0].id })
         edges = order.map { connections[$0] }
         edgeEndpoints = order.map { ends[$0] }
 
         // What each VPC is: region and owner from its latest-modified connection (ties: the later edge),
         // CIDR blocks from all of them.
-        var builders = [VPCNodeBuilder](repeating: VPCNodeBuilder(id: ""), count: rank.count)
+        var builders = [VPCNodeBuilder](repeating: VPCNodeBuilder(id: ""), count: distinct.count)
         for (connection, ends) in zip(edges, edgeEndpoints) {
             let modified = connection.modifiedAt ?? ""
             builders[ends.requester].id = connection.requester.vpcID
@@ -70,6 +73,14 @@ public struct PeerGraph: Sendable {
     }
 
     /// requester, then accepter, then connection id, all in byte order.
+    /// The number of `id` in order of first appearance, numbering it if it is new.
+    private static func number(_ id: String, in numbers: inout [String: Int], _ ids: inout [String]) -> Int {
+        if let number = numbers[id] { return number }
+        numbers[id] = ids.count
+        ids.append(id)
+        return ids.count - 1
+    }
+
     static func edgeOrder(_ left: PeeringConnection, _ right: PeeringConnection) -> Bool {
         if left.requester.vpcID != right.requester.vpcID { return ByteOrder.less(left.requester.vpcID, right.requester.vpcID) }
         if left.accepter.vpcID != right.accepter.vpcID { return ByteOrder.less(left.accepter.vpcID, right.accepter.vpcID) }

@@ -77,7 +77,7 @@ public struct AlibabaCloudClient: Sendable {
         if scanner.peek() == UInt8(ascii: "{"), var cursor = try? scanner.beginObject() {
             while let key = try? scanner.nextKey(&cursor) {
                 if scanner.peek() == UInt8(ascii: "\""), let value = try? scanner.readString() {
-                    fields[key.lowercased()] = value
+                    fields[key.text.lowercased()] = value
                 } else if (try? scanner.skipValue()) == nil {
                     break
                 }

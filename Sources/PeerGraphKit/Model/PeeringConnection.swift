@@ -3,36 +3,96 @@
 /// Only `id` and the two VPC ids are required; every other field may be absent in the input and is
 /// then `nil` (or empty for lists). Owner account ids are kept as exact decimal strings: they exceed
 /// 2^53 and must never pass through `Double`.
+///
+/// A connection is a value, but its fields live in one immutable, shared box: sorting, grouping and
+/// filtering hundreds of thousands of connections then copies one reference each, not a dozen strings
+/// and arrays. Setting a field puts the changed fields in a new box (copy on write).
 public struct PeeringConnection: Sendable, Hashable {
+    private var storage: Storage
+
     /// `InstanceId`, e.g. `pcc-bp1…`.
-    public var id: String
-    public var name: String?
-    public var description: String?
+    public var id: String {
+        get { storage.fields.id }
+        set { update { $0.id = newValue } }
+    }
+    public var name: String? {
+        get { storage.fields.name }
+        set { update { $0.name = newValue } }
+    }
+    public var description: String? {
+        get { storage.fields.description }
+        set { update { $0.description = newValue } }
+    }
     /// The VPC that asked for the peering (`Vpc`).
-    public var requester: VPCEndpoint
+    public var requester: VPCEndpoint {
+        get { storage.fields.requester }
+        set { update { $0.requester = newValue } }
+    }
     /// The VPC that accepted it (`AcceptingVpc`).
-    public var accepter: VPCEndpoint
+    public var accepter: VPCEndpoint {
+        get { storage.fields.accepter }
+        set { update { $0.accepter = newValue } }
+    }
     /// `RegionId`: the requester's region.
-    public var requesterRegion: String?
+    public var requesterRegion: String? {
+        get { storage.fields.requesterRegion }
+        set { update { $0.requesterRegion = newValue } }
+    }
     /// `AcceptingRegionId`.
-    public var accepterRegion: String?
+    public var accepterRegion: String? {
+        get { storage.fields.accepterRegion }
+        set { update { $0.accepterRegion = newValue } }
+    }
     /// `OwnerId`: the requester's account, as exact decimal digits.
-    public var requesterOwner: String?
+    public var requesterOwner: String? {
+        get { storage.fields.requesterOwner }
+        set { update { $0.requesterOwner = newValue } }
+    }
     /// `AcceptingOwnerUid`, as exact decimal digits.
-    public var accepterOwner: String?
+    public var accepterOwner: String? {
+        get { storage.fields.accepterOwner }
+        set { update { $0.accepterOwner = newValue } }
+    }
     /// `Bandwidth` in Mbit/s; `-1` means no limit.
-    public var bandwidthMbps: Int64?
-    public var status: PeeringStatus?
-    public var businessStatus: BusinessStatus?
+    public var bandwidthMbps: Int64? {
+        get { storage.fields.bandwidthMbps }
+        set { update { $0.bandwidthMbps = newValue } }
+    }
+    public var status: PeeringStatus? {
+        get { storage.fields.status }
+        set { update { $0.status = newValue } }
+    }
+    public var businessStatus: BusinessStatus? {
+        get { storage.fields.businessStatus }
+        set { update { $0.businessStatus = newValue } }
+    }
     /// `GmtCreate`, `GmtModified`, `GmtExpired`: UTC timestamps as the API wrote them.
-    public var createdAt: String?
-    public var modifiedAt: String?
-    public var expiresAt: String?
-    public var resourceGroupID: String?
+    public var createdAt: String? {
+        get { storage.fields.createdAt }
+        set { update { $0.createdAt = newValue } }
+    }
+    public var modifiedAt: String? {
+        get { storage.fields.modifiedAt }
+        set { update { $0.modifiedAt = newValue } }
+    }
+    public var expiresAt: String? {
+        get { storage.fields.expiresAt }
+        set { update { $0.expiresAt = newValue } }
+    }
+    public var resourceGroupID: String? {
+        get { storage.fields.resourceGroupID }
+        set { update { $0.resourceGroupID = newValue } }
+    }
     /// Tags sorted by key, then value.
-    public var tags: [PeeringTag]
+    public var tags: [PeeringTag] {
+        get { storage.fields.tags }
+        set { update { $0.tags = newValue } }
+    }
     /// `LinkType`, e.g. `Gold` or `Platinum`.
-    public var linkType: String?
+    public var linkType: String? {
+        get { storage.fields.linkType }
+        set { update { $0.linkType = newValue } }
+    }
 
     public init(
         id: String, name: String? = nil, description: String? = nil,
@@ -43,23 +103,52 @@ public struct PeeringConnection: Sendable, Hashable {
         createdAt: String? = nil, modifiedAt: String? = nil, expiresAt: String? = nil,
         resourceGroupID: String? = nil, tags: [PeeringTag] = [], linkType: String? = nil
     ) {
-        self.id = id
-        self.name = name
-        self.description = description
-        self.requester = requester
-        self.accepter = accepter
-        self.requesterRegion = requesterRegion
-        self.accepterRegion = accepterRegion
-        self.requesterOwner = requesterOwner
-        self.accepterOwner = accepterOwner
-        self.bandwidthMbps = bandwidthMbps
-        self.status = status
-        self.businessStatus = businessStatus
-        self.createdAt = createdAt
-        self.modifiedAt = modifiedAt
-        self.expiresAt = expiresAt
-        self.resourceGroupID = resourceGroupID
-        self.tags = tags.sorted()
-        self.linkType = linkType
+        storage = Storage(Fields(
+            id: id, name: name, description: description, requester: requester, accepter: accepter,
+            requesterRegion: requesterRegion, accepterRegion: accepterRegion,
+            requesterOwner: requesterOwner, accepterOwner: accepterOwner,
+            bandwidthMbps: bandwidthMbps, status: status, businessStatus: businessStatus,
+            createdAt: createdAt, modifiedAt: modifiedAt, expiresAt: expiresAt,
+            resourceGroupID: resourceGroupID, tags: tags.count > 1 ? tags.sorted() : tags, linkType: linkType))
+    }
+
+    public static func == (lhs: PeeringConnection, rhs: PeeringConnection) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
+    }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields)
+    }
+
+    private struct Fields: Sendable, Hashable {
+        var id: String
+        var name: String?
+        var description: String?
+        var requester: VPCEndpoint
+        var accepter: VPCEndpoint
+        var requesterRegion: String?
+        var accepterRegion: String?
+        var requesterOwner: String?
+        var accepterOwner: String?
+        var bandwidthMbps: Int64?
+        var status: PeeringStatus?
+        var businessStatus: BusinessStatus?
+        var createdAt: String?
+        var modifiedAt: String?
+        var expiresAt: String?
+        var resourceGroupID: String?
+        var tags: [PeeringTag]
+        var linkType: String?
+    }
+
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 }

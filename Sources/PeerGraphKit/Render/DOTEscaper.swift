@@ -17,10 +17,7 @@ public enum DOTEscaper {
     /// found by the random corpus). Injective: two different ids never give the same quoted string,
     /// because a literal backslash is always doubled.
     public static func quotedID(_ id: String) -> String {
-        // Fast path: printable ASCII without \, " or % (nearly every real id) is quoted as it is.
-        if id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "%") }) {
-            return "\"" + id + "\""
-        }
+        if isPlainID(id) { return "\"" + id + "\"" }
         var result = "\""
         result.unicodeScalars.reserveCapacity(id.unicodeScalars.count + 2)
         for scalar in id.unicodeScalars {
@@ -48,16 +45,61 @@ public enum DOTEscaper {
     /// Writes `quotedText(lines, lineBreak:)` into `sink` without building a String: runs of bytes that
     /// need no escaping (most text) are copied as they are.
     public static func writeQuotedText(_ lines: [String], lineBreak: String = "\\n", to sink: OutputSink) {
-        sink.write(byte: UInt8(ascii: "\""))
-        var budget = maximumTextBytes
-        for (index, line) in lines.enumerated() {
-            if index > 0 { sink.write(lineBreak) }
-            guard writeEscapedText(line, lineBreak: lineBreak, budget: &budget, to: sink) else {
-                sink.write("…\"")
-                return
+        var writer = QuotedTextWriter(sink: sink, lineBreak: lineBreak)
+        for line in lines {
+            writer.startLine()
+            writer.append(line)
+        }
+        writer.finish()
+    }
+
+    /// Writes one quoted text as its pieces arrive (a `TextLineReceiver`): the opening quote at once,
+    /// each piece escaped, and the closing quote (after `…` if the text was cut) from `finish()`.
+    public struct QuotedTextWriter: TextLineReceiver {
+        private let sink: OutputSink
+        private let lineBreak: String
+        private var budget = DOTEscaper.maximumTextBytes
+        private var isFirstLine = true
+        private var isCut = false
+
+        public init(sink: OutputSink, lineBreak: String = "\\n") {
+            self.sink = sink
+            self.lineBreak = lineBreak
+            sink.write(byte: UInt8(ascii: "\""))
+        }
+
+        public mutating func startLine() {
+            if isFirstLine {
+                isFirstLine = false
+            } else if !isCut {
+                sink.write(lineBreak)
             }
         }
-        sink.write(byte: UInt8(ascii: "\""))
+
+        public mutating func append(_ text: String) {
+            guard !isCut else { return }
+            isCut = !writeEscapedText(text, lineBreak: lineBreak, budget: &budget, to: sink)
+        }
+
+        public func finish() {
+            sink.write(isCut ? "…\"" : "\"")
+        }
+    }
+
+    /// Writes `quotedID(id)` into `sink`.
+    public static func writeQuotedID(_ id: String, to sink: OutputSink) {
+        if isPlainID(id) {
+            sink.write(byte: UInt8(ascii: "\""))
+            sink.write(id)
+            sink.write(byte: UInt8(ascii: "\""))
+        } else {
+            sink.write(quotedID(id))
+        }
+    }
+
+    /// Printable ASCII without \, " or %: quoted as it is (nearly every real id).
+    private static func isPlainID(_ id: String) -> Bool {
+        id.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "%") }
     }
 
     /// Escapes one line; returns false when the byte budget ran out (the text is then cut at a scalar boundary).

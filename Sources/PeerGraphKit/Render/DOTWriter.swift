@@ -42,12 +42,14 @@ public struct DOTWriter: GraphWriter {
     private func writeNode(_ node: VPCNode, in graph: PeerGraph, indent: String, to sink: OutputSink) {
         let label = GraphText.nodeLines(node).map { GraphText.shortened($0, to: options.maximumLabelLength) }
         sink.write(indent)
-        sink.write(DOTEscaper.quotedID(node.id))
+        DOTEscaper.writeQuotedID(node.id, to: sink)
         sink.write(" [label=")
         DOTEscaper.writeQuotedText(label, to: sink)
         sink.write(", tooltip=")
-        DOTEscaper.writeQuotedText(GraphText.nodeDetails(node), lineBreak: "&#10;", to: sink)
-        switch graph.nodeChanges[node.id] {
+        var tooltip = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "&#10;")
+        GraphText.writeNodeDetails(node, to: &tooltip)
+        tooltip.finish()
+        switch graph.nodeChanges.isEmpty ? nil : graph.nodeChanges[node.id] {
         case .added: sink.write(", fillcolor=\"#E8F5E9\", color=\"#2E7D32\"")
         case .removed: sink.write(", style=\"rounded,filled,dashed\", fillcolor=\"#FAFAFA\", color=\"#9E9E9E\", fontcolor=\"#9E9E9E\"")
         default: break
@@ -58,18 +60,26 @@ public struct DOTWriter: GraphWriter {
     private func writeEdge(_ connection: PeeringConnection, in graph: PeerGraph, to sink: OutputSink) {
         let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
         var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
-        label[0] = look.labelPrefix + label[0]
+        if !look.labelPrefix.isEmpty { label[0] = look.labelPrefix + label[0] }
         sink.write("  ")
-        sink.write(DOTEscaper.quotedID(connection.requester.vpcID))
+        DOTEscaper.writeQuotedID(connection.requester.vpcID, to: sink)
         sink.write(" -> ")
-        sink.write(DOTEscaper.quotedID(connection.accepter.vpcID))
+        DOTEscaper.writeQuotedID(connection.accepter.vpcID, to: sink)
         sink.write(" [label=")
         DOTEscaper.writeQuotedText(label, to: sink)
         sink.write(", tooltip=")
-        DOTEscaper.writeQuotedText(GraphText.edgeDetails(connection), lineBreak: "&#10;", to: sink)
-        sink.write(", color=\"\(look.color)\", fontcolor=\"\(look.color)\"")
-        sink.write(", style=\(Self.style(look.baseLine, overlay: look.line == look.baseLine ? nil : look.line))")
-        sink.write(", penwidth=\(Self.penWidth(connection.bandwidthMbps))];\n")
+        var tooltip = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "&#10;")
+        GraphText.writeEdgeDetails(connection, to: &tooltip)
+        tooltip.finish()
+        sink.write(", color=\"")
+        sink.write(look.color)
+        sink.write("\", fontcolor=\"")
+        sink.write(look.color)
+        sink.write("\", style=")
+        sink.write(Self.style(look.baseLine, overlay: look.line == look.baseLine ? nil : look.line))
+        sink.write(", penwidth=")
+        sink.write(Self.penWidth(connection.bandwidthMbps))
+        sink.write("];\n")
     }
 
     /// DOT `style` for a status line, with the business-status overlay added (`dashed` + `bold` → `"dashed,bold"`).

@@ -30,36 +30,84 @@ public enum GraphText {
 
     /// Everything known about a connection, one fact per line, for tooltips.
     public static func edgeDetails(_ connection: PeeringConnection) -> [String] {
-        var lines = ["\(connection.id)"]
+        var lines = TextLineCollector()
+        writeEdgeDetails(connection, to: &lines)
+        return lines.lines
+    }
+
+    /// `edgeDetails` piece by piece, so that writers can escape it as it comes without building strings.
+    public static func writeEdgeDetails<Receiver: TextLineReceiver>(_ connection: PeeringConnection, to lines: inout Receiver) {
+        lines.startLine()
+        lines.append(connection.id)
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append("\(label): \(value)") }
+            guard let value, !value.isEmpty else { return }
+            lines.startLine()
+            lines.append(label)
+            lines.append(value)
         }
-        add("name", connection.name)
-        add("description", connection.description)
-        add("status", connection.status?.apiValue)
-        add("business status", connection.businessStatus?.apiValue)
-        add("bandwidth", bandwidth(connection.bandwidthMbps))
-        add("requester", [connection.requester.vpcID, connection.requesterRegion, connection.requesterOwner.map { "account \($0)" }]
-            .compactMap { $0 }.joined(separator: ", "))
-        add("accepter", [connection.accepter.vpcID, connection.accepterRegion, connection.accepterOwner.map { "account \($0)" }]
-            .compactMap { $0 }.joined(separator: ", "))
-        add("created", connection.createdAt)
-        add("modified", connection.modifiedAt)
-        add("expires", connection.expiresAt)
-        add("resource group", connection.resourceGroupID)
-        add("link type", connection.linkType)
-        for tag in connection.tags { lines.append("tag \(tag.key)=\(tag.value)") }
-        return lines
+        func addEnd(_ label: String, _ vpcID: String, _ region: String?, _ owner: String?) {
+            lines.startLine()
+            lines.append(label)
+            lines.append(vpcID)
+            if let region {
+                lines.append(", ")
+                lines.append(region)
+            }
+            if let owner {
+                lines.append(", account ")
+                lines.append(owner)
+            }
+        }
+        add("name: ", connection.name)
+        add("description: ", connection.description)
+        add("status: ", connection.status?.apiValue)
+        add("business status: ", connection.businessStatus?.apiValue)
+        add("bandwidth: ", bandwidth(connection.bandwidthMbps))
+        addEnd("requester: ", connection.requester.vpcID, connection.requesterRegion, connection.requesterOwner)
+        addEnd("accepter: ", connection.accepter.vpcID, connection.accepterRegion, connection.accepterOwner)
+        add("created: ", connection.createdAt)
+        add("modified: ", connection.modifiedAt)
+        add("expires: ", connection.expiresAt)
+        add("resource group: ", connection.resourceGroupID)
+        add("link type: ", connection.linkType)
+        for tag in connection.tags {
+            lines.startLine()
+            lines.append("tag ")
+            lines.append(tag.key)
+            lines.append("=")
+            lines.append(tag.value)
+        }
     }
 
     /// Everything known about a VPC, for tooltips.
     public static func nodeDetails(_ node: VPCNode) -> [String] {
-        var lines = [node.id]
-        if let region = node.region { lines.append("region: \(region)") }
-        if let owner = node.owner { lines.append("account: \(owner)") }
-        if !node.ipv4CIDRs.isEmpty { lines.append("IPv4: \(node.ipv4CIDRs.joined(separator: ", "))") }
-        if !node.ipv6CIDRs.isEmpty { lines.append("IPv6: \(node.ipv6CIDRs.joined(separator: ", "))") }
-        return lines
+        var lines = TextLineCollector()
+        writeNodeDetails(node, to: &lines)
+        return lines.lines
+    }
+
+    /// `nodeDetails` piece by piece.
+    public static func writeNodeDetails<Receiver: TextLineReceiver>(_ node: VPCNode, to lines: inout Receiver) {
+        lines.startLine()
+        lines.append(node.id)
+        if let region = node.region {
+            lines.startLine()
+            lines.append("region: ")
+            lines.append(region)
+        }
+        if let owner = node.owner {
+            lines.startLine()
+            lines.append("account: ")
+            lines.append(owner)
+        }
+        for (label, cidrs) in [("IPv4: ", node.ipv4CIDRs), ("IPv6: ", node.ipv6CIDRs)] where !cidrs.isEmpty {
+            lines.startLine()
+            lines.append(label)
+            for (index, cidr) in cidrs.enumerated() {
+                if index > 0 { lines.append(", ") }
+                lines.append(cidr)
+            }
+        }
     }
 
     /// `text` cut to at most `limit` characters, ending in `…` when cut.

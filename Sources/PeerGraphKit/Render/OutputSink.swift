@@ -3,22 +3,30 @@
 /// Bytes collect in a fixed-size buffer that is handed to `flush` whenever it fills, so no format ever
 /// holds its whole document in memory. The first error from `flush` is kept and reported by `finish()`;
 /// later writes are dropped, so writers need not handle I/O errors on every call.
+///
+/// Writers call it for every few bytes of a document of up to hundreds of megabytes, so it copies into
+/// memory it owns instead of growing an `Array`.
 public final class OutputSink {
-    private var buffer: [UInt8] = []
-    private let capacity: Int
-    private let flushHandler: ([UInt8]) throws -> Void
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    /// Bytes in `buffer` not yet flushed.
+    private var count = 0
+    private var flushedCount = 0
+    private let flushHandler: (UnsafeBufferPointer<UInt8>) throws -> Void
     private var failure: Error?
+
+    /// A sink that hands each full buffer to `flush` (the bytes are only valid during the call).
+    public init(capacity: Int = 1 << 16, flush: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
+        buffer = .allocate(capacity: max(capacity, 16))
+        flushHandler = flush
+    }
+
+    deinit { buffer.deallocate() }
+
     /// Bytes written so far, flushed or not.
-    public private(set) var byteCount = 0
+    public var byteCount: Int { flushedCount + count }
+
     /// The last byte written, if any.
     public private(set) var lastByte: UInt8?
-
-    /// A sink that hands each full buffer to `flush`.
-    public init(capacity: Int = 1 << 16, flush: @escaping ([UInt8]) throws -> Void) {
-        self.capacity = capacity
-        flushHandler = flush
-        buffer.reserveCapacity(capacity)
-    }
 
     /// Appends the UTF-8 bytes of `string`.
     public func write(_ string: String) {
@@ -28,29 +36,53 @@ public final class OutputSink {
 
     /// Appends raw bytes.
     public func write(bytes: UnsafeBufferPointer<UInt8>) {
-        byteCount += bytes.count
-        if let last = bytes.last { lastByte = last }
-        if buffer.count + bytes.count > capacity { flushBuffer() }
-        if bytes.count > capacity {
-            guard failure == nil else { return }
-            do { try flushHandler(Array(bytes)) } catch { failure = error }
-        } else {
-            buffer.append(contentsOf: bytes)
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        lastByte = bytes[bytes.count - 1]
+        if count + bytes.count > buffer.count {
+            flushBuffer()
+            if bytes.count > buffer.count {
+                hand(bytes)
+                return
+            }
         }
+        (buffer.baseAddress! + count).update(from: base, count: bytes.count)
+        count += bytes.count
     }
 
     /// Appends one byte.
     public func write(byte: UInt8) {
-        byteCount += 1
+        if count == buffer.count { flushBuffer() }
+        buffer[count] = byte
+        count += 1
         lastByte = byte
-        if buffer.count >= capacity { flushBuffer() }
-        buffer.append(byte)
+    }
+
+    /// Appends a whole number in decimal.
+    public func write(decimal value: Int64) {
+        if value < 0 { write(byte: UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 32 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var start = scratch.count
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            write(bytes: UnsafeBufferPointer(rebasing: scratch.bindMemory(to: UInt8.self)[start...]))
+        }
     }
 
     private func flushBuffer() {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil, !buffer.isEmpty else { return }
-        do { try flushHandler(buffer) } catch { failure = error }
+        let pending = UnsafeBufferPointer(rebasing: buffer[..<count])
+        flushedCount += count
+        count = 0
+        hand(pending)
+    }
+
+    private func hand(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard failure == nil, !bytes.isEmpty else { return }
+        do { try flushHandler(bytes) } catch { failure = error }
     }
 
     /// Flushes what is left and throws the first flush error, if any.
@@ -64,7 +96,7 @@ extension OutputSink {
     /// Renders into memory; for tests and for callers that need the bytes.
     public static func collectingBytes(_ body: (OutputSink) throws -> Void) rethrows -> [UInt8] {
         var collected: [UInt8] = []
-        let sink = OutputSink { collected += $0 }
+        let sink = OutputSink { collected.append(contentsOf: $0) }
         try body(sink)
         try? sink.finish()
         return collected

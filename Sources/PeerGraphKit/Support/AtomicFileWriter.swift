@@ -46,9 +46,13 @@ public final class AtomicFileWriter {
 
     /// Appends bytes to the temporary file.
     public func write(_ bytes: [UInt8]) throws(OutputError) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(OutputError) in try write(buffer) }
+    }
+
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
         var written = 0
         while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            let result = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
                 throw OutputError(destination: destination, message: "write failed: \(String(cString: strerror(errno)))")

@@ -1,0 +1,23 @@
+/// An object key as `JSONScanner.nextKey` read it: its unescaped UTF-8 bytes, not yet a `String`.
+///
+/// Decoders compare keys with literals (`key == "VpcId"`, `case "VpcId":`), which compares bytes and
+/// allocates nothing; `text` makes the `String` only when one is needed (error paths, unknown keys).
+struct JSONKey: CustomStringConvertible {
+    /// Valid UTF-8 (the scanner checked it).
+    let utf8: ArraySlice<UInt8>
+
+    var text: String { String(decoding: utf8, as: UTF8.self) }
+
+    var description: String { text }
+
+    static func == (key: JSONKey, literal: StaticString) -> Bool {
+        literal.withUTF8Buffer { expected in
+            key.utf8.count == expected.count && key.utf8.withUnsafeBufferPointer { $0.elementsEqual(expected) }
+        }
+    }
+
+    static func != (key: JSONKey, literal: StaticString) -> Bool { !(key == literal) }
+
+    /// Lets `switch key { case "VpcId": … }` compare bytes.
+    static func ~= (literal: StaticString, key: JSONKey) -> Bool { key == literal }
+}

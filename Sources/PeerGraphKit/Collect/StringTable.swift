@@ -1,0 +1,61 @@
+import Foundation
+
+/// Hands out one stored `String` per distinct text, so that values repeated across thousands of
+/// connections (VPC ids, account ids, resource groups) are held once instead of once per connection.
+///
+/// Strings of up to 15 UTF-8 bytes are stored inside the `String` value itself and need no table. Not
+/// thread-safe: each decoding thread uses its own table.
+final class StringTable {
+    /// Open addressing, linear probing; a slot holds an index into `strings` plus one, 0 when empty.
+    private var slots: [Int32]
+    private var strings: [String] = []
+    private var hashes: [UInt64] = []
+
+    init(capacity: Int = 1 << 12) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+    }
+
+    /// The stored string equal to `utf8` (valid UTF-8), storing it first if it is new.
+    func string(for utf8: UnsafeBufferPointer<UInt8>) -> String {
+        if utf8.count <= 15 { return String(decoding: utf8, as: UTF8.self) }
+        let hash = Self.hash(utf8)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            if hashes[index] == hash, Self.equal(strings[index], utf8) { return strings[index] }
+            slot = (slot + 1) & mask
+        }
+        let string = String(decoding: utf8, as: UTF8.self)
+        strings.append(string)
+        hashes.append(hash)
+        slots[slot] = Int32(truncatingIfNeeded: strings.count)
+        if strings.count * 2 > slots.count { grow() }
+        return string
+    }
+
+    private func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(truncatingIfNeeded: index + 1)
+        }
+    }
+
+    private static func equal(_ string: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var string = string
+        return string.withUTF8 { $0.count == utf8.count && memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0 }
+    }
+
+    /// The standard library's seeded hash: input crafted to collide (the text is untrusted) cannot
+    /// turn the table's probing quadratic.
+    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
+        return UInt64(UInt(bitPattern: hasher.finalize()))
+    }
+}
