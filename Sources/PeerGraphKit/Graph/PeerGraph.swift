@@ -41,11 +41,10 @@ public struct PeerGraph: Sendable {
         // What each VPC is: region and owner from its latest-modified connection (ties: the later edge),
         // CIDR blocks from all of them.
         var builders = [VPCNodeBuilder](repeating: VPCNodeBuilder(id: ""), count: distinct.count)
+        for (seen, rank) in rankOfSeen.enumerated() { builders[rank].id = distinct[seen] }
         for (connection, ends) in zip(edges, edgeEndpoints) {
             let modified = connection.modifiedAt ?? ""
-            builders[ends.requester].id = connection.requester.vpcID
             builders[ends.requester].add(connection.requester, region: connection.requesterRegion, owner: connection.requesterOwner, modified: modified)
-            builders[ends.accepter].id = connection.accepter.vpcID
             builders[ends.accepter].add(connection.accepter, region: connection.accepterRegion, owner: connection.accepterOwner, modified: modified)
         }
         nodes = builders.map(\.node)
@@ -104,8 +103,9 @@ private struct VPCNodeBuilder {
     var owner: String?
     var regionModified = ""
     var ownerModified = ""
-    var ipv4: Set<String> = []
-    var ipv6: Set<String> = []
+    /// Every block each connection gave, repeats included; sorted and made unique once, in `node`.
+    var ipv4: [String] = []
+    var ipv6: [String] = []
 
     init(id: String) { self.id = id }
 
@@ -119,13 +119,20 @@ private struct VPCNodeBuilder {
             self.owner = owner
             ownerModified = modified
         }
-        if !endpoint.ipv4CIDRs.isEmpty { ipv4.formUnion(endpoint.ipv4CIDRs) }
-        if !endpoint.ipv6CIDRs.isEmpty { ipv6.formUnion(endpoint.ipv6CIDRs) }
+        ipv4 += endpoint.ipv4CIDRs
+        ipv6 += endpoint.ipv6CIDRs
     }
 
     var node: VPCNode {
         VPCNode(
             id: id, region: region, owner: owner,
-            ipv4CIDRs: ipv4.sorted(by: ByteOrder.less), ipv6CIDRs: ipv6.sorted(by: ByteOrder.less))
+            ipv4CIDRs: Self.sortedUnique(ipv4), ipv6CIDRs: Self.sortedUnique(ipv6))
+    }
+
+    private static func sortedUnique(_ blocks: [String]) -> [String] {
+        guard blocks.count > 1 else { return blocks }
+        var unique: [String] = []
+        for block in blocks.sorted(by: ByteOrder.less) where unique.last != block { unique.append(block) }
+        return unique
     }
 }

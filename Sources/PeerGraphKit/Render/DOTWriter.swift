@@ -36,7 +36,7 @@ public struct DOTWriter: GraphWriter {
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
             writeNode(node, in: graph, indent: "  ", to: sink)
         }
-        for connection in graph.edges { writeEdge(connection, in: graph, to: sink) }
+        sink.writeInOrder(count: graph.edges.count) { index, sink in writeEdge(graph.edges[index], in: graph, to: sink) }
     }
 
     private func writeNode(_ node: VPCNode, in graph: PeerGraph, indent: String, to sink: OutputSink) {

@@ -1,5 +1,5 @@
 /// Writes a `PeerGraph` in one output format, streaming into a sink.
-public protocol GraphWriter {
+public protocol GraphWriter: Sendable {
     func write(_ graph: PeerGraph, to sink: OutputSink)
 }
 
