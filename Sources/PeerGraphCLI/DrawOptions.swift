@@ -30,6 +30,7 @@ struct DrawOptions {
     var themePath: String?
     var graphMLFlavor: RenderOptions.GraphMLFlavor = .plain
     var maximumLabelLength = 40
+    var edgeLabels: EdgeLabelPlacement = .auto
     var timestamp = false
     var quiet = false
     var verbose = false
@@ -165,6 +166,12 @@ struct DrawOptions {
                 throw UsageError("--max-label takes a number from 8 to 1000 (got '\(length)')")
             }
             maximumLabelLength = value
+        }
+        if let placement = parsed.value("edge-labels") {
+            guard let value = EdgeLabelPlacement(rawValue: placement.lowercased()) else {
+                throw UsageError("unknown edge label placement '\(placement)' (expected \(EdgeLabelPlacement.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            edgeLabels = value
         }
         timestamp = parsed.has("timestamp")
         quiet = parsed.has("quiet")

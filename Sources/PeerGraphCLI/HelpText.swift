@@ -36,6 +36,9 @@ enum HelpText {
       --graphml-flavor F      plain (default) or yed (adds yFiles graphics so yEd shows labels).
       --max-label N           Cut label lines longer than N characters in DOT and Mermaid (default
                               40); full text stays in tooltips and GraphML.
+      --edge-labels WHERE     auto (default), inline, outside or none. DOT: inline labels make dot
+                              slow on big meshes, so auto puts them outside (xlabel) above 200
+                              edges. none leaves edge text out of DOT and Mermaid (tooltips keep it).
       --timestamp             Stamp the generation time into the output (off: output is reproducible).
       --markdown              Wrap Mermaid in a ```mermaid fence, ready for a README.
       --collapse KEY          Draw regions, accounts or region,owner pairs instead of VPCs: edges carry

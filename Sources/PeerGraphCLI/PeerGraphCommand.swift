@@ -344,7 +344,7 @@ public struct PeerGraphCommand: Sendable {
     private func makeRenderOptions(_ options: DrawOptions) throws -> RenderOptions {
         var render = RenderOptions(
             title: options.title, legend: options.legend, maximumLabelLength: options.maximumLabelLength,
-            graphMLFlavor: options.graphMLFlavor)
+            graphMLFlavor: options.graphMLFlavor, edgeLabels: options.edgeLabels)
         if let path = options.templatePath {
             render.template = try Template(text: try readText(path), source: path, allowed: options.format.placeholders)
         }

@@ -15,7 +15,7 @@ public enum ConnectionDeduplicator {
         while runStart < order.count {
             var winner = order[runStart]
             var next = runStart + 1
-            while next < order.count, connections[order[next]].id == connections[winner].id {
+            while next < order.count, ByteOrder.same(connections[order[next]].id, connections[winner].id) {
                 if isPreferred(connections[order[next]], over: connections[winner]) { winner = order[next] }
                 next += 1
             }
@@ -29,7 +29,7 @@ public enum ConnectionDeduplicator {
         let candidateTime = candidate.modifiedAt ?? ""
         let currentTime = current.modifiedAt ?? ""
         if candidateTime != currentTime { return ByteOrder.less(currentTime, candidateTime) }
-        if candidate == current { return false }
+        // Byte for byte identical copies compare equal here, and the first one stays.
         return tieBreakKey(current).lexicographicallyPrecedes(tieBreakKey(candidate))
     }
 

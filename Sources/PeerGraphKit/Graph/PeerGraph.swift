@@ -24,7 +24,7 @@ public struct PeerGraph: Sendable {
         self.grouping = grouping
         // Each VPC id numbered in order of first appearance, then the distinct ids sorted once: nodes are
         // in that order, and edges sort by the ranks of their ends, then by connection id.
-        var firstSeen: [String: Int] = [:]
+        var firstSeen: [ExactText: Int] = [:]
         var distinct: [String] = []
         let seenEnds = connections.map { connection in
             (Self.number(connection.requester.vpcID, in: &firstSeen, &distinct),
@@ -66,16 +66,16 @@ public struct PeerGraph: Sendable {
         self.grouping = grouping
         self.groups = []
         self.edgeCounts = edgeCounts
-        var indexByID: [String: Int] = [:]
-        for (index, node) in nodes.enumerated() { indexByID[node.id] = index }
-        edgeEndpoints = edges.map { (indexByID[$0.requester.vpcID]!, indexByID[$0.accepter.vpcID]!) }
+        var indexByID: [ExactText: Int] = [:]
+        for (index, node) in nodes.enumerated() { indexByID[ExactText(node.id)] = index }
+        edgeEndpoints = edges.map { (indexByID[ExactText($0.requester.vpcID)]!, indexByID[ExactText($0.accepter.vpcID)]!) }
     }
 
     /// requester, then accepter, then connection id, all in byte order.
     /// The number of `id` in order of first appearance, numbering it if it is new.
-    private static func number(_ id: String, in numbers: inout [String: Int], _ ids: inout [String]) -> Int {
-        if let number = numbers[id] { return number }
-        numbers[id] = ids.count
+    private static func number(_ id: String, in numbers: inout [ExactText: Int], _ ids: inout [String]) -> Int {
+        if let number = numbers[ExactText(id)] { return number }
+        numbers[ExactText(id)] = ids.count
         ids.append(id)
         return ids.count - 1
     }

@@ -36,7 +36,8 @@ public struct DOTWriter: GraphWriter {
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
             writeNode(node, in: graph, indent: "  ", to: sink)
         }
-        sink.writeInOrder(count: graph.edges.count) { index, sink in writeEdge(graph.edges[index], in: graph, to: sink) }
+        let labels = options.edgeLabels.resolved(edgeCount: graph.edges.count)
+        sink.writeInOrder(count: graph.edges.count) { index, sink in writeEdge(graph.edges[index], in: graph, labels: labels, to: sink) }
     }
 
     private func writeNode(_ node: VPCNode, in graph: PeerGraph, indent: String, to sink: OutputSink) {
@@ -57,17 +58,21 @@ public struct DOTWriter: GraphWriter {
         sink.write("];\n")
     }
 
-    private func writeEdge(_ connection: PeeringConnection, in graph: PeerGraph, to sink: OutputSink) {
+    private func writeEdge(_ connection: PeeringConnection, in graph: PeerGraph, labels: EdgeLabelPlacement, to sink: OutputSink) {
         let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
-        var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
-        if !look.labelPrefix.isEmpty { label[0] = look.labelPrefix + label[0] }
         sink.write("  ")
         DOTEscaper.writeQuotedID(connection.requester.vpcID, to: sink)
         sink.write(" -> ")
         DOTEscaper.writeQuotedID(connection.accepter.vpcID, to: sink)
-        sink.write(" [label=")
-        DOTEscaper.writeQuotedText(label, to: sink)
-        sink.write(", tooltip=")
+        if labels != .none {
+            var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+            if !look.labelPrefix.isEmpty { label[0] = look.labelPrefix + label[0] }
+            sink.write(labels == .outside ? " [xlabel=" : " [label=")
+            DOTEscaper.writeQuotedText(label, to: sink)
+            sink.write(", tooltip=")
+        } else {
+            sink.write(" [tooltip=")
+        }
         var tooltip = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "&#10;")
         GraphText.writeEdgeDetails(connection, to: &tooltip)
         tooltip.finish()

@@ -66,10 +66,13 @@ public struct RenderOptions: Sendable {
     public var graphMLFlavor: GraphMLFlavor
     /// A generation time to stamp into the output; nil (the default) keeps output reproducible.
     public var timestamp: String?
+    /// Edge text in DOT (inline, outside or none) and Mermaid (none drops it).
+    public var edgeLabels: EdgeLabelPlacement
 
     public init(
         title: String? = nil, legend: Bool = false, template: Template? = nil, theme: StatusTheme = .builtIn,
-        maximumLabelLength: Int = 40, graphMLFlavor: GraphMLFlavor = .plain, timestamp: String? = nil
+        maximumLabelLength: Int = 40, graphMLFlavor: GraphMLFlavor = .plain, timestamp: String? = nil,
+        edgeLabels: EdgeLabelPlacement = .auto
     ) {
         self.title = title
         self.legend = legend
@@ -78,6 +81,7 @@ public struct RenderOptions: Sendable {
         self.maximumLabelLength = maximumLabelLength
         self.graphMLFlavor = graphMLFlavor
         self.timestamp = timestamp
+        self.edgeLabels = edgeLabels
     }
 }
 

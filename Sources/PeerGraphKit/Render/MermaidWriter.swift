@@ -51,11 +51,16 @@ public struct MermaidWriter: GraphWriter {
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
             writeNode(node, index: index, in: graph, indent: "  ", to: sink)
         }
+        let hasLabels = options.edgeLabels != .none
         for (connection, ends) in zip(graph.edges, graph.edgeEndpoints) {
             let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
-            var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
-            label[0] = look.labelPrefix + label[0]
-            sink.write("  v\(ends.requester + 1) \(Self.arrow(look.line))|\(MermaidEscaper.quotedLabel(label))| v\(ends.accepter + 1)\n")
+            var text = ""
+            if hasLabels {
+                var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+                label[0] = look.labelPrefix + label[0]
+                text = "|\(MermaidEscaper.quotedLabel(label))|"
+            }
+            sink.write("  v\(ends.requester + 1) \(Self.arrow(look.line))\(text) v\(ends.accepter + 1)\n")
             linksByStyle[Self.linkStyle(look), default: []].append(linkCount)
             linkCount += 1
         }

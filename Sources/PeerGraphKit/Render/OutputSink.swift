@@ -41,6 +41,7 @@ public final class OutputSink {
         if count + bytes.count > buffer.count {
             flushBuffer()
             if bytes.count > buffer.count {
+                flushedCount += bytes.count
                 hand(bytes)
                 return
             }
@@ -55,22 +56,6 @@ public final class OutputSink {
         buffer[count] = byte
         count += 1
         lastByte = byte
-    }
-
-    /// Appends a whole number in decimal.
-    public func write(decimal value: Int64) {
-        if value < 0 { write(byte: UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 32 bytes: room for 20 digits
-        withUnsafeMutableBytes(of: &digits) { scratch in
-            var start = scratch.count
-            repeat {
-                start -= 1
-                scratch[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            write(bytes: UnsafeBufferPointer(rebasing: scratch.bindMemory(to: UInt8.self)[start...]))
-        }
     }
 
     private func flushBuffer() {

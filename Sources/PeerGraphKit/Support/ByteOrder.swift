@@ -5,19 +5,29 @@ import Foundation
 public enum ByteOrder {
     /// True when `a` sorts before `b` by their UTF-8 bytes.
     @inline(__always)
-    public static func less(_ a: String, _ b: String) -> Bool {
+    public static func less(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+    /// True when `a` and `b` have the same UTF-8 bytes. Swift's `==` on strings is Unicode canonical
+    /// equivalence ("é" == "e\u{301}"); ids are byte strings, and two that differ in bytes are two ids.
+    @inline(__always)
+    public static func same(_ a: String, _ b: String) -> Bool { compare(a, b) == 0 }
+
+    /// The byte order of `a` and `b`: negative, zero or positive.
+    public static func compare(_ a: String, _ b: String) -> Int {
         // Borrow the UTF-8 storage (no copy for native strings); fall back for bridged ones.
         let result = a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right in
                 let common = min(left.count, right.count)
                 if common > 0 {
                     let order = memcmp(left.baseAddress!, right.baseAddress!, common)
-                    if order != 0 { return order < 0 }
+                    if order != 0 { return Int(order) }
                 }
-                return left.count < right.count
+                return left.count - right.count
             }
         }
-        return (result ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+        if let order = result ?? nil { return order }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
     /// The indices of `strings` in the byte order of the strings they point at (stable: equal strings
@@ -36,9 +46,8 @@ public enum ByteOrder {
         keys.sort { a, b in
             if a.major != b.major { return a.major < b.major }
             if a.prefix != b.prefix { return a.prefix < b.prefix }
-            let (left, right) = (string(a.index), string(b.index))
-            if left != right { return less(left, right) }
-            return a.index < b.index
+            let order = compare(string(a.index), string(b.index))
+            return order != 0 ? order < 0 : a.index < b.index
         }
         return keys.map(\.index)
     }

@@ -91,3 +91,29 @@ import Testing
         #expect(string == "x")
     }
 }
+
+@Suite struct JSONKeyTests {
+    @Test func keysCompareAsTheirUnescapedText() throws {
+        var scanner = JSONScanner(bytes: Array(#"{"Instance\u0049d": 1, "VpcId": 2, "Vpc": 3, "é": 4}"#.utf8))
+        var cursor = try scanner.beginObject()
+        var seen: [String] = []
+        while let key = try scanner.nextKey(&cursor) {
+            switch key {
+            case "InstanceId": seen.append("id")
+            case "Vpc": seen.append("vpc")
+            case "VpcId": seen.append("vpc id")
+            default: seen.append(key.text)
+            }
+            try scanner.skipValue()
+        }
+        #expect(seen == ["id", "vpc id", "vpc", "é"])
+    }
+
+    @Test func anInvalidKeyIsAnError() {
+        var scanner = JSONScanner(bytes: [UInt8(ascii: "{"), 0x22, 0xFF, 0x22, UInt8(ascii: ":"), UInt8(ascii: "1"), UInt8(ascii: "}")])
+        #expect(throws: JSONSyntaxError("invalid UTF-8 in string", at: 2)) {
+            var cursor = try scanner.beginObject()
+            _ = try scanner.nextKey(&cursor)
+        }
+    }
+}

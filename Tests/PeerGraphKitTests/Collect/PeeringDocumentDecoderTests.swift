@@ -96,6 +96,29 @@ import Testing
         }
     }
 
+    /// Account ids: numbers (read digit by digit, without a string) or strings, always as exact, canonical decimal text.
+    @Test(arguments: [
+        ("0", "0"), ("18446744073709551615", "18446744073709551615"), ("253460731706911258", "253460731706911258"),
+        (#""0123""#, "123"), (#""18446744073709551615""#, "18446744073709551615"), (#""""#, nil), ("null", nil),
+    ] as [(String, String?)])
+    func readsAccountIDs(json: String, expected: String?) throws {
+        let text = #"{"InstanceId":"p","OwnerId":\#(json),"Vpc":{"VpcId":"a"},"AcceptingVpc":{"VpcId":"b"}}"#
+        let connections = try InputReader().decode(Array(text.utf8), source: "x")
+        #expect(connections.first?.requesterOwner == expected)
+    }
+
+    @Test(arguments: [
+        ("18446744073709551616", "does not fit in 64 bits"), ("-1", "expected an account id (digits), found \"-1\""),
+        ("1.0", "expected an account id (digits), found \"1.0\""), ("1e3", "found \"1e3\""), ("0123", "leading zero"),
+        (#""12a""#, "found \"12a\""), ("true", "expected an account id (number or string) or null"),
+    ])
+    func rejectsAccountIDsThatAreNotWholeNumbers(json: String, message: String) {
+        let text = #"{"InstanceId":"p","OwnerId":\#(json),"Vpc":{"VpcId":"a"},"AcceptingVpc":{"VpcId":"b"}}"#
+        #expect { try InputReader().decode(Array(text.utf8), source: "x") } throws: {
+            "\($0)".contains(message) && "\($0)".contains("$.OwnerId")
+        }
+    }
+
     @Test func rejectsOutOfRangeBandwidthAndOverlongIDs() {
         let bandwidth = #"[{"InstanceId":"p","Bandwidth":4294967296,"Vpc":{"VpcId":"a"},"AcceptingVpc":{"VpcId":"b"}}]"#
         #expect(throws: InputError.self) { try InputReader().decode(Array(bandwidth.utf8), source: "x") }

@@ -1,0 +1,17 @@
+/// A string that is equal to another only when their UTF-8 bytes are: a dictionary key for ids.
+///
+/// Swift's `String` equality and hashing follow Unicode canonical equivalence, so "é" and "e\u{301}"
+/// would be one key. Ids are byte strings; each writer quotes the bytes it is given, so two ids that
+/// differ in bytes must be two nodes, or an edge would name a node that was never declared.
+struct ExactText: Hashable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool { ByteOrder.same(lhs.string, rhs.string) }
+
+    func hash(into hasher: inout Hasher) {
+        var string = string
+        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
