@@ -199,6 +199,8 @@ for m in manifest:
 # ---------------------------------------------------------------- DOT (Graphviz read-back)
 NODE_ATTRS = {"label", "tooltip", "shape", "style", "fillcolor", "color", "fontname", "fontsize", "margin"}
 EDGE_ATTRS = {"label", "tooltip", "color", "fontcolor", "style", "penwidth", "fontname", "fontsize", "arrowsize"}
+# --edge-labels: inline writes `label`, outside `xlabel`, none neither.
+EDGE_LABEL_ATTR = {"inline": "label", "outside": "xlabel", "none": None}
 for m in manifest:
     if m["format"] != "dot":
         continue
@@ -224,8 +226,14 @@ for m in manifest:
             continue
         check((e["tail"], e["head"]) == (dot_name(c["Vpc"]["VpcId"]), dot_name(c["AcceptingVpc"]["VpcId"])),
               f"{m['file']}: edge {c['InstanceId']!r} joins {e['tail']!r} -> {e['head']!r}")
-        check(set(e["attrs"]) <= EDGE_ATTRS, f"{m['file']}: edge {c['InstanceId']!r} has attributes peergraph does not write: {sorted(set(e['attrs']) - EDGE_ATTRS)}")
-        shown = dot_decode(e["attrs"].get("label", ""))
+        label_attr = EDGE_LABEL_ATTR[m["edgeLabels"]]
+        allowed = (EDGE_ATTRS - {"label"}) | ({label_attr} if label_attr else set())
+        check(set(e["attrs"]) <= allowed, f"{m['file']}: edge {c['InstanceId']!r} has attributes peergraph does not write: {sorted(set(e['attrs']) - allowed)}")
+        if label_attr is None:
+            check("label" not in e["attrs"] and "xlabel" not in e["attrs"], f"{m['file']}: edge {c['InstanceId']!r} has a label")
+            continue
+        check(label_attr in e["attrs"], f"{m['file']}: edge {c['InstanceId']!r} has no {label_attr}")
+        shown = dot_decode(e["attrs"].get(label_attr, ""))
         want = dot_text(name_or_id(c))
         head = shown[: len(want)] if len(want) <= limit else shown.split("…")[0] + "…"
         check(shown.startswith(want) if len(want) <= limit else matches_cut(head, want, limit),
@@ -239,7 +247,7 @@ STATEMENT = re.compile(
     r'(---|title: "[^\n]*"|%%[^\n]*|flowchart LR|classDef (vpc|legend) [^"\n]*|end|'
     r'subgraph (g\d+|legend)\["[^"\n]*"\]|'
     r'v\d+\["[^"\n]*"\]:::vpc|'
-    r'v\d+ (-->|-\.->|==>)\|"[^"\n]*"\| v\d+|'
+    r'v\d+ (-->|-\.->|==>)(\|"[^"\n]*"\|)? v\d+|'
     r'l\d+a\[" "\]:::legend (-->|-\.->|==>)\|"[^"\n]*"\| l\d+b\[" "\]:::legend|'
     r'linkStyle [\d,]+ [a-z:#0-9A-F, -]+)')
 for m in manifest:
@@ -261,7 +269,11 @@ for m in manifest:
         check(got.startswith(want) if len(want) <= limit else matches_cut(got.split("…")[0] + "…", want, limit),
               f"{m['file']}: node v{index} ({v!r}) renders {got[:60]!r}")
     edge_labels = model["rendered"]["edgeLabels"]
+    unlabelled = m["edgeLabels"] == "none"
+    check(not unlabelled or not any(collapse(label) for label in edge_labels[:len(edges_sorted)]), f"{m['file']}: edges have labels")
     for index, c in enumerate(edges_sorted):
+        if unlabelled:
+            continue
         want = collapse(mermaid_text(name_or_id(c)))
         got = collapse(edge_labels[index]) if index < len(edge_labels) else ""
         check(got.startswith(want) if len(want) <= limit else matches_cut(got.split("…")[0] + "…", want, limit),

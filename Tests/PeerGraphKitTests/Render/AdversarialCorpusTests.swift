@@ -77,10 +77,13 @@ import Testing
     static let variants: [(file: String, format: OutputFormat, options: RenderOptions, grouping: GroupingKey)] = [
         ("region.dot", .dot, RenderOptions(title: hostileStrings.joined(separator: " ").prefix(300).description, legend: true), .region),
         ("owner.dot", .dot, RenderOptions(), .owner),
+        ("outside.dot", .dot, RenderOptions(edgeLabels: .outside), .region),
+        ("unlabelled.dot", .dot, RenderOptions(edgeLabels: .none), .none),
         ("region.graphml", .graphml, RenderOptions(title: hostileStrings.joined(separator: " ")), .region),
         ("yed.graphml", .graphml, RenderOptions(graphMLFlavor: .yed), .regionAndOwner),
         ("region.mmd", .mermaid, RenderOptions(title: hostileStrings.joined(separator: " ").prefix(300).description, legend: true), .region),
         ("none.mmd", .mermaid, RenderOptions(), .none),
+        ("unlabelled.mmd", .mermaid, RenderOptions(edgeLabels: .none), .region),
         ("region.json", .json, RenderOptions(title: hostileStrings.joined(separator: " ")), .region),
     ]
 
@@ -134,6 +137,7 @@ import Testing
                 "nodes": graph.nodes.count + legendNodes, "edges": graph.edges.count + legendEdges,
                 "groups": graph.groups.count + legendGroups, "legend": variant.options.legend,
                 "maximumLabelLength": variant.options.maximumLabelLength,
+                "edgeLabels": variant.options.edgeLabels.resolved(edgeCount: graph.edges.count).rawValue,
             ])
         }
         let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
