@@ -89,19 +89,39 @@ public struct InputReader: Sendable {
         return files
     }
 
+    /// Reads a file whole through one descriptor, so that pipes (`<(command)`) and devices work too.
+    /// The first bytes are checked before the rest is read: a file that does not start like JSON (a
+    /// binary, a log, a wrong argument) fails at once, without loading it into memory.
     private func readFile(_ path: String) throws(InputError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(source: path, message: "no such file")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw InputError(source: path, message: errno == ENOENT ? "no such file" : "cannot read: \(String(cString: strerror(errno)))")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileSize {
-            throw InputError(source: path, message: "file of \(size) bytes is larger than the \(maximumFileSize) bytes accepted")
-        }
-        try sniff(path)
-        do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw InputError(source: path, message: "cannot read: \(Self.reason(error))")
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw InputError(source: path, message: "cannot read: \(String(cString: strerror(errno)))") }
+        let isRegularFile = status.st_mode & S_IFMT == S_IFREG
+        let size = isRegularFile ? Int(status.st_size) : 0
+        let tooLarge = { (size: Int) in InputError(source: path, message: "file of \(size) bytes is larger than the \(maximumFileSize) bytes accepted") }
+        if size > maximumFileSize { throw tooLarge(size) }
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size + 1)
+        while true {
+            // 4 KiB first, to look at; then the rest of a regular file in one read, or 1 MiB at a time.
+            let wanted = bytes.isEmpty ? 4096 : max(size + 1 - bytes.count, 1 << 20)
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: wanted))
+            let count = bytes.withUnsafeMutableBufferPointer { Foundation.read(descriptor, $0.baseAddress! + start, wanted) }
+            if count < 0 && errno == EINTR {
+                bytes.removeLast(wanted)
+                continue
+            }
+            guard count >= 0 else { throw InputError(source: path, message: "cannot read: \(String(cString: strerror(errno)))") }
+            bytes.removeLast(wanted - count)
+            if count == 0 { return bytes }
+            if start == 0 { try sniff(bytes, path: path) }
+            if bytes.count > maximumFileSize { throw tooLarge(bytes.count) }
         }
     }
 
@@ -138,12 +158,8 @@ public struct InputReader: Sendable {
         }
     }
 
-    /// Looks at the first bytes before reading a file whole: a file that does not start like JSON (a
-    /// binary, a log, a wrong argument) fails at once, without loading it into memory.
-    private func sniff(_ path: String) throws(InputError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+    /// Fails unless `head`, the first bytes of a file, starts like JSON (`{` or `[` after white space).
+    private func sniff(_ head: [UInt8], path: String) throws(InputError) {
         var scanner = JSONScanner(bytes: head)
         guard let first = scanner.peek() else { return }
         if first != UInt8(ascii: "{") && first != UInt8(ascii: "[") {
