@@ -47,8 +47,7 @@ final class StringTable {
     }
 
     private static func equal(_ string: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var string = string
-        return string.withUTF8 { $0.count == utf8.count && memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0 }
+        string.withBorrowedUTF8 { $0.count == utf8.count && memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0 }
     }
 
     /// The standard library's seeded hash: input crafted to collide (the text is untrusted) cannot

@@ -12,85 +12,85 @@ public struct PeeringConnection: Sendable, Hashable {
 
     /// `InstanceId`, e.g. `pcc-bp1…`.
     public var id: String {
-        get { storage.fields.id }
+        _read { yield storage.fields.id }
         set { update { $0.id = newValue } }
     }
     public var name: String? {
-        get { storage.fields.name }
+        _read { yield storage.fields.name }
         set { update { $0.name = newValue } }
     }
     public var description: String? {
-        get { storage.fields.description }
+        _read { yield storage.fields.description }
         set { update { $0.description = newValue } }
     }
     /// The VPC that asked for the peering (`Vpc`).
     public var requester: VPCEndpoint {
-        get { storage.fields.requester }
+        _read { yield storage.fields.requester }
         set { update { $0.requester = newValue } }
     }
     /// The VPC that accepted it (`AcceptingVpc`).
     public var accepter: VPCEndpoint {
-        get { storage.fields.accepter }
+        _read { yield storage.fields.accepter }
         set { update { $0.accepter = newValue } }
     }
     /// `RegionId`: the requester's region.
     public var requesterRegion: String? {
-        get { storage.fields.requesterRegion }
+        _read { yield storage.fields.requesterRegion }
         set { update { $0.requesterRegion = newValue } }
     }
     /// `AcceptingRegionId`.
     public var accepterRegion: String? {
-        get { storage.fields.accepterRegion }
+        _read { yield storage.fields.accepterRegion }
         set { update { $0.accepterRegion = newValue } }
     }
     /// `OwnerId`: the requester's account, as exact decimal digits.
     public var requesterOwner: String? {
-        get { storage.fields.requesterOwner }
+        _read { yield storage.fields.requesterOwner }
         set { update { $0.requesterOwner = newValue } }
     }
     /// `AcceptingOwnerUid`, as exact decimal digits.
     public var accepterOwner: String? {
-        get { storage.fields.accepterOwner }
+        _read { yield storage.fields.accepterOwner }
         set { update { $0.accepterOwner = newValue } }
     }
     /// `Bandwidth` in Mbit/s; `-1` means no limit.
     public var bandwidthMbps: Int64? {
-        get { storage.fields.bandwidthMbps }
+        _read { yield storage.fields.bandwidthMbps }
         set { update { $0.bandwidthMbps = newValue } }
     }
     public var status: PeeringStatus? {
-        get { storage.fields.status }
+        _read { yield storage.fields.status }
         set { update { $0.status = newValue } }
     }
     public var businessStatus: BusinessStatus? {
-        get { storage.fields.businessStatus }
+        _read { yield storage.fields.businessStatus }
         set { update { $0.businessStatus = newValue } }
     }
     /// `GmtCreate`, `GmtModified`, `GmtExpired`: UTC timestamps as the API wrote them.
     public var createdAt: String? {
-        get { storage.fields.createdAt }
+        _read { yield storage.fields.createdAt }
         set { update { $0.createdAt = newValue } }
     }
     public var modifiedAt: String? {
-        get { storage.fields.modifiedAt }
+        _read { yield storage.fields.modifiedAt }
         set { update { $0.modifiedAt = newValue } }
     }
     public var expiresAt: String? {
-        get { storage.fields.expiresAt }
+        _read { yield storage.fields.expiresAt }
         set { update { $0.expiresAt = newValue } }
     }
     public var resourceGroupID: String? {
-        get { storage.fields.resourceGroupID }
+        _read { yield storage.fields.resourceGroupID }
         set { update { $0.resourceGroupID = newValue } }
     }
     /// Tags sorted by key, then value.
     public var tags: [PeeringTag] {
-        get { storage.fields.tags }
+        _read { yield storage.fields.tags }
         set { update { $0.tags = newValue } }
     }
     /// `LinkType`, e.g. `Gold` or `Platinum`.
     public var linkType: String? {
-        get { storage.fields.linkType }
+        _read { yield storage.fields.linkType }
         set { update { $0.linkType = newValue } }
     }
 

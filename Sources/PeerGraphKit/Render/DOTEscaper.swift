@@ -104,8 +104,7 @@ public enum DOTEscaper {
 
     /// Escapes one line; returns false when the byte budget ran out (the text is then cut at a scalar boundary).
     private static func writeEscapedText(_ text: String, lineBreak: String, budget: inout Int, to sink: OutputSink) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withBorrowedUTF8 { bytes in
             var runStart = 0
             var index = 0
             func flush(upTo end: Int) {

@@ -30,7 +30,8 @@ public struct DOTWriter: GraphWriter {
         for (groupIndex, group) in graph.groups.enumerated() {
             sink.write("  subgraph cluster_\(groupIndex + 1) {\n")
             sink.write("    label=\(DOTEscaper.quotedText([GraphText.shortened(group.label, to: max(options.maximumLabelLength, 64))]));\n")
-            for nodeIndex in group.nodeIndices { writeNode(graph.nodes[nodeIndex], in: graph, indent: "    ", to: sink) }
+            let members = group.nodeIndices
+            sink.writeInOrder(count: members.count) { index, sink in writeNode(graph.nodes[members[index]], in: graph, indent: "    ", to: sink) }
             sink.write("  }\n")
         }
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {

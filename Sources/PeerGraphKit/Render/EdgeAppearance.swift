@@ -1,6 +1,6 @@
 /// How one edge looks, decided in one place for every writer: by status (theme) normally, by change
 /// in a diff graph (added green and bold, removed grey and dotted, changed orange, unchanged faint).
-public struct EdgeAppearance: Sendable, Equatable {
+public struct EdgeAppearance: Sendable, Hashable {
     public var color: String
     public var line: StatusTheme.LineStyle
     /// The status line style under a business-status overlay (for DOT's combined styles).

@@ -20,7 +20,7 @@ public struct GraphMLWriter: GraphWriter {
     }
 
     /// A declared attribute.
-    struct Key {
+    struct Key: Sendable {
         var id: String
         var domain: String
         var name: String
@@ -122,73 +122,88 @@ public struct GraphMLWriter: GraphWriter {
 
     private func writeBody(_ graph: PeerGraph, tagKeys: [(tag: String, key: Key)], to sink: OutputSink) {
         let groupOfNode = graph.groupIndexByNode
-        for (index, node) in graph.nodes.enumerated() {
-            sink.write("    <node id=\"n\(index + 1)\">\n")
-            let label = GraphText.nodeLines(node).joined(separator: "\n")
-            Self.data("n_label", label, to: sink)
-            Self.data("n_name", node.id, to: sink)
-            Self.data("n_vpc_id", node.id, to: sink)
-            Self.data("n_region", node.region, to: sink)
-            Self.data("n_owner", node.owner, to: sink)
-            Self.data("n_ipv4_cidrs", node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), to: sink)
-            Self.data("n_ipv6_cidrs", node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), to: sink)
-            Self.data("n_group", groupOfNode[index].map { graph.groups[$0].label }, to: sink)
-            if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
-                Self.data("n_change", (graph.nodeChanges[node.id] ?? .unchanged).rawValue, to: sink)
-            }
-            if options.graphMLFlavor == .yed {
-                sink.write("      <data key=\"n_yfiles\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>")
-                sink.write("<y:Fill color=\"#F5F7FA\"/><y:BorderStyle color=\"#607D8B\" type=\"line\" width=\"1.0\"/>")
-                sink.write("<y:NodeLabel>\(XMLEscaper.text(label))</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n")
-            }
-            sink.write("    </node>\n")
+        sink.writeInOrder(count: graph.nodes.count) { index, sink in writeNode(index, in: graph, group: groupOfNode[index], to: sink) }
+        sink.writeInOrder(count: graph.edges.count) { index, sink in writeEdge(index, in: graph, tagKeys: tagKeys, to: sink) }
+    }
+
+    private func writeNode(_ index: Int, in graph: PeerGraph, group: Int?, to sink: OutputSink) {
+        let node = graph.nodes[index]
+        sink.write("    <node id=\"n")
+        sink.write(String(index + 1))
+        sink.write("\">\n")
+        let label = GraphText.nodeLines(node).joined(separator: "\n")
+        Self.data("n_label", label, to: sink)
+        Self.data("n_name", node.id, to: sink)
+        Self.data("n_vpc_id", node.id, to: sink)
+        Self.data("n_region", node.region, to: sink)
+        Self.data("n_owner", node.owner, to: sink)
+        Self.data("n_ipv4_cidrs", node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), to: sink)
+        Self.data("n_ipv6_cidrs", node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), to: sink)
+        Self.data("n_group", group.map { graph.groups[$0].label }, to: sink)
+        if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
+            Self.data("n_change", (graph.nodeChanges[node.id] ?? .unchanged).rawValue, to: sink)
         }
-        for (number, (connection, ends)) in zip(graph.edges, graph.edgeEndpoints).enumerated() {
-            let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
-            let color = look.color
-            sink.write("    <edge id=\"e\(number + 1)\" source=\"n\(ends.requester + 1)\" target=\"n\(ends.accepter + 1)\">\n")
-            let label = look.labelPrefix + GraphText.edgeLines(connection).joined(separator: "\n")
-            Self.data("e_label", label, to: sink)
-            Self.data("e_connection_id", connection.id, to: sink)
-            Self.data("e_name", connection.name, to: sink)
-            Self.data("e_description", connection.description, to: sink)
-            Self.data("e_status", connection.status?.apiValue, to: sink)
-            Self.data("e_business_status", connection.businessStatus?.apiValue, to: sink)
-            Self.data("e_bandwidth_mbps", connection.bandwidthMbps.map(String.init), to: sink)
-            Self.data("e_requester_vpc", connection.requester.vpcID, to: sink)
-            Self.data("e_accepter_vpc", connection.accepter.vpcID, to: sink)
-            Self.data("e_requester_region", connection.requesterRegion, to: sink)
-            Self.data("e_accepter_region", connection.accepterRegion, to: sink)
-            Self.data("e_requester_owner", connection.requesterOwner, to: sink)
-            Self.data("e_accepter_owner", connection.accepterOwner, to: sink)
-            Self.data("e_created", connection.createdAt, to: sink)
-            Self.data("e_modified", connection.modifiedAt, to: sink)
-            Self.data("e_expires", connection.expiresAt, to: sink)
-            Self.data("e_resource_group", connection.resourceGroupID, to: sink)
-            Self.data("e_link_type", connection.linkType, to: sink)
-            Self.data("e_tags", connection.tags.isEmpty ? nil : JSONEscaper.tagObject(connection.tags), to: sink)
-            Self.data("e_color", color, to: sink)
-            Self.data("e_line_style", look.baseLine.rawValue, to: sink)
-            if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
-                Self.data("e_change", (graph.changes[connection.id] ?? .unchanged).rawValue, to: sink)
-            }
-            if let counts = graph.edgeCounts { Self.data("e_connection_count", String(counts[number]), to: sink) }
-            var tagIndex = 0
-            for tag in connection.tags {
-                // Tags are sorted by key, as are tagKeys: advance to this tag's key. A repeated key keeps the first value.
-                guard Self.isAttributeName(tag.key) else { continue }
-                while tagIndex < tagKeys.count && tagKeys[tagIndex].tag != tag.key { tagIndex += 1 }
-                guard tagIndex < tagKeys.count else { break }
-                Self.data(tagKeys[tagIndex].key.id, tag.value, to: sink)
-                tagIndex += 1
-            }
-            if options.graphMLFlavor == .yed {
-                let lineType = switch look.baseLine { case .solid, .bold: "line"; case .dashed: "dashed"; case .dotted: "dotted" }
-                sink.write("      <data key=\"e_yfiles\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(look.line == .bold ? "3.0" : "1.5")\"/>")
-                sink.write("<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>\(XMLEscaper.text(label))</y:EdgeLabel></y:PolyLineEdge></data>\n")
-            }
-            sink.write("    </edge>\n")
+        if options.graphMLFlavor == .yed {
+            sink.write("      <data key=\"n_yfiles\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>")
+            sink.write("<y:Fill color=\"#F5F7FA\"/><y:BorderStyle color=\"#607D8B\" type=\"line\" width=\"1.0\"/>")
+            sink.write("<y:NodeLabel>\(XMLEscaper.text(label))</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n")
         }
+        sink.write("    </node>\n")
+    }
+
+    private func writeEdge(_ number: Int, in graph: PeerGraph, tagKeys: [(tag: String, key: Key)], to sink: OutputSink) {
+        let connection = graph.edges[number]
+        let ends = graph.edgeEndpoints[number]
+        let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
+        let color = look.color
+        sink.write("    <edge id=\"e")
+        sink.write(String(number + 1))
+        sink.write("\" source=\"n")
+        sink.write(String(ends.requester + 1))
+        sink.write("\" target=\"n")
+        sink.write(String(ends.accepter + 1))
+        sink.write("\">\n")
+        let label = look.labelPrefix + GraphText.edgeLines(connection).joined(separator: "\n")
+        Self.data("e_label", label, to: sink)
+        Self.data("e_connection_id", connection.id, to: sink)
+        Self.data("e_name", connection.name, to: sink)
+        Self.data("e_description", connection.description, to: sink)
+        Self.data("e_status", connection.status?.apiValue, to: sink)
+        Self.data("e_business_status", connection.businessStatus?.apiValue, to: sink)
+        Self.data("e_bandwidth_mbps", connection.bandwidthMbps.map(String.init), to: sink)
+        Self.data("e_requester_vpc", connection.requester.vpcID, to: sink)
+        Self.data("e_accepter_vpc", connection.accepter.vpcID, to: sink)
+        Self.data("e_requester_region", connection.requesterRegion, to: sink)
+        Self.data("e_accepter_region", connection.accepterRegion, to: sink)
+        Self.data("e_requester_owner", connection.requesterOwner, to: sink)
+        Self.data("e_accepter_owner", connection.accepterOwner, to: sink)
+        Self.data("e_created", connection.createdAt, to: sink)
+        Self.data("e_modified", connection.modifiedAt, to: sink)
+        Self.data("e_expires", connection.expiresAt, to: sink)
+        Self.data("e_resource_group", connection.resourceGroupID, to: sink)
+        Self.data("e_link_type", connection.linkType, to: sink)
+        Self.data("e_tags", connection.tags.isEmpty ? nil : JSONEscaper.tagObject(connection.tags), to: sink)
+        Self.data("e_color", color, to: sink)
+        Self.data("e_line_style", look.baseLine.rawValue, to: sink)
+        if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
+            Self.data("e_change", (graph.changes[connection.id] ?? .unchanged).rawValue, to: sink)
+        }
+        if let counts = graph.edgeCounts { Self.data("e_connection_count", String(counts[number]), to: sink) }
+        var tagIndex = 0
+        for tag in connection.tags {
+            // Tags are sorted by key, as are tagKeys: advance to this tag's key. A repeated key keeps the first value.
+            guard Self.isAttributeName(tag.key) else { continue }
+            while tagIndex < tagKeys.count && tagKeys[tagIndex].tag != tag.key { tagIndex += 1 }
+            guard tagIndex < tagKeys.count else { break }
+            Self.data(tagKeys[tagIndex].key.id, tag.value, to: sink)
+            tagIndex += 1
+        }
+        if options.graphMLFlavor == .yed {
+            let lineType = switch look.baseLine { case .solid, .bold: "line"; case .dashed: "dashed"; case .dotted: "dotted" }
+            sink.write("      <data key=\"e_yfiles\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(look.line == .bold ? "3.0" : "1.5")\"/>")
+            sink.write("<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>\(XMLEscaper.text(label))</y:EdgeLabel></y:PolyLineEdge></data>\n")
+        }
+        sink.write("    </edge>\n")
     }
 
     /// True for the tag keys that are safe as `attr.name` (an NMTOKEN) in every reader: ASCII letters,

@@ -51,19 +51,37 @@ public struct MermaidWriter: GraphWriter {
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
             writeNode(node, index: index, in: graph, indent: "  ", to: sink)
         }
-        let hasLabels = options.edgeLabels != .none
-        for (connection, ends) in zip(graph.edges, graph.edgeEndpoints) {
-            let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
-            var text = ""
-            if hasLabels {
-                var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
-                label[0] = look.labelPrefix + label[0]
-                text = "|\(MermaidEscaper.quotedLabel(label))|"
-            }
-            sink.write("  v\(ends.requester + 1) \(Self.arrow(look.line))\(text) v\(ends.accepter + 1)\n")
-            linksByStyle[Self.linkStyle(look), default: []].append(linkCount)
+        // Link styles are numbered in edge order, so they are gathered first, one edge after another;
+        // then the edges are written on every core.
+        let looks = graph.edges.map { EdgeAppearance.of($0, in: graph, theme: options.theme) }
+        var styles: [EdgeAppearance: String] = [:]
+        for look in looks {
+            let style = styles[look] ?? Self.linkStyle(look)
+            styles[look] = style
+            linksByStyle[style, default: []].append(linkCount)
             linkCount += 1
         }
+        let hasLabels = options.edgeLabels != .none
+        sink.writeInOrder(count: graph.edges.count) { index, sink in
+            writeEdge(graph.edges[index], ends: graph.edgeEndpoints[index], look: looks[index], hasLabel: hasLabels, to: sink)
+        }
+    }
+
+    private func writeEdge(_ connection: PeeringConnection, ends: (requester: Int, accepter: Int), look: EdgeAppearance, hasLabel: Bool, to sink: OutputSink) {
+        sink.write("  v")
+        sink.write(String(ends.requester + 1))
+        sink.write(" ")
+        sink.write(Self.arrow(look.line))
+        if hasLabel {
+            var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+            label[0] = look.labelPrefix + label[0]
+            sink.write("|")
+            sink.write(MermaidEscaper.quotedLabel(label))
+            sink.write("|")
+        }
+        sink.write(" v")
+        sink.write(String(ends.accepter + 1))
+        sink.write("\n")
     }
 
     private func writeNode(_ node: VPCNode, index: Int, in graph: PeerGraph, indent: String, to sink: OutputSink) {

@@ -30,8 +30,7 @@ public final class OutputSink {
 
     /// Appends the UTF-8 bytes of `string`.
     public func write(_ string: String) {
-        var string = string
-        string.withUTF8 { write(bytes: $0) }
+        string.withBorrowedUTF8 { write(bytes: $0) }
     }
 
     /// Appends raw bytes.

@@ -18,27 +18,28 @@ public enum XMLEscaper {
 
     /// Writes `text(string)` into `sink` without building a String: clean runs are copied as they are.
     public static func writeText(_ string: String, to sink: OutputSink) {
-        var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let needsWork = byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 0xEF
-                if !needsWork || byte == 0x0A || byte == 0x09 {
-                    index += 1
-                    continue
-                }
-                // Find the whole scalar and escape it the one way `text` does.
-                if index > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< index])) }
-                let width = byte < 0x80 ? 1 : 3  // only ASCII and the EF lead byte get here
-                let end = min(index + width, bytes.count)
-                sink.write(text(String(decoding: UnsafeBufferPointer(rebasing: bytes[index ..< end]), as: UTF8.self)))
-                index = end
-                runStart = index
+        string.withBorrowedUTF8 { writeText(utf8: $0, to: sink) }
+    }
+
+    private static func writeText(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: OutputSink) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let needsWork = byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 0xEF
+            if !needsWork || byte == 0x0A || byte == 0x09 {
+                index += 1
+                continue
             }
-            if bytes.count > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< bytes.count])) }
+            // Find the whole scalar and escape it the one way `text` does.
+            if index > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< index])) }
+            let width = byte < 0x80 ? 1 : 3  // only ASCII and the EF lead byte get here
+            let end = min(index + width, bytes.count)
+            sink.write(text(String(decoding: UnsafeBufferPointer(rebasing: bytes[index ..< end]), as: UTF8.self)))
+            index = end
+            runStart = index
         }
+        if bytes.count > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< bytes.count])) }
     }
 
     /// True when `scalar` may appear in an XML 1.0 document.

@@ -11,7 +11,6 @@ struct ExactText: Hashable {
     static func == (lhs: ExactText, rhs: ExactText) -> Bool { ByteOrder.same(lhs.string, rhs.string) }
 
     func hash(into hasher: inout Hasher) {
-        var string = string
-        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        string.withBorrowedUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
