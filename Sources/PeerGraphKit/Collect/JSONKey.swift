@@ -1,3 +1,5 @@
+import Foundation
+
 /// An object key as `JSONScanner.nextKey` read it: its unescaped UTF-8 bytes, not yet a `String`.
 ///
 /// Decoders compare keys with literals (`key == "VpcId"`, `case "VpcId":`), which compares bytes and
@@ -11,8 +13,9 @@ struct JSONKey: CustomStringConvertible {
     var description: String { text }
 
     static func == (key: JSONKey, literal: StaticString) -> Bool {
-        literal.withUTF8Buffer { expected in
-            key.utf8.count == expected.count && key.utf8.withUnsafeBufferPointer { $0.elementsEqual(expected) }
+        // Most keys differ from most literals in length already; the rest are compared with memcmp.
+        key.utf8.count == literal.utf8CodeUnitCount && key.utf8.withUnsafeBufferPointer { bytes in
+            memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0
         }
     }
 

@@ -6,10 +6,11 @@ import Foundation
 /// Strings of up to 15 UTF-8 bytes are stored inside the `String` value itself and need no table. Not
 /// thread-safe: each decoding thread uses its own table.
 final class StringTable {
-    /// Open addressing, linear probing; a slot holds an index into `strings` plus one, 0 when empty.
-    private var slots: [Int32]
+    /// Open addressing, linear probing. A slot holds the top 32 bits of its string's hash (so most
+    /// probes that miss are decided without touching the string) and its index in `strings` plus one;
+    /// 0 is an empty slot.
+    private var slots: [UInt64]
     private var strings: [String] = []
-    private var hashes: [UInt64] = []
 
     init(capacity: Int = 1 << 12) {
         var size = 16
@@ -21,28 +22,32 @@ final class StringTable {
     func string(for utf8: UnsafeBufferPointer<UInt8>) -> String {
         if utf8.count <= 15 { return String(decoding: utf8, as: UTF8.self) }
         let hash = Self.hash(utf8)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
-            let index = Int(slots[slot]) - 1
-            if hashes[index] == hash, Self.equal(strings[index], utf8) { return strings[index] }
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(slots[slot] & 0xFFFF_FFFF) - 1
+                if Self.equal(strings[index], utf8) { return strings[index] }
+            }
             slot = (slot + 1) & mask
         }
         let string = String(decoding: utf8, as: UTF8.self)
         strings.append(string)
-        hashes.append(hash)
-        slots[slot] = Int32(truncatingIfNeeded: strings.count)
+        slots[slot] = tag | UInt64(strings.count)
         if strings.count * 2 > slots.count { grow() }
         return string
     }
 
     private func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+        for entry in old where entry != 0 {
+            let string = strings[Int(entry & 0xFFFF_FFFF) - 1]
+            var slot = Int(truncatingIfNeeded: string.withBorrowedUTF8(Self.hash)) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(truncatingIfNeeded: index + 1)
+            slots[slot] = entry
         }
     }
 
