@@ -106,6 +106,9 @@ private struct VPCNodeBuilder {
     /// Every block each connection gave, repeats included; sorted and made unique once, in `node`.
     var ipv4: [String] = []
     var ipv6: [String] = []
+    /// The blocks the previous connection gave.
+    var lastIPv4: [String] = []
+    var lastIPv6: [String] = []
 
     init(id: String) { self.id = id }
 
@@ -119,8 +122,15 @@ private struct VPCNodeBuilder {
             self.owner = owner
             ownerModified = modified
         }
-        ipv4 += endpoint.ipv4CIDRs
-        ipv6 += endpoint.ipv6CIDRs
+        // A VPC's connections nearly always repeat the same blocks: adding them once keeps a node's list short.
+        if !Self.same(endpoint.ipv4CIDRs, lastIPv4) {
+            ipv4 += endpoint.ipv4CIDRs
+            lastIPv4 = endpoint.ipv4CIDRs
+        }
+        if !Self.same(endpoint.ipv6CIDRs, lastIPv6) {
+            ipv6 += endpoint.ipv6CIDRs
+            lastIPv6 = endpoint.ipv6CIDRs
+        }
     }
 
     var node: VPCNode {
@@ -129,10 +139,18 @@ private struct VPCNodeBuilder {
             ipv4CIDRs: Self.sortedUnique(ipv4), ipv6CIDRs: Self.sortedUnique(ipv6))
     }
 
+    /// Equal byte for byte (`==` on strings is canonical equivalence, and blocks are written as given).
+    private static func same(_ left: [String], _ right: [String]) -> Bool {
+        left.count == right.count && zip(left, right).allSatisfy { ByteOrder.same($0, $1) }
+    }
+
     private static func sortedUnique(_ blocks: [String]) -> [String] {
         guard blocks.count > 1 else { return blocks }
         var unique: [String] = []
-        for block in blocks.sorted(by: ByteOrder.less) where unique.last != block { unique.append(block) }
+        for block in blocks.sorted(by: ByteOrder.less) {
+            if let last = unique.last, ByteOrder.same(last, block) { continue }
+            unique.append(block)
+        }
         return unique
     }
 }
