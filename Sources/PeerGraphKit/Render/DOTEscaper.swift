@@ -86,9 +86,9 @@ public enum DOTEscaper {
         }
     }
 
-    /// Writes `quotedID(id)` into `sink`.
-    public static func writeQuotedID(_ id: String, to sink: OutputSink) {
-        if isPlainID(id) {
+    /// Writes `quotedID(id)` into `sink`; `isPlain`, when known, is `isPlainID(id)`.
+    public static func writeQuotedID(_ id: String, isPlain: Bool? = nil, to sink: OutputSink) {
+        if isPlain ?? isPlainID(id) {
             sink.write(byte: UInt8(ascii: "\""))
             sink.write(id)
             sink.write(byte: UInt8(ascii: "\""))
@@ -98,7 +98,7 @@ public enum DOTEscaper {
     }
 
     /// Printable ASCII without \, " or %: quoted as it is (nearly every real id).
-    private static func isPlainID(_ id: String) -> Bool {
+    static func isPlainID(_ id: String) -> Bool {
         id.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "%") }
     }
 
@@ -110,8 +110,17 @@ public enum DOTEscaper {
             func flush(upTo end: Int) {
                 if end > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< end])) }
             }
+            // The budget counts every input byte once, so text that fits cannot be cut: it is charged at
+            // once, and only the few bytes that may need replacing are looked at closely.
+            let fits = bytes.count <= budget
+            if fits { budget -= bytes.count }
             while index < bytes.count {
                 let byte = bytes[index]
+                if fits && byte >= 0x20 && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "&")
+                    && byte != 0x7F && byte != 0xC2 && byte != 0xEF {
+                    index += 1
+                    continue
+                }
                 // Bytes that stand for themselves: printable ASCII but \ " &, and UTF-8 sequences other than
                 // C1 controls (C2 80–9F) and the noncharacters U+FFFE/U+FFFF (EF BF BE/BF).
                 let replacement: String?
@@ -130,7 +139,7 @@ public enum DOTEscaper {
                 default: replacement = nil
                 }
                 // The budget counts input bytes; a scalar is never split (continuation bytes are 10xxxxxx).
-                if byte & 0xC0 != 0x80 {
+                if !fits && byte & 0xC0 != 0x80 {
                     let scalarWidth = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                     if budget < scalarWidth {
                         flush(upTo: index)

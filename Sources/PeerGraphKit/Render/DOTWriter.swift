@@ -38,7 +38,12 @@ public struct DOTWriter: GraphWriter {
             writeNode(node, in: graph, indent: "  ", to: sink)
         }
         let labels = options.edgeLabels.resolved(edgeCount: graph.edges.count)
-        sink.writeInOrder(count: graph.edges.count) { index, sink in writeEdge(graph.edges[index], in: graph, labels: labels, to: sink) }
+        // Whether each VPC id can be written as it is, decided once per node rather than once per edge end.
+        let isPlainID = graph.nodes.map { DOTEscaper.isPlainID($0.id) }
+        sink.writeInOrder(count: graph.edges.count) { index, sink in
+            let ends = graph.edgeEndpoints[index]
+            writeEdge(graph.edges[index], in: graph, plainEnds: (isPlainID[ends.requester], isPlainID[ends.accepter]), labels: labels, to: sink)
+        }
     }
 
     private func writeNode(_ node: VPCNode, in graph: PeerGraph, indent: String, to sink: OutputSink) {
@@ -59,12 +64,14 @@ public struct DOTWriter: GraphWriter {
         sink.write("];\n")
     }
 
-    private func writeEdge(_ connection: PeeringConnection, in graph: PeerGraph, labels: EdgeLabelPlacement, to sink: OutputSink) {
+    private func writeEdge(
+        _ connection: PeeringConnection, in graph: PeerGraph, plainEnds: (Bool, Bool), labels: EdgeLabelPlacement, to sink: OutputSink
+    ) {
         let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
         sink.write("  ")
-        DOTEscaper.writeQuotedID(connection.requester.vpcID, to: sink)
+        DOTEscaper.writeQuotedID(connection.requester.vpcID, isPlain: plainEnds.0, to: sink)
         sink.write(" -> ")
-        DOTEscaper.writeQuotedID(connection.accepter.vpcID, to: sink)
+        DOTEscaper.writeQuotedID(connection.accepter.vpcID, isPlain: plainEnds.1, to: sink)
         if labels != .none {
             var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
             if !look.labelPrefix.isEmpty { label[0] = look.labelPrefix + label[0] }
