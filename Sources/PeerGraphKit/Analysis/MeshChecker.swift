@@ -22,13 +22,24 @@ public struct MeshChecker: Sendable {
     public func check(_ graph: PeerGraph) -> [Finding] {
         var findings: [Finding] = []
         var blocksByVPC: [String: [CIDRBlock]] = [:]
-        for node in graph.nodes {
+        // The connections of each node, gathered once, when the first malformed block needs them (a
+        // search through all edges per malformed block would be quadratic on hostile input).
+        var connectionsOfNode: [[String]]?
+        for (nodeIndex, node) in graph.nodes.enumerated() {
             var blocks: [CIDRBlock] = []
             for text in node.ipv4CIDRs + node.ipv6CIDRs {
                 do {
                     blocks.append(try CIDRBlock(text))
                 } catch {
-                    let users = graph.edges.filter { $0.requester.vpcID == node.id || $0.accepter.vpcID == node.id }.map(\.id).sorted()
+                    if connectionsOfNode == nil {
+                        var lists = [[String]](repeating: [], count: graph.nodes.count)
+                        for (connection, ends) in zip(graph.edges, graph.edgeEndpoints) {
+                            lists[ends.requester].append(connection.id)
+                            if ends.accepter != ends.requester { lists[ends.accepter].append(connection.id) }
+                        }
+                        connectionsOfNode = lists
+                    }
+                    let users = connectionsOfNode![nodeIndex].sorted()
                     findings.append(Finding(severity: .warning, kind: .malformedCIDR, connectionIDs: users, vpcIDs: [node.id], cidrs: [text],
                                             message: "\(error.description); it is left out of the overlap checks"))
                 }

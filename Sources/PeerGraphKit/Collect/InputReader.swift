@@ -108,9 +108,14 @@ public struct InputReader: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(size + 1)
         while true {
-            // 4 KiB first, to look at; then the rest of a regular file in one read (and one more to see its
-            // end), or a pipe 64 KiB at a time.
-            let wanted = bytes.isEmpty ? 4096 : isRegularFile ? max(size + 1 - bytes.count, 4096) : 1 << 16
+            let wanted: Int
+            if bytes.isEmpty {
+                wanted = 4096  // a first look
+            } else if isRegularFile && bytes.count <= size {
+                wanted = size + 1 - bytes.count  // the rest, and one byte more to see the end, within the capacity reserved
+            } else {
+                wanted = 1 << 16  // a pipe, or a file that grew while being read
+            }
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: wanted))
             let count = bytes.withUnsafeMutableBufferPointer { Foundation.read(descriptor, $0.baseAddress! + start, wanted) }

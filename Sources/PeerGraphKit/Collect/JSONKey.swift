@@ -15,7 +15,7 @@ struct JSONKey: CustomStringConvertible {
     static func == (key: JSONKey, literal: StaticString) -> Bool {
         // Most keys differ from most literals in length already; the rest are compared with memcmp.
         key.utf8.count == literal.utf8CodeUnitCount && key.utf8.withUnsafeBufferPointer { bytes in
-            memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0
+            literal.withUTF8Buffer { expected in bytes.isEmpty || memcmp(bytes.baseAddress!, expected.baseAddress!, bytes.count) == 0 }
         }
     }
 

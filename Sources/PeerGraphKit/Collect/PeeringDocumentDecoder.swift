@@ -370,8 +370,8 @@ extension JSONScanner {
     /// The decimal digits of `value`, from `table` when given.
     private static func decimalText(_ value: UInt64, sharingWith table: StringTable?) -> String {
         guard let table else { return String(value) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
-        return withUnsafeMutableBytes(of: &digits) { scratch in
+        // UInt64.max has 20 digits.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
             var start = scratch.count
             var rest = value
             repeat {
@@ -379,7 +379,7 @@ extension JSONScanner {
                 scratch[start] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
             } while rest > 0
-            return table.string(for: UnsafeBufferPointer(rebasing: scratch.bindMemory(to: UInt8.self)[start...]))
+            return table.string(for: UnsafeBufferPointer(rebasing: scratch[start...]))
         }
     }
 }

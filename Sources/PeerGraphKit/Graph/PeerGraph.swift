@@ -71,7 +71,6 @@ public struct PeerGraph: Sendable {
         edgeEndpoints = edges.map { (indexByID[ExactText($0.requester.vpcID)]!, indexByID[ExactText($0.accepter.vpcID)]!) }
     }
 
-    /// requester, then accepter, then connection id, all in byte order.
     /// The number of `id` in order of first appearance, numbering it if it is new.
     private static func number(_ id: String, in numbers: inout [ExactText: Int], _ ids: inout [String]) -> Int {
         if let number = numbers[ExactText(id)] { return number }
@@ -80,9 +79,12 @@ public struct PeerGraph: Sendable {
         return ids.count - 1
     }
 
+    /// requester, then accepter, then connection id, all in byte order.
     static func edgeOrder(_ left: PeeringConnection, _ right: PeeringConnection) -> Bool {
-        if left.requester.vpcID != right.requester.vpcID { return ByteOrder.less(left.requester.vpcID, right.requester.vpcID) }
-        if left.accepter.vpcID != right.accepter.vpcID { return ByteOrder.less(left.accepter.vpcID, right.accepter.vpcID) }
+        let requesters = ByteOrder.compare(left.requester.vpcID, right.requester.vpcID)
+        if requesters != 0 { return requesters < 0 }
+        let accepters = ByteOrder.compare(left.accepter.vpcID, right.accepter.vpcID)
+        if accepters != 0 { return accepters < 0 }
         return ByteOrder.less(left.id, right.id)
     }
 

@@ -69,5 +69,4 @@ public enum ByteOrder {
         }
         return taken == 0 ? 0 : result << (8 * (8 - UInt64(taken)))
     }
-
 }
