@@ -6,13 +6,16 @@
 ///
 /// Writers call it for every few bytes of a document of up to hundreds of megabytes, so it copies into
 /// memory it owns instead of growing an `Array`.
+///
+/// A sink belongs to one thread at a time (parallel writers give each batch a sink of its own), so its
+/// counters opt out of the run-time exclusivity checks, which cost as much as the copying itself.
 public final class OutputSink {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     /// Bytes in `buffer` not yet flushed.
-    private var count = 0
-    private var flushedCount = 0
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var flushedCount = 0
     private let flushHandler: (UnsafeBufferPointer<UInt8>) throws -> Void
-    private var failure: Error?
+    @exclusivity(unchecked) private var failure: Error?
 
     /// A sink that hands each full buffer to `flush` (the bytes are only valid during the call).
     public init(capacity: Int = 1 << 16, flush: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
@@ -26,7 +29,7 @@ public final class OutputSink {
     public var byteCount: Int { flushedCount + count }
 
     /// The last byte written, if any.
-    public private(set) var lastByte: UInt8?
+    @exclusivity(unchecked) public private(set) var lastByte: UInt8?
 
     /// Appends the UTF-8 bytes of `string`.
     public func write(_ string: String) {

@@ -35,7 +35,7 @@ public struct GraphvizRenderer: Sendable {
         process.arguments = arguments
         do {
             try Data(dot).write(to: input)
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: errors)
             process.standardOutput = FileHandle.nullDevice
             try process.run()
