@@ -55,4 +55,58 @@ import Testing
         #expect(quoted.utf8.count < 16_384)
         #expect(quoted.hasSuffix("…\""))
     }
+
+    /// The writer skips most bytes of text that fits its budget; it must give what a plain scalar-by-
+    /// scalar escaper gives, for any text, any split into pieces, and budgets that run out anywhere.
+    @Test func escapingAgreesWithAPlainReferenceEscaper() {
+        var random = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "Z", " ", "\\", "\"", "&", "\n", "\t", "\u{0}", "\u{7F}", "\u{85}", "\u{A0}", "é",
+                                  "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "😀", "中", "\u{301}", "%"]
+        for _ in 0 ..< 300 {
+            let pieceCount = Int.random(in: 1 ... 4, using: &random)
+            let pieces = (0 ..< pieceCount).map { _ in
+                (0 ..< Int.random(in: 0 ... 1_500, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+            }
+            let lines = pieces.chunked(by: 2)
+            let written = String(decoding: OutputSink.collectingBytes { sink in
+                var writer = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "\\n")
+                for line in lines {
+                    writer.startLine()
+                    for piece in line { writer.append(piece) }
+                }
+                writer.finish()
+            }, as: UTF8.self)
+            #expect(written == Self.reference(lines.map { $0.joined() }))
+        }
+    }
+
+    /// Scalar by scalar, the budget counted in UTF-8 bytes of the input.
+    private static func reference(_ lines: [String]) -> String {
+        var result = "\""
+        var budget = DOTEscaper.maximumTextBytes
+        for (index, line) in lines.enumerated() {
+            if index > 0 { result += "\\n" }
+            for scalar in line.unicodeScalars {
+                let width = String(scalar).utf8.count
+                if budget < width { return result + "…\"" }
+                budget -= width
+                switch scalar {
+                case "\\": result += "\\\\"
+                case "\"": result += "\\\""
+                case "&": result += "&amp;"
+                case "\n": result += "\\n"
+                case "\t": result += " "
+                default: result += DOTEscaper.isControl(scalar) ? "\u{FFFD}" : String(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
+
+private extension Array {
+    /// Consecutive groups of up to `size` elements.
+    func chunked(by size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0 ..< Swift.min($0 + size, count)]) }
+    }
 }
