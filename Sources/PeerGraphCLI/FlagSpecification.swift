@@ -41,7 +41,7 @@ enum Flags {
         FlagSpecification(name: "theme", valueName: "FILE", commands: [.draw, .diff]),
         FlagSpecification(name: "graphml-flavor", valueName: "FLAVOR", commands: [.draw, .diff]),
         FlagSpecification(name: "max-label", valueName: "N", commands: [.draw, .diff]),
-        FlagSpecification(name: "edge-labels", valueName: "PLACEMENT", commands: [.draw, .diff]),
+        FlagSpecification(name: "edge-labels", valueName: "WHERE", commands: [.draw, .diff]),
         FlagSpecification(name: "timestamp", commands: [.draw, .diff]),
         FlagSpecification(name: "markdown", commands: [.draw, .diff]),
         FlagSpecification(name: "collapse", valueName: "KEY", commands: [.draw]),

@@ -38,6 +38,12 @@ final class ByteBox: @unchecked Sendable {
         #expect(options.filter.excludeDeleted)
     }
 
+    @Test func edgeLabelPlacementIsAutoUnlessGiven() throws {
+        #expect(try parse([]).edgeLabels == .auto)
+        #expect(try parse(["--edge-labels", "OUTSIDE"]).edgeLabels == .outside)
+        #expect(try parse(["--edge-labels=none"]).edgeLabels == EdgeLabelPlacement.none)
+    }
+
     @Test func doubleDashEndsOptions() throws {
         #expect(try parse(["--", "--format"]).inputs == ["--format"])
     }
@@ -52,6 +58,8 @@ final class ByteBox: @unchecked Sendable {
         (["--legend=yes"], "option '--legend' takes no value"),
         (["--title", "a", "--title", "b"], "option '--title' given more than once"),
         (["--max-label", "3"], "--max-label takes a number from 8 to 1000 (got '3')"),
+        (["--edge-labels"], "option '--edge-labels' needs a value (WHERE)"),
+        (["--edge-labels", "sideways"], "unknown edge label placement 'sideways' (expected auto, inline, outside, none)"),
         (["--status", "Act!ve"], "--status 'Act!ve' is not a status name"),
         (["--tag", "=v"], "--tag needs a key before '=' (got '=v')"),
         (["--graphml-flavor", "gephi"], "unknown GraphML flavor 'gephi' (expected plain, yed)"),
