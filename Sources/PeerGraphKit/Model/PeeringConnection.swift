@@ -6,7 +6,10 @@
 ///
 /// A connection is a value, but its fields live in one immutable, shared box: sorting, grouping and
 /// filtering hundreds of thousands of connections then copies one reference each, not a dozen strings
-/// and arrays. Setting a field puts the changed fields in a new box (copy on write).
+/// and arrays. Setting a field puts the changed fields in a new box (copy on write). Fields are read
+/// with `_read` accessors, which lend the stored value instead of returning a retained copy: the
+/// parallel writers read the same shared strings on every core, and retaining them there costs more
+/// than the writing.
 public struct PeeringConnection: Sendable, Hashable {
     private var storage: Storage
 
