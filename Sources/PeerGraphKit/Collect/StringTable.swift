@@ -12,7 +12,7 @@ final class StringTable {
     private var slots: [UInt64]
     private var strings: [String] = []
 
-    init(capacity: Int = 1 << 12) {
+    init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)

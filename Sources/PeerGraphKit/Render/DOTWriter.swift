@@ -42,7 +42,11 @@ public struct DOTWriter: GraphWriter {
         let isPlainID = graph.nodes.map { DOTEscaper.isPlainID($0.id) }
         sink.writeInOrder(count: graph.edges.count) { index, sink in
             let ends = graph.edgeEndpoints[index]
-            writeEdge(graph.edges[index], in: graph, plainEnds: (isPlainID[ends.requester], isPlainID[ends.accepter]), labels: labels, to: sink)
+            sink.write("  ")
+            DOTEscaper.writeQuotedID(graph.nodes[ends.requester].id, isPlain: isPlainID[ends.requester], to: sink)
+            sink.write(" -> ")
+            DOTEscaper.writeQuotedID(graph.nodes[ends.accepter].id, isPlain: isPlainID[ends.accepter], to: sink)
+            writeEdgeAttributes(graph.edges[index], in: graph, labels: labels, to: sink)
         }
     }
 
@@ -64,14 +68,9 @@ public struct DOTWriter: GraphWriter {
         sink.write("];\n")
     }
 
-    private func writeEdge(
-        _ connection: PeeringConnection, in graph: PeerGraph, plainEnds: (Bool, Bool), labels: EdgeLabelPlacement, to sink: OutputSink
-    ) {
+    /// ` [label=…, tooltip=…, …];` of one edge, after its two ends.
+    private func writeEdgeAttributes(_ connection: PeeringConnection, in graph: PeerGraph, labels: EdgeLabelPlacement, to sink: OutputSink) {
         let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
-        sink.write("  ")
-        DOTEscaper.writeQuotedID(connection.requester.vpcID, isPlain: plainEnds.0, to: sink)
-        sink.write(" -> ")
-        DOTEscaper.writeQuotedID(connection.accepter.vpcID, isPlain: plainEnds.1, to: sink)
         if labels != .none {
             var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
             if !look.labelPrefix.isEmpty { label[0] = look.labelPrefix + label[0] }

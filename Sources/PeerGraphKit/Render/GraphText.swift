@@ -28,14 +28,8 @@ public enum GraphText {
         return details.isEmpty ? [name] : [name, details.joined(separator: " · ")]
     }
 
-    /// Everything known about a connection, one fact per line, for tooltips.
-    public static func edgeDetails(_ connection: PeeringConnection) -> [String] {
-        var lines = TextLineCollector()
-        writeEdgeDetails(connection, to: &lines)
-        return lines.lines
-    }
-
-    /// `edgeDetails` piece by piece, so that writers can escape it as it comes without building strings.
+    /// Everything known about a connection, one fact per line, for tooltips: given piece by piece, so
+    /// that writers escape it as it comes without building strings.
     public static func writeEdgeDetails<Receiver: TextLineReceiver>(_ connection: PeeringConnection, to lines: inout Receiver) {
         lines.startLine()
         lines.append(connection.id)
@@ -79,14 +73,7 @@ public enum GraphText {
         }
     }
 
-    /// Everything known about a VPC, for tooltips.
-    public static func nodeDetails(_ node: VPCNode) -> [String] {
-        var lines = TextLineCollector()
-        writeNodeDetails(node, to: &lines)
-        return lines.lines
-    }
-
-    /// `nodeDetails` piece by piece.
+    /// Everything known about a VPC, for tooltips, piece by piece.
     public static func writeNodeDetails<Receiver: TextLineReceiver>(_ node: VPCNode, to lines: inout Receiver) {
         lines.startLine()
         lines.append(node.id)

@@ -7,13 +7,3 @@ public protocol TextLineReceiver {
     mutating func append(_ text: String)
 }
 
-/// Collects the lines as strings.
-public struct TextLineCollector: TextLineReceiver {
-    public private(set) var lines: [String] = []
-
-    public init() {}
-
-    public mutating func startLine() { lines.append("") }
-
-    public mutating func append(_ text: String) { lines[lines.count - 1] += text }
-}
