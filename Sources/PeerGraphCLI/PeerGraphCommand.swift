@@ -64,16 +64,37 @@ public struct PeerGraphCommand: Sendable {
                 return .success
             }
             let options = try DrawOptions(parsed, command: command)
+            try refuseOutputOverInput(options)
             switch command {
             case .draw: return try await draw(options)
             case .check: return try await check(options)
             case .diff: return try await diff(options)
             }
+        } catch let error as OutputError where error.isBrokenPipe {
+            // The reader has what it wanted (`peergraph … | head`): stop quietly.
+            return .success
         } catch {
             let (code, message) = Self.describe(error)
             say("peergraph: error: \(message)")
             if code == .usage { say("Run 'peergraph\(arguments.first.flatMap { Subcommand(rawValue: $0) }.map { " \($0.rawValue)" } ?? "") --help' for usage.") }
             return code
+        }
+    }
+
+    /// `-o` naming one of the inputs (the same file, however it is spelled) would destroy it: a usage
+    /// error before anything is read or written.
+    private func refuseOutputOverInput(_ options: DrawOptions) throws {
+        guard let output = options.outputPath, let target = AtomicFileWriter.identity(of: output) else { return }
+        var inputs = options.inputs.filter { $0 != "-" }
+        inputs += [options.namesPath, options.templatePath, options.themePath].compactMap { $0 }
+        for input in inputs {
+            var files = [input]
+            if case .directory(let folder) = InputSource(argument: input) {
+                files = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.map { (folder as NSString).appendingPathComponent($0) } ?? []
+            }
+            for file in files where AtomicFileWriter.identity(of: file) == target {
+                throw UsageError("-o \(output) is the input \(file): writing it would destroy it")
+            }
         }
     }
 
@@ -211,7 +232,7 @@ public struct PeerGraphCommand: Sendable {
         guard !failures.isEmpty else { return .success }
         for failure in failures { say("peergraph: error: \(failure)") }
         let names = failures.compactMap(\.region).joined(separator: ", ")
-        say("peergraph: warning: --keep-going: the result leaves out \(failures.count) region\(failures.count == 1 ? "" : "s") that failed (\(names))")
+        say("peergraph: warning: --keep-going: the result leaves out \(Plural.count(failures.count, "region")) that failed (\(names))")
         return .api
     }
 
@@ -304,7 +325,14 @@ public struct PeerGraphCommand: Sendable {
             case let .regionFailed(region): say("peergraph: \(region): failed")
             }
         }
-        if let folder = options.live.saveRawDirectory { try saveRaw(collection, to: folder) }
+        if let folder = options.live.saveRawDirectory {
+            if collection.failures.isEmpty {
+                try saveRaw(collection, to: folder)
+            } else {
+                // A snapshot without some regions would read back as their connections deleted.
+                say("peergraph: warning: --save-raw: \(folder) was left as it was, because \(Plural.count(collection.failures.count, "region")) failed")
+            }
+        }
         var names: [String: String] = [:]
         if options.vpcNames {
             var byRegion: [String: Set<String>] = [:]
@@ -318,27 +346,15 @@ public struct PeerGraphCommand: Sendable {
         return (collection, names)
     }
 
-    /// Writes every page as `REGION-page-NNNN.json`, each atomically: a snapshot peergraph reads back.
+    /// Writes every page as `REGION-page-NNNN.json` into one snapshot folder, all or nothing (SnapshotWriter).
     private func saveRaw(_ collection: LiveCollector.Collection, to folder: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(destination: folder, message: "cannot create the folder")
-        }
+        var files: [SnapshotWriter.File] = []
         for result in collection.results {
-            let safeRegion = String(result.region.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
             for (index, body) in result.pages.enumerated() {
-                let name = String(format: "%@-page-%04d.json", safeRegion, index + 1)
-                let file = try AtomicFileWriter(destination: (folder as NSString).appendingPathComponent(name))
-                do {
-                    try file.write(body)
-                    try file.commit()
-                } catch {
-                    file.discard()
-                    throw error
-                }
+                files.append(SnapshotWriter.File(name: SnapshotWriter.pageFileName(region: result.region, page: index + 1), bytes: body))
             }
         }
+        try SnapshotWriter.write(files, to: folder)
     }
 
     private func makeRenderOptions(_ options: DrawOptions) throws -> RenderOptions {

@@ -14,7 +14,7 @@ public enum StandardStreams {
             let result = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
-                throw OutputError(destination: descriptor == 1 ? "<stdout>" : "<stderr>", message: String(cString: strerror(errno)))
+                throw OutputError(destination: descriptor == 1 ? "<stdout>" : "<stderr>", systemError: errno, doing: "write failed")
             }
             written += result
         }

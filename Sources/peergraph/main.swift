@@ -2,22 +2,15 @@ import Foundation
 import PeerGraphCLI
 import PeerGraphKit
 
-// A closed pipe (`peergraph … | head`) must become an error we report, not a silent kill.
-signal(SIGPIPE, SIG_IGN)
+// Ctrl-C, SIGTERM or SIGHUP: remove temporary output, put an interrupted snapshot back, stop Graphviz,
+// then exit 128 + the signal number, as shells expect. A closed pipe becomes a write error we handle.
+ProcessCleanup.installSignalHandlers()
 
-// Ctrl-C or SIGTERM: remove any temporary output file (the destination keeps its old content), then exit
-// 128 + the signal number, as shells expect. Dispatch sources run the handler on a queue, outside
-// signal context, so it may call anything.
-var signalSources: [DispatchSourceSignal] = []
-for number in [SIGINT, SIGTERM, SIGHUP] {
-    signal(number, SIG_IGN)
-    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-    source.setEventHandler {
-        AtomicFileWriter.removeAllTemporaryFiles()
-        exit(128 + number)
-    }
-    source.resume()
-    signalSources.append(source)
+// Every thread the run needs must be possible before the concurrent work starts (see ThreadProbe).
+guard ThreadProbe.canStart(ProcessInfo.processInfo.activeProcessorCount + 4) else {
+    let message = "peergraph: error: the system refused to start a thread (is the address space limited, e.g. by ulimit -v?)\n"
+    _ = message.withCString { write(2, $0, strlen($0)) }
+    exit(ExitCode.output.rawValue)
 }
 
 exit(await PeerGraphCommand().run(Array(CommandLine.arguments.dropFirst())).rawValue)

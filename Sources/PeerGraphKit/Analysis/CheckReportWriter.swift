@@ -22,16 +22,20 @@ public struct CheckReportWriter: Sendable {
 
     private func summary(_ findings: [Finding]) -> String {
         let count = counts(findings)
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(plural(count[.error] ?? 0, "error")), \(plural(count[.warning] ?? 0, "warning")), \(count[.info] ?? 0) info"
+        return "\(Plural.count(count[.error] ?? 0, "error")), \(Plural.count(count[.warning] ?? 0, "warning")), \(count[.info] ?? 0) info"
+    }
+
+    /// "1 VPC, 2 connections".
+    static func size(of graph: PeerGraph) -> String {
+        "\(Plural.count(graph.nodes.count, "VPC")), \(Plural.count(graph.edges.count, "connection"))"
     }
 
     private func writeText(_ findings: [Finding], graph: PeerGraph, to sink: OutputSink) {
-        sink.write("peergraph check: \(graph.nodes.count) VPCs, \(graph.edges.count) connections, as of \(asOf)\n")
+        sink.write("peergraph check: \(Self.size(of: graph)), as of \(TextEscaping.terminal(asOf))\n")
         for severity in Finding.Severity.allCases.reversed() {
             let group = findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
-            sink.write("\n\(severity.name.uppercased())\(severity == .info ? "" : "S") (\(group.count))\n")
+            sink.write("\n\(severity.name.uppercased())\(severity == .info || group.count == 1 ? "" : "S") (\(group.count))\n")
             for finding in group {
                 let ids = finding.connectionIDs.map(TextEscaping.terminal).joined(separator: ", ")
                 sink.write("  \(finding.kind.rawValue)  \(ids)\n")
@@ -62,7 +66,7 @@ public struct CheckReportWriter: Sendable {
 
     private func writeMarkdown(_ findings: [Finding], graph: PeerGraph, to sink: OutputSink) {
         sink.write("## VPC peering check\n\n")
-        sink.write("\(graph.nodes.count) VPCs, \(graph.edges.count) connections, as of \(TextEscaping.markdown(asOf)): **\(summary(findings))**.\n")
+        sink.write("\(Self.size(of: graph)), as of \(TextEscaping.markdown(asOf)): **\(summary(findings))**.\n")
         guard !findings.isEmpty else {
             sink.write("\nNo findings.\n")
             return

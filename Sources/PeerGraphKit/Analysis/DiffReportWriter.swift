@@ -15,8 +15,9 @@ public struct DiffReportWriter: Sendable {
     }
 
     static func summary(_ diff: SnapshotDiff) -> String {
-        "\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed connection\(diff.changed.count == 1 ? "" : "s"); " +
-            "\(diff.vpcsAdded.count) VPC\(diff.vpcsAdded.count == 1 ? "" : "s") appeared, \(diff.vpcsRemoved.count) vanished"
+        let connections = diff.added.count + diff.removed.count + diff.changed.count
+        return "\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed \(connections == 1 ? "connection" : "connections"); "
+            + "\(Plural.count(diff.vpcsAdded.count, "VPC")) appeared, \(diff.vpcsRemoved.count) vanished"
     }
 
     private static func line(_ connection: PeeringConnection) -> String {

@@ -147,6 +147,6 @@ public struct FilterResult: Sendable {
         guard kept.isEmpty else { return nil }
         if inputCount == 0 { return "the input has no peering connections" }
         let removing = removals.filter { $0.removed > 0 }.map { "\($0.flag) removed \($0.removed)" }
-        return "all \(inputCount) connection\(inputCount == 1 ? "" : "s") were removed by the filters (\(removing.joined(separator: ", ")))"
+        return "\(inputCount == 1 ? "the only connection was" : "all \(inputCount) connections were") removed by the filters (\(removing.joined(separator: ", ")))"
     }
 }

@@ -2,6 +2,11 @@ import Foundation
 
 /// Runs Graphviz on DOT text for `--render`: `dot` for small graphs, `sfdp` with overlap removal for
 /// large ones (dot's layout time grows steeply with size), or the engine the user names.
+///
+/// The child starts with default signal dispositions and an empty signal mask (peergraph ignores
+/// SIGPIPE, and a mask or an ignored signal would be inherited: Ctrl-C would leave `dot` running), is
+/// stopped when a signal stops peergraph, and gets the environment without any `ALIBABA_CLOUD_*`
+/// variable. Its files live in a private (0700) temporary folder that is removed on every exit path.
 public struct GraphvizRenderer: Sendable {
     /// Graphs with more edges than this are laid out with sfdp unless an engine is named.
     public static let sfdpThreshold = 300
@@ -19,36 +24,84 @@ public struct GraphvizRenderer: Sendable {
         guard let executable = Self.findExecutable("dot") else {
             throw OutputError(destination: "--render", message: "Graphviz is not installed (no 'dot' on PATH): apt-get install graphviz, or brew install graphviz")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-render-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(destination: "--render", message: "cannot create a temporary folder")
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("peergraph-render-XXXXXX").utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+        guard created != nil else { throw OutputError(destination: "--render", message: "cannot create a temporary folder: \(String(cString: strerror(errno)))") }
+        let folder = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let names = ["graph.dot", "graph.out", "stderr"]
+        let registration = ProcessCleanup.register(.removeFolder(folder, contents: names))
+        defer {
+            for name in names { unlink((folder as NSString).appendingPathComponent(name)) }
+            rmdir(folder)
+            ProcessCleanup.unregister(registration)
         }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("graph.dot"), output = folder.appendingPathComponent("graph.out")
-        let errors = folder.appendingPathComponent("stderr")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        var arguments = ["-K\(engine)", "-T\(format)", "-o", output.path, input.path]
-        if engine == "sfdp" { arguments.insert(contentsOf: ["-Goverlap=prism", "-Goutputorder=edgesfirst"], at: 0) }
-        process.arguments = arguments
-        do {
-            try Data(dot).write(to: input)
-            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-            process.standardError = try FileHandle(forWritingTo: errors)
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-        } catch {
-            throw OutputError(destination: "--render", message: "cannot run \(executable): \(error.localizedDescription)")
+        let input = (folder as NSString).appendingPathComponent("graph.dot")
+        let output = (folder as NSString).appendingPathComponent("graph.out")
+        let errors = (folder as NSString).appendingPathComponent("stderr")
+        guard FileManager.default.createFile(atPath: input, contents: Data(dot), attributes: [.posixPermissions: 0o600]) else {
+            throw OutputError(destination: "--render", message: "cannot write the DOT file for Graphviz")
         }
-        process.waitUntilExit()
-        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0, let bytes = try? Data(contentsOf: output) else {
+        var arguments = [executable, "-K\(engine)", "-T\(format)", "-o", output, input]
+        if engine == "sfdp" { arguments.insert(contentsOf: ["-Goverlap=prism", "-Goutputorder=edgesfirst"], at: 1) }
+        let status = try Self.run(arguments, standardError: errors)
+        let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        guard status == 0, let bytes = FileManager.default.contents(atPath: output) else {
             let message = stderr.split(whereSeparator: \.isNewline).joined(separator: " / ")
-            throw OutputError(destination: "--render", message: "Graphviz (\(engine) -T\(format)) failed: \(message.isEmpty ? "exit status \(process.terminationStatus)" : message)")
+            throw OutputError(destination: "--render", message: "Graphviz (\(engine) -T\(format)) failed: \(message.isEmpty ? "exit status \(status)" : message)")
         }
         return ([UInt8](bytes), stderr)
+    }
+
+    /// The environment a child gets: ours without the credentials' variables.
+    static func childEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        environment.filter { !$0.key.uppercased().hasPrefix("ALIBABA_CLOUD_") }.map { "\($0.key)=\($0.value)" }.sorted()
+    }
+
+    /// Starts `arguments[0]` with default signal handling, standard input and output on /dev/null and
+    /// standard error into `standardError`; waits for it and returns its exit status.
+    static func run(_ arguments: [String], standardError: String) throws(OutputError) -> Int32 {
+        #if os(Linux)
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #else
+        var actions: posix_spawn_file_actions_t?
+        var attributes: posix_spawnattr_t?
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        posix_spawnattr_init(&attributes)
+        defer {
+            posix_spawn_file_actions_destroy(&actions)
+            posix_spawnattr_destroy(&attributes)
+        }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGCHLD] { sigaddset(&defaults, number) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let argv = arguments.map { strdup($0) } + [nil]
+        let environment = childEnvironment().map { strdup($0) } + [nil]
+        defer {
+            for pointer in argv + environment { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environment)
+        guard spawned == 0 else {
+            throw OutputError(destination: "--render", message: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+        }
+        ProcessCleanup.setChild(pid)
+        defer { ProcessCleanup.setChild(0) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { return -1 }
+        }
+        // WIFEXITED / WEXITSTATUS, spelled out (the C macros are not imported).
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     static func findExecutable(_ name: String) -> String? {

@@ -14,18 +14,28 @@ public enum TextEscaping {
     /// in a line (emphasis, code, links, strikethrough, cell separators, escapes) are backslash-escaped,
     /// `<`, `>` and `&` become entities (no HTML), line breaks become spaces, so a cell stays one cell.
     /// Line-start markup (`#`, `-`, `+`, `>`) cannot occur: peergraph never starts a line with data.
+    ///
+    /// GitHub also turns bare URLs, `www.` names and e-mail addresses into links (autolinks): `:` is
+    /// escaped (no `http://`, `mailto:`), the dot of `www.` is escaped, and `@` is followed by an
+    /// invisible word joiner (GitHub links `a@b.c` even with the `@` escaped), so data never becomes a link.
     public static func markdown(_ text: String) -> String {
         var result = ""
+        var trailingW = 0
         for scalar in terminal(text).unicodeScalars {
             switch scalar {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~":
+            case "\\", "`", "*", "_", "[", "]", "|", "~", ":":
                 result += "\\" + String(scalar)
+            case ".":
+                result += trailingW >= 3 ? "\\." : "."
+            case "@":
+                result += "@\u{2060}"
             default:
                 result.unicodeScalars.append(scalar)
             }
+            trailingW = scalar == "w" || scalar == "W" ? trailingW + 1 : 0
         }
         return result
     }
