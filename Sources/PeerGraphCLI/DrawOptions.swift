@@ -33,6 +33,8 @@ struct DrawOptions {
     var edgeLabels: EdgeLabelPlacement = .auto
     var timestamp = false
     var quiet = false
+    /// Foreign and special files in input folders are errors, not warnings.
+    var strict = false
     var verbose = false
     /// `diff` drawn as a graph rather than a report.
     var isGraphDiff = false
@@ -175,6 +177,7 @@ struct DrawOptions {
         }
         timestamp = parsed.has("timestamp")
         quiet = parsed.has("quiet")
+        strict = parsed.has("strict")
         verbose = parsed.has("verbose")
         live.profile = parsed.value("profile")
         if let endpoint = parsed.value("endpoint") {

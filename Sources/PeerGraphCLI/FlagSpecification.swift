@@ -47,6 +47,7 @@ enum Flags {
         FlagSpecification(name: "collapse", valueName: "KEY", commands: [.draw]),
         FlagSpecification(name: "render", valueName: "FORMAT", commands: [.draw, .diff]),
         FlagSpecification(name: "layout", valueName: "ENGINE", commands: [.draw, .diff]),
+        FlagSpecification(name: "strict"),
         FlagSpecification(name: "names", valueName: "FILE"),
         FlagSpecification(name: "vpc-names"),
         FlagSpecification(name: "focus", valueName: "VPC_ID", repeatable: true, splitsCommas: true),

@@ -126,7 +126,10 @@ public struct PeerGraphCommand: Sendable {
             gathered = Gathered(connections: ConnectionDeduplicator.deduplicate(collection.connections), failures: collection.failures)
             gathered.names = NameMap(vpcs: vpcNames)
         } else {
-            gathered = Gathered(connections: try PeerGraphPipeline.collect(inputs.map(InputSource.init(argument:))))
+            let collected = try PeerGraphPipeline.collectWithWarnings(
+                inputs.map(InputSource.init(argument:)), reader: InputReader(strict: options.strict))
+            gathered = Gathered(connections: collected.connections)
+            if !options.quiet { for warning in collected.warnings { say("peergraph: warning: \(warning)") } }
         }
         if let path = options.namesPath { gathered.names = gathered.names.merging(try NameMapReader.read(path: path)) }
         return gathered

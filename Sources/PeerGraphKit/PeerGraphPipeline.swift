@@ -5,6 +5,14 @@ public enum PeerGraphPipeline {
         ConnectionDeduplicator.deduplicate(try reader.read(sources))
     }
 
+    /// Reads the sources and merges duplicate connections, with what the reader warned about.
+    public static func collectWithWarnings(
+        _ sources: [InputSource], reader: InputReader = InputReader()
+    ) throws(InputError) -> (connections: [PeeringConnection], warnings: [InputWarning]) {
+        let collected = try reader.collect(sources)
+        return (ConnectionDeduplicator.deduplicate(collected.connections), collected.warnings)
+    }
+
     /// Filters the connections and builds the graph; the filter result explains an empty graph.
     public static func graph(
         _ connections: [PeeringConnection], filter: ConnectionFilter, grouping: GroupingKey

@@ -5,6 +5,8 @@ import PeerGraphKit
 // Ctrl-C, SIGTERM or SIGHUP: remove temporary output, put an interrupted snapshot back, stop Graphviz,
 // then exit 128 + the signal number, as shells expect. A closed pipe becomes a write error we handle.
 ProcessCleanup.installSignalHandlers()
+// A closed standard descriptor must not be reused by the next file opened (see StandardDescriptors).
+StandardDescriptors.reserve()
 
 // Every thread the run needs must be possible before the concurrent work starts (see ThreadProbe).
 guard ThreadProbe.canStart(ProcessInfo.processInfo.activeProcessorCount + 4) else {

@@ -61,6 +61,7 @@ public struct SnapshotDiff: Sendable {
         ("GmtExpired", { $0.expiresAt }),
         ("ResourceGroupId", { $0.resourceGroupID }),
         ("LinkType", { $0.linkType }),
+        ("ManagedService", { $0.managedService }),
         ("Tags", { $0.tags.isEmpty ? nil : $0.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }),
     ]
 

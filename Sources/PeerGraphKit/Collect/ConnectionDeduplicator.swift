@@ -42,7 +42,7 @@ public enum ConnectionDeduplicator {
             connection.requester.ipv4CIDRs.joined(separator: ","), connection.requester.ipv6CIDRs.joined(separator: ","),
             connection.accepter.ipv4CIDRs.joined(separator: ","), connection.accepter.ipv6CIDRs.joined(separator: ","),
             connection.requesterRegion, connection.accepterRegion, connection.requesterOwner, connection.accepterOwner,
-            connection.resourceGroupID, connection.linkType,
+            connection.resourceGroupID, connection.linkType, connection.managedService,
             connection.tags.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"),
         ]
         var key: [UInt8] = []

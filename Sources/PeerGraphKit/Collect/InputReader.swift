@@ -1,24 +1,57 @@
 import Foundation
 
 /// Reads input sources into peering connections, in the order given (directories in name order).
+///
+/// A file named on the command line must be peering data. A folder is a snapshot, and one foreign file
+/// must not sink it: in a folder, JSON that is not a `ListVpcPeerConnections` response (a manifest, a
+/// saved API error body) and anything that is not a regular file (a FIFO, a socket, a device) is skipped
+/// with a warning, or refused with `strict`. Files may be gzip-compressed and UTF-16 with a byte order
+/// mark; standard input is read like a file.
 public struct InputReader: Sendable {
-    /// Files larger than this are refused before reading: real exports are far smaller, and reading an
-    /// arbitrary file whole would let a wrong argument exhaust memory.
+    /// Files larger than this are refused before reading (and gzip data may not expand past it): real
+    /// exports are far smaller, and reading an arbitrary file whole would let a wrong argument exhaust memory.
     public var maximumFileSize: Int
+    /// Foreign and special files in folders are errors instead of warnings.
+    public var strict: Bool
 
-    public init(maximumFileSize: Int = 2 << 30) {
+    public init(maximumFileSize: Int = 2 << 30, strict: Bool = false) {
         self.maximumFileSize = maximumFileSize
+        self.strict = strict
     }
 
-    /// All connections of all sources, in input order, not yet deduplicated. Files are read and decoded
-    /// in parallel on every core; the first error in input order is the one reported.
+    /// What the sources held, and what was skipped or looked suspicious.
+    public struct Collected: Sendable {
+        public var connections: [PeeringConnection]
+        public var warnings: [InputWarning]
+    }
+
+    /// All connections of all sources, in input order, not yet deduplicated.
     public func read(_ sources: [InputSource]) throws(InputError) -> [PeeringConnection] {
-        enum Job: Sendable { case file(String), standardInput }
+        try collect(sources).connections
+    }
+
+    /// All connections of all sources, in input order, not yet deduplicated, with the warnings. Files
+    /// are read and decoded in parallel on every core; the first error in input order is the one reported.
+    public func collect(_ sources: [InputSource]) throws(InputError) -> Collected {
+        enum Job: Sendable {
+            case file(String, inFolder: Bool)
+            case standardInput
+            case skipped(InputWarning)
+        }
         var jobs: [Job] = []
         for source in sources {
             switch source {
-            case .file(let path): jobs.append(.file(path))
-            case .directory(let path): jobs += try jsonFiles(in: path).map { .file($0) }
+            case .file(let path): jobs.append(.file(path, inFolder: false))
+            case .directory(let path):
+                for entry in try folderEntries(in: path) {
+                    if let problem = entry.problem {
+                        let warning = InputWarning(source: entry.path, message: "skipped: \(problem)")
+                        if strict { throw InputError(source: entry.path, message: "\(problem) (--strict)") }
+                        jobs.append(.skipped(warning))
+                    } else {
+                        jobs.append(.file(entry.path, inFolder: true))
+                    }
+                }
             case .standardInput: jobs.append(.standardInput)
             }
         }
@@ -30,13 +63,17 @@ public struct InputReader: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let strings = StringTable()
             while let index = results.claimNext() {
-                let result: Result<[PeeringConnection], InputError>
+                let result: Result<FileResult, InputError>
                 do throws(InputError) {
                     switch work[index] {
-                    case .file(let path): result = .success(try decode(readFile(path), source: path, strings: strings))
+                    case .file(let path, let inFolder):
+                        result = .success(try decodeFile(readFile(path), source: path, inFolder: inFolder, strings: strings))
                     case .standardInput:
-                        let data = FileHandle.standardInput.readDataToEndOfFile()
-                        result = .success(try decode([UInt8](data), source: InputSource.standardInput.displayName, strings: strings))
+                        let name = InputSource.standardInput.displayName
+                        if StandardDescriptors.standardInputWasClosed { throw InputError(source: name, message: "standard input is closed") }
+                        result = .success(try decodeFile(readDescriptor(0, name: name), source: name, inFolder: false, strings: strings))
+                    case .skipped(let warning):
+                        result = .success(FileResult(connections: [], warnings: [warning]))
                     }
                 } catch {
                     result = .failure(error)
@@ -45,61 +82,124 @@ public struct InputReader: Sendable {
             }
         }
         var connections: [PeeringConnection] = []
+        var warnings: [InputWarning] = []
         connections.reserveCapacity(results.totalSuccessCount)
         for index in 0 ..< work.count {
             // Take each file's connections out of its slot, so they are freed as soon as they are copied.
             switch results.take(at: index) {
-            case .success(let some): connections += some
+            case .success(let some):
+                connections += some.connections
+                warnings += some.warnings
             case .failure(let error): throw error
             case nil: continue
             }
         }
-        return connections
+        warnings += AccountIDCheck.ownerConflicts(connections)
+        return Collected(connections: connections, warnings: warnings)
+    }
+
+    /// One file's connections and warnings.
+    struct FileResult: Sendable {
+        var connections: [PeeringConnection]
+        var warnings: [InputWarning]
     }
 
     /// Decodes one document, turning a JSON error into an `InputError` with line, column and path.
     public func decode(_ bytes: [UInt8], source: String) throws(InputError) -> [PeeringConnection] {
-        try decode(bytes, source: source, strings: StringTable())
+        try decodeFile(bytes, source: source, inFolder: false, strings: StringTable()).connections
     }
 
-    private func decode(_ bytes: [UInt8], source: String, strings: StringTable) throws(InputError) -> [PeeringConnection] {
+    /// Decompresses and transcodes `raw` as needed, decodes it, and checks its account ids. In a folder,
+    /// a document that is valid JSON but not peering data is skipped with a warning (unless `strict`).
+    private func decodeFile(_ raw: [UInt8], source: String, inFolder: Bool, strings: StringTable) throws(InputError) -> FileResult {
+        let bytes = try DocumentEncoding.utf8JSON(raw, source: source, limit: maximumFileSize)
         do {
-            return try PeeringDocumentDecoder().decode(bytes, strings: strings)
+            let connections = try PeeringDocumentDecoder().decode(bytes, strings: strings)
+            return FileResult(connections: connections, warnings: AccountIDCheck.roundedIDWarning(connections, source: source).map { [$0] } ?? [])
         } catch {
+            if inFolder && !strict, let foreign = error.foreign {
+                return FileResult(connections: [], warnings: [InputWarning(source: source, message: Self.describe(foreign))])
+            }
             throw InputError(source: source, bytes: bytes, syntaxError: error)
         }
     }
 
-    /// The `*.json` and `*.jsonl` files directly in `directory`, sorted by name (byte order).
+    /// The warning for a skipped foreign document.
+    static func describe(_ foreign: JSONSyntaxError.ForeignDocument) -> String {
+        switch foreign {
+        case .notPeeringData:
+            return "skipped: not a ListVpcPeerConnections response (no \"VpcPeerConnects\", no connection fields)"
+        case let .apiError(code, message, requestID):
+            var text = "skipped: a saved API error response: \(code)"
+            if let message, !message.isEmpty { text += ": \(message.prefix(300))" }
+            if let requestID, !requestID.isEmpty { text += " (request id \(requestID.prefix(100)))" }
+            return text
+        }
+    }
+
+    /// A file of a folder, and why it cannot be read (nil: it can).
+    struct FolderEntry {
+        var path: String
+        var problem: String?
+    }
+
+    /// The `*.json`, `*.jsonl` and `*.json.gz` files directly in `directory`, sorted by name (byte order).
     public func jsonFiles(in directory: String) throws(InputError) -> [String] {
+        try folderEntries(in: directory).map(\.path)
+    }
+
+    /// The data files of `directory` in name order, each with what is wrong with it, if anything: a name
+    /// that is not a regular file (a FIFO would block the run, a device would never end) is looked at
+    /// with stat, never opened.
+    func folderEntries(in directory: String) throws(InputError) -> [FolderEntry] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             throw InputError(source: directory, message: "cannot list directory: \(Self.reason(error))")
         }
-        let files = names
-            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") }
+        let entries = names
+            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") || $0.hasSuffix(".json.gz") || $0.hasSuffix(".jsonl.gz") }
             .filter { !$0.hasPrefix(".") }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .map { (directory as NSString).appendingPathComponent($0) }
-        if files.isEmpty {
+            .map { name -> FolderEntry in
+                let path = (directory as NSString).appendingPathComponent(name)
+                var status = stat()
+                guard stat(path, &status) == 0 else { return FolderEntry(path: path, problem: "cannot read: \(String(cString: strerror(errno)))") }
+                switch status.st_mode & S_IFMT {
+                case S_IFREG: return FolderEntry(path: path, problem: nil)
+                case S_IFIFO: return FolderEntry(path: path, problem: "a named pipe, not a regular file")
+                case S_IFSOCK: return FolderEntry(path: path, problem: "a socket, not a regular file")
+                case S_IFCHR, S_IFBLK: return FolderEntry(path: path, problem: "a device, not a regular file")
+                case S_IFDIR: return FolderEntry(path: path, problem: "a folder (folders are not read recursively)")
+                default: return FolderEntry(path: path, problem: "not a regular file")
+                }
+            }
+        if entries.isEmpty {
             throw InputError(source: directory, message: "directory has no *.json files")
         }
-        return files
+        return entries
     }
 
     /// Reads a file whole through one descriptor, so that pipes (`<(command)`) and devices work too.
-    /// The first bytes are checked before the rest is read: a file that does not start like JSON (a
-    /// binary, a log, a wrong argument) fails at once, without loading it into memory.
     private func readFile(_ path: String) throws(InputError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw InputError(source: path, message: errno == ENOENT ? "no such file" : "cannot read: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
+        return try readDescriptor(descriptor, name: path)
+    }
+
+    /// Reads `descriptor` to its end, within `maximumFileSize`. The first bytes are checked before the
+    /// rest is read: data that does not start like JSON (a binary, a log, a wrong argument) fails at
+    /// once, without loading it into memory.
+    func readDescriptor(_ descriptor: Int32, name path: String) throws(InputError) -> [UInt8] {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw InputError(source: path, message: "cannot read: \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &status) == 0 else {
+            throw InputError(source: path, message: errno == EBADF ? "is closed" : "cannot read: \(String(cString: strerror(errno)))")
+        }
+        if status.st_mode & S_IFMT == S_IFDIR { throw InputError(source: path, message: "is a directory, not a file") }
         let isRegularFile = status.st_mode & S_IFMT == S_IFREG
         let size = isRegularFile ? Int(status.st_size) : 0
         let tooLarge = { (size: Int) in InputError(source: path, message: "file of \(size) bytes is larger than the \(maximumFileSize) bytes accepted") }
@@ -123,17 +223,19 @@ public struct InputReader: Sendable {
                 bytes.removeLast(wanted)
                 continue
             }
-            guard count >= 0 else { throw InputError(source: path, message: "cannot read: \(String(cString: strerror(errno)))") }
+            guard count >= 0 else {
+                throw InputError(source: path, message: errno == EISDIR ? "is a directory, not a file" : "cannot read: \(String(cString: strerror(errno)))")
+            }
             bytes.removeLast(wanted - count)
             if count == 0 { return bytes }
-            if start == 0 { try sniff(bytes, path: path) }
+            if start == 0 { try DocumentEncoding.sniff(bytes, source: path) }
             if bytes.count > maximumFileSize { throw tooLarge(bytes.count) }
         }
     }
 
     /// One slot per file, filled from several threads.
     private final class ResultSlots: @unchecked Sendable {
-        private var slots: [Result<[PeeringConnection], InputError>?]
+        private var slots: [Result<FileResult, InputError>?]
         private var nextIndex = 0
         private let lock = NSLock()
 
@@ -148,11 +250,11 @@ public struct InputReader: Sendable {
             }
         }
 
-        func store(_ result: Result<[PeeringConnection], InputError>, at index: Int) {
+        func store(_ result: Result<FileResult, InputError>, at index: Int) {
             lock.withLock { slots[index] = result }
         }
 
-        func take(at index: Int) -> Result<[PeeringConnection], InputError>? {
+        func take(at index: Int) -> Result<FileResult, InputError>? {
             lock.withLock {
                 defer { slots[index] = nil }
                 return slots[index]
@@ -160,17 +262,7 @@ public struct InputReader: Sendable {
         }
 
         var totalSuccessCount: Int {
-            lock.withLock { slots.reduce(0) { total, slot in if case .success(let some)? = slot { total + some.count } else { total } } }
-        }
-    }
-
-    /// Fails unless `head`, the first bytes of a file, starts like JSON (`{` or `[` after white space).
-    private func sniff(_ head: [UInt8], path: String) throws(InputError) {
-        var scanner = JSONScanner(bytes: head)
-        guard let first = scanner.peek() else { return }
-        if first != UInt8(ascii: "{") && first != UInt8(ascii: "[") {
-            throw InputError(source: path, bytes: head,
-                             syntaxError: scanner.unexpected("a page object, an array of pages or connections, or JSON Lines of connections"))
+            lock.withLock { slots.reduce(0) { total, slot in if case .success(let some)? = slot { total + some.connections.count } else { total } } }
         }
     }
 

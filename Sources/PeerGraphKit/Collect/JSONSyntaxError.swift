@@ -5,6 +5,16 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var byteOffset: Int
     /// Path components from the document root, e.g. `["VpcPeerConnects", "[3]", "Vpc"]`.
     public var path: [String]
+    /// Set when the document is valid JSON but not peering data: a folder skips such a file with a warning.
+    public var foreign: ForeignDocument?
+
+    /// Valid JSON that is not a `ListVpcPeerConnections` response.
+    public enum ForeignDocument: Sendable, Equatable {
+        /// Some other JSON (a manifest, notes).
+        case notPeeringData
+        /// A saved API error body `{"Code":…,"Message":…,"RequestId":…}`.
+        case apiError(code: String, message: String?, requestID: String?)
+    }
 
     public init(_ message: String, at byteOffset: Int, path: [String] = []) {
         self.message = message

@@ -75,7 +75,7 @@ public struct PeeringDocumentDecoder {
     ) throws {
         switch scanner.peek() {
         case UInt8(ascii: "{"):
-            try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings)
+            try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings, isTopLevel: true)
         case UInt8(ascii: "["):
             var cursor = try scanner.beginArray()
             var index = 0
@@ -94,12 +94,20 @@ public struct PeeringDocumentDecoder {
     }
 
     /// Reads an object that is either a page (it has `VpcPeerConnects`) or a single connection.
+    ///
+    /// At the top of a document, two more shapes are pages: one without `VpcPeerConnects` but with the
+    /// page's own keys (`RequestId`, `TotalCount`: the official Go SDK leaves an empty list out), and
+    /// the official Python SDK's printed response `{"headers":…,"statusCode":…,"body":{…page…}}`.
     private func readPageOrConnection(
-        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata, strings: StringTable
+        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata, strings: StringTable,
+        isTopLevel: Bool = false
     ) throws {
         let objectStart = scanner.offset
         var fields = ConnectionFields(strings: strings)
         var isPage = false
+        var hasPageKeys = false
+        var wrapped = false
+        var errorCode: String?, errorMessage: String?, requestID: String?
         var cursor = try scanner.beginObject()
         while let key = try scanner.nextKey(&cursor) {
             if key == "VpcPeerConnects" {
@@ -108,16 +116,43 @@ public struct PeeringDocumentDecoder {
                 try JSONSyntaxError.within(key.text) { try readConnectionList(&scanner, into: &connections, strings: strings) }
             } else if key == "NextToken" {
                 metadata.nextToken = try JSONSyntaxError.within(key.text) { try scanner.readOptionalString() }
+                hasPageKeys = true
             } else if key == "RequestId" {
-                metadata.requestID = try JSONSyntaxError.within(key.text) { try scanner.readOptionalString() }
+                requestID = try JSONSyntaxError.within(key.text) { try scanner.readOptionalText() }
+                metadata.requestID = requestID
+                hasPageKeys = true
+            } else if key == "TotalCount" || key == "MaxResults" {
+                try scanner.skipValue()
+                hasPageKeys = true
+            } else if isTopLevel && (key == "Code" || key == "Message") {
+                let text = try JSONSyntaxError.within(key.text) { try scanner.readOptionalText() }
+                if key == "Code" { errorCode = text } else { errorMessage = text }
+            } else if isTopLevel && key == "body" && scanner.peek() == UInt8(ascii: "{") {
+                try JSONSyntaxError.within(key.text) {
+                    try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings, isTopLevel: true)
+                }
+                wrapped = true
             } else {
                 try JSONSyntaxError.within(key.text) { try fields.read(key: key, from: &scanner) }
             }
         }
-        if isPage { return }
+        if isPage || wrapped { return }
+        if isTopLevel && !fields.hasAnyConnectionField {
+            if let errorCode, !errorCode.isEmpty {
+                var error = JSONSyntaxError("an API error response (\(errorCode)), not a page", at: objectStart)
+                error.foreign = .apiError(code: errorCode, message: errorMessage, requestID: requestID)
+                throw error
+            }
+            if hasPageKeys {
+                metadata.isPage = true
+                return
+            }
+        }
         guard fields.hasAnyConnectionField else {
-            throw JSONSyntaxError(
+            var error = JSONSyntaxError(
                 "object is neither a page (no \"VpcPeerConnects\") nor a connection (no \"InstanceId\")", at: objectStart)
+            if isTopLevel { error.foreign = .notPeeringData }
+            throw error
         }
         connections.append(try fields.makeConnection(objectStart: objectStart))
     }
@@ -170,6 +205,7 @@ private struct ConnectionFields {
     var resourceGroupID: String?
     var tags: [PeeringTag] = []
     var linkType: String?
+    var managedService: String?
     var hasAnyConnectionField = false
 
     /// Reads the value of `key`, or skips it when it is not a connection field.
@@ -199,6 +235,7 @@ private struct ConnectionFields {
         case "ResourceGroupId": resourceGroupID = try scanner.readOptionalString(sharingWith: strings)
         case "Tags": tags = try readTags(from: &scanner)
         case "LinkType": linkType = try scanner.readOptionalString(sharingWith: strings)
+        case "ManagedService": managedService = try scanner.readOptionalString(sharingWith: strings)
         default:
             try scanner.skipValue()
             return
@@ -273,7 +310,7 @@ private struct ConnectionFields {
             status: status.map(PeeringStatus.init(apiValue:)),
             businessStatus: businessStatus.map(BusinessStatus.init(apiValue:)),
             createdAt: createdAt, modifiedAt: modifiedAt, expiresAt: expiresAt,
-            resourceGroupID: resourceGroupID, tags: tags, linkType: linkType)
+            resourceGroupID: resourceGroupID, tags: tags, linkType: linkType, managedService: managedService)
     }
 }
 
@@ -307,6 +344,17 @@ extension JSONScanner {
         if try consumeNull() { return nil }
         guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string or null") }
         return try readString(sharingWith: table)
+    }
+
+    /// A string or a number as text (a `RequestId` or `Code` of any JSON type), or nil for anything else.
+    mutating func readOptionalText() throws -> String? {
+        switch peek() ?? 0 {
+        case UInt8(ascii: "\""): return try readString()
+        case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"): return String(try readNumberText())
+        default:
+            try skipValue()
+            return nil
+        }
     }
 
     /// An array of strings (null or missing is empty).

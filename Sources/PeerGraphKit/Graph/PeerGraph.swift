@@ -105,7 +105,7 @@ private struct VPCNodeBuilder {
     var owner: String?
     var regionModified = ""
     var ownerModified = ""
-    /// Every block each connection gave, repeats included; sorted and made unique once, in `node`.
+    /// Every block each connection gave, repeats included, in the order given; made unique once, in `node`.
     var ipv4: [String] = []
     var ipv6: [String] = []
     /// The blocks the previous connection gave.
@@ -138,7 +138,7 @@ private struct VPCNodeBuilder {
     var node: VPCNode {
         VPCNode(
             id: id, region: region, owner: owner,
-            ipv4CIDRs: Self.sortedUnique(ipv4), ipv6CIDRs: Self.sortedUnique(ipv6))
+            ipv4CIDRs: Self.uniqueInOrder(ipv4), ipv6CIDRs: Self.uniqueInOrder(ipv6))
     }
 
     /// Equal byte for byte (`==` on strings is canonical equivalence, and blocks are written as given).
@@ -146,13 +146,10 @@ private struct VPCNodeBuilder {
         left.count == right.count && zip(left, right).allSatisfy { ByteOrder.same($0, $1) }
     }
 
-    private static func sortedUnique(_ blocks: [String]) -> [String] {
+    /// The API lists a VPC's primary block first: blocks keep that order, first seen first, never re-sorted.
+    private static func uniqueInOrder(_ blocks: [String]) -> [String] {
         guard blocks.count > 1 else { return blocks }
-        var unique: [String] = []
-        for block in blocks.sorted(by: ByteOrder.less) {
-            if let last = unique.last, ByteOrder.same(last, block) { continue }
-            unique.append(block)
-        }
-        return unique
+        var seen: Set<ExactText> = []
+        return blocks.filter { seen.insert(ExactText($0)).inserted }
     }
 }

@@ -5,9 +5,9 @@ public struct VPCNode: Sendable, Hashable {
     public var region: String?
     /// The owning account, as exact decimal digits.
     public var owner: String?
-    /// Union of the IPv4 CIDR blocks reported by every connection, sorted.
+    /// Union of the IPv4 CIDR blocks reported by every connection, in the API's order (primary first), first seen first.
     public var ipv4CIDRs: [String]
-    /// Union of the IPv6 CIDR blocks reported by every connection, sorted.
+    /// Union of the IPv6 CIDR blocks reported by every connection, in the API's order, first seen first.
     public var ipv6CIDRs: [String]
     /// A friendly name (`--names`, `--vpc-names`), shown above the id.
     public var displayName: String?

@@ -96,6 +96,11 @@ public struct PeeringConnection: Sendable, Hashable {
         _read { yield storage.fields.linkType }
         set { update { $0.linkType = newValue } }
     }
+    /// `ManagedService`: the Alibaba Cloud service that manages the connection (e.g. `SWAS`), if any.
+    public var managedService: String? {
+        _read { yield storage.fields.managedService }
+        set { update { $0.managedService = newValue } }
+    }
 
     public init(
         id: String, name: String? = nil, description: String? = nil,
@@ -104,7 +109,8 @@ public struct PeeringConnection: Sendable, Hashable {
         requesterOwner: String? = nil, accepterOwner: String? = nil,
         bandwidthMbps: Int64? = nil, status: PeeringStatus? = nil, businessStatus: BusinessStatus? = nil,
         createdAt: String? = nil, modifiedAt: String? = nil, expiresAt: String? = nil,
-        resourceGroupID: String? = nil, tags: [PeeringTag] = [], linkType: String? = nil
+        resourceGroupID: String? = nil, tags: [PeeringTag] = [], linkType: String? = nil,
+        managedService: String? = nil
     ) {
         storage = Storage(Fields(
             id: id, name: name, description: description, requester: requester, accepter: accepter,
@@ -112,7 +118,8 @@ public struct PeeringConnection: Sendable, Hashable {
             requesterOwner: requesterOwner, accepterOwner: accepterOwner,
             bandwidthMbps: bandwidthMbps, status: status, businessStatus: businessStatus,
             createdAt: createdAt, modifiedAt: modifiedAt, expiresAt: expiresAt,
-            resourceGroupID: resourceGroupID, tags: tags.count > 1 ? tags.sorted() : tags, linkType: linkType))
+            resourceGroupID: resourceGroupID, tags: tags.count > 1 ? tags.sorted() : tags, linkType: linkType,
+            managedService: managedService))
     }
 
     public static func == (lhs: PeeringConnection, rhs: PeeringConnection) -> Bool {
@@ -148,6 +155,7 @@ public struct PeeringConnection: Sendable, Hashable {
         var resourceGroupID: String?
         var tags: [PeeringTag]
         var linkType: String?
+        var managedService: String?
     }
 
     private final class Storage: Sendable {

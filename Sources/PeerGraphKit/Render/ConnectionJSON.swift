@@ -18,6 +18,7 @@ public enum ConnectionJSON {
         add("GmtExpired", c.expiresAt)
         add("ResourceGroupId", c.resourceGroupID)
         add("LinkType", c.linkType)
+        add("ManagedService", c.managedService)
         fields.append("\"Vpc\": \(endpoint(c.requester))")
         fields.append("\"AcceptingVpc\": \(endpoint(c.accepter))")
         fields.append("\"Tags\": [\(c.tags.map { "{\"Key\": \(JSONEscaper.quoted($0.key)), \"Value\": \(JSONEscaper.quoted($0.value))}" }.joined(separator: ", "))]")

@@ -57,6 +57,7 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "e_expires", domain: "edge", name: "expires", type: "string"),
         Key(id: "e_resource_group", domain: "edge", name: "resource_group", type: "string"),
         Key(id: "e_link_type", domain: "edge", name: "link_type", type: "string"),
+        Key(id: "e_managed_service", domain: "edge", name: "managed_service", type: "string"),
         Key(id: "e_tags", domain: "edge", name: "tags", type: "string"),
         Key(id: "e_color", domain: "edge", name: "color", type: "string"),
         Key(id: "e_line_style", domain: "edge", name: "line_style", type: "string"),
@@ -182,6 +183,7 @@ public struct GraphMLWriter: GraphWriter {
         Self.data("e_expires", connection.expiresAt, to: sink)
         Self.data("e_resource_group", connection.resourceGroupID, to: sink)
         Self.data("e_link_type", connection.linkType, to: sink)
+        Self.data("e_managed_service", connection.managedService, to: sink)
         Self.data("e_tags", connection.tags.isEmpty ? nil : JSONEscaper.tagObject(connection.tags), to: sink)
         Self.data("e_color", color, to: sink)
         Self.data("e_line_style", look.baseLine.rawValue, to: sink)

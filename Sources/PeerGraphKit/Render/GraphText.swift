@@ -64,6 +64,7 @@ public enum GraphText {
         add("expires: ", connection.expiresAt)
         add("resource group: ", connection.resourceGroupID)
         add("link type: ", connection.linkType)
+        add("managed by: ", connection.managedService)
         for tag in connection.tags {
             lines.startLine()
             lines.append("tag ")

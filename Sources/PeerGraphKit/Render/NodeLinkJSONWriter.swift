@@ -53,6 +53,7 @@ public struct NodeLinkJSONWriter: GraphWriter {
             add("expires", connection.expiresAt)
             add("resource_group", connection.resourceGroupID)
             add("link_type", connection.linkType)
+            add("managed_service", connection.managedService)
             fields.append("\"tags\": \(JSONEscaper.tagObject(connection.tags))")
             fields.append("\"color\": \(q(look.color))")
             fields.append("\"line_style\": \(q(look.baseLine.rawValue))")

@@ -15,21 +15,25 @@ public enum TextEscaping {
     /// `<`, `>` and `&` become entities (no HTML), line breaks become spaces, so a cell stays one cell.
     /// Line-start markup (`#`, `-`, `+`, `>`) cannot occur: peergraph never starts a line with data.
     ///
-    /// GitHub also turns bare URLs, `www.` names and e-mail addresses into links (autolinks): `:` is
-    /// escaped (no `http://`, `mailto:`), the dot of `www.` is escaped, and `@` is followed by an
-    /// invisible word joiner (GitHub links `a@b.c` even with the `@` escaped), so data never becomes a link.
+    /// GitHub also turns bare URLs, `www.` names and e-mail addresses into links (autolinks): the `:` of
+    /// `://` is escaped, the dot of `www.` is escaped, and `@` is followed by an invisible word joiner
+    /// (GitHub links `a@b.c` even with the `@` escaped, and `mailto:`/`xmpp:` need an address), so data
+    /// never becomes a link.
     public static func markdown(_ text: String) -> String {
         var result = ""
         var trailingW = 0
-        for scalar in terminal(text).unicodeScalars {
+        let scalars = Array(terminal(text).unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", ":":
+            case "\\", "`", "*", "_", "[", "]", "|", "~":
                 result += "\\" + String(scalar)
-            case ".":
-                result += trailingW >= 3 ? "\\." : "."
+            case ":" where index + 1 < scalars.count && scalars[index + 1] == "/":
+                result += "\\:"
+            case "." where trailingW >= 3:
+                result += "\\."
             case "@":
                 result += "@\u{2060}"
             default:
