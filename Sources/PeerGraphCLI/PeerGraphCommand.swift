@@ -311,7 +311,7 @@ public struct PeerGraphCommand: Sendable {
         log("credentials: \(credentials)")
         let client = AlibabaCloudClient(
             transport: URLSessionTransport(), credentials: credentials, timeout: options.live.timeout,
-            retryPolicy: RetryPolicy(maximumRetries: options.live.maximumRetries), log: log)
+            retryPolicy: RetryPolicy(maximumRetries: options.live.maximumRetries), log: log, scrubber: scrubber)
         let collector = LiveCollector(client: client, endpointOverride: options.live.endpoint, filters: options.filter.apiFilters,
                                       concurrency: options.live.concurrency)
         if options.live.allRegions {

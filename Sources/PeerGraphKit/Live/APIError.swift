@@ -13,6 +13,10 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         case repeatedToken(String)
         /// More pages than any real account has: stopped.
         case tooManyPages(Int)
+        /// A redirect (an API never redirects; it is not followed).
+        case redirected(status: Int, location: String?)
+        /// DescribeRegions named more regions than Alibaba Cloud has: not walked.
+        case tooManyRegions(Int)
     }
 
     public var region: String?
@@ -35,9 +39,11 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
                 || [500, 502, 503, 504].contains(status)
         case .http(let status, _, _):
             return status == 429 || [500, 502, 503, 504].contains(status)
+        case .transport(.responseTooLarge):
+            return false
         case .transport, .malformedResponse:
             return true
-        case .repeatedToken, .tooManyPages:
+        case .repeatedToken, .tooManyPages, .redirected, .tooManyRegions:
             return false
         }
     }
@@ -70,6 +76,12 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             text += "no response within the timeout"
         case .transport(.connectionFailed(let how)):
             text += "connection failed: \(how)"
+        case .transport(.responseTooLarge(let limit)):
+            text += "the response passed \(limit >> 20) MiB and was stopped (real pages are about 60 KB)"
+        case let .redirected(status, location):
+            text += "HTTP \(status) redirect\(location.map { " to \($0)" } ?? ""), not followed (the API never redirects; check --endpoint)"
+        case .tooManyRegions(let count):
+            text += "DescribeRegions named \(count) regions, more than Alibaba Cloud has; not walking them (name the regions with --region)"
         case .malformedResponse(let why):
             text += "the response is not a valid page: \(why)"
         case .repeatedToken(let token):

@@ -82,13 +82,17 @@ public struct APIRequest: Sendable, Equatable {
         sent.append((name: "authorization", value: signature.authorization))
         sent.append((name: "accept", value: "application/json"))
         sent.append((name: "user-agent", value: "peergraph/\(PeerGraphVersion.current)"))
-        return HTTPRequest(url: URL(string: components)!, method: "POST",
+        // The endpoint was checked when it was given; a URL that still does not parse goes to the endpoint
+        // as it is (the server then rejects the signature) rather than crashing.
+        return HTTPRequest(url: URL(string: components) ?? endpoint, method: "POST",
                            headers: sent.sorted { $0.name < $1.name }, body: bodyBytes, action: action)
     }
 
     /// `host` or `host:port` when the port is not the scheme's default, as URLSession sends it.
     static func hostHeader(_ endpoint: URL) -> String {
-        let host = endpoint.host ?? ""
+        var host = endpoint.host ?? ""
+        // An IPv6 literal keeps its brackets (`[::1]:8080`), which some URL parsers strip from `host`.
+        if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }
         guard let port = endpoint.port else { return host }
         let isDefault = (endpoint.scheme == "https" && port == 443) || (endpoint.scheme == "http" && port == 80)
         return isDefault ? host : "\(host):\(port)"

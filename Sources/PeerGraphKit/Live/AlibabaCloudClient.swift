@@ -13,12 +13,18 @@ public struct AlibabaCloudClient: Sendable {
     public var log: @Sendable (String) -> Void
     /// Waits between attempts; replaceable in tests.
     public var sleep: @Sendable (Double) async throws -> Void
+    /// Removes the credentials' secrets, and every signature sent, from all that comes back: response
+    /// bodies (page data that is drawn and saved) and error excerpts.
+    public let scrubber: SecretScrubber
 
     public init(
         transport: HTTPTransport, credentials: AlibabaCredentials, timeout: Double = 10, retryPolicy: RetryPolicy = RetryPolicy(),
         log: @escaping @Sendable (String) -> Void = { _ in },
-        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) }
+        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) },
+        scrubber: SecretScrubber = SecretScrubber()
     ) {
+        self.scrubber = scrubber
+        scrubber.add(credentials.secrets)
         self.transport = transport
         self.credentials = credentials
         self.timeout = timeout
@@ -37,10 +43,16 @@ public struct AlibabaCloudClient: Sendable {
             attempt += 1
             let started = Date()
             let signed = request.signed(endpoint: endpoint, credentials: credentials)
+            if let authorization = signed.header("authorization"), let range = authorization.range(of: "Signature=") {
+                scrubber.add([String(authorization[range.upperBound...])])
+            }
             let failure: APIError.Reason
             var retryAfter: Int?
             do {
-                let response = try await transport.send(signed, timeout: timeout)
+                var response = try await transport.send(signed, timeout: timeout)
+                // Scrub before anything reads the body: before it is cut into an excerpt, drawn or saved.
+                response.body = scrubber.scrub(response.body)
+                response.headers = response.headers.mapValues { scrubber.scrub($0) }
                 let elapsed = Int(Date().timeIntervalSince(started) * 1000)
                 log("\(region ?? "-") \(request.action) attempt \(attempt): HTTP \(response.status), \(response.body.count) bytes, \(elapsed) ms")
                 if (200 ..< 300).contains(response.status) {
@@ -49,12 +61,14 @@ public struct AlibabaCloudClient: Sendable {
                     } catch {
                         failure = error
                     }
+                } else if (300 ..< 400).contains(response.status) {
+                    failure = .redirected(status: response.status, location: response.headers["location"].map { Self.printable($0, limit: 200) })
                 } else {
                     failure = Self.errorReason(response)
                     retryAfter = response.headers["x-acs-retry-after"].flatMap { Int($0.trimmingWhitespace()) }
                 }
             } catch {
-                log("\(region ?? "-") \(request.action) attempt \(attempt): \(error == .timedOut ? "timed out" : "connection failed")")
+                log("\(region ?? "-") \(request.action) attempt \(attempt): \(error == .timedOut ? "timed out" : "failed")")
                 failure = .transport(error)
             }
             let apiError = APIError(region: region, action: request.action, reason: failure, attempts: attempt)

@@ -21,6 +21,7 @@ public struct HTTPResponse: Sendable {
     public var headers: [String: String]
     public var body: [UInt8]
 
+    /// A response with `headers` under lower-case names.
     public init(status: Int, headers: [String: String], body: [UInt8]) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -28,12 +29,14 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// A failure below HTTP: no response at all.
+/// A failure below HTTP: no response at all, or one that was stopped.
 public enum TransportError: Error, Sendable, Equatable {
     /// No complete response within the timeout.
     case timedOut
     /// The connection failed or dropped; the message says how.
     case connectionFailed(String)
+    /// The response body (after decompression) passed this many bytes and was stopped.
+    case responseTooLarge(Int)
 }
 
 /// Sends HTTP requests. Two implementations: URLSession for real use, and test doubles.
@@ -42,62 +45,133 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// The URLSession transport (FoundationNetworking on Linux). One ephemeral session: no cookies, no cache.
+///
+/// It talks only to the API, and only as much as it must: redirects are never followed (an API never
+/// redirects, and following one would send the signed request and the STS token to whatever host the
+/// `Location` names; the 3xx comes back as the response), and a body is stopped as soon as it passes
+/// `maximumResponseSize` bytes after decompression (a `Content-Encoding: gzip` bomb, an endless chunked
+/// body), so memory stays small whatever the server sends.
 public final class URLSessionTransport: HTTPTransport {
-    private let session: URLSession
+    /// Real pages are about 60 KB; this leaves a thousandfold margin.
+    public static let defaultMaximumResponseSize = 64 << 20
 
-    public init() {
+    private let session: URLSession
+    private let delegate: Delegate
+
+    public init(maximumResponseSize: Int = URLSessionTransport.defaultMaximumResponseSize, maximumConnectionsPerHost: Int = 16) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        configuration.httpMaximumConnectionsPerHost = maximumConnectionsPerHost
+        delegate = Delegate(maximumResponseSize: maximumResponseSize)
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
+
+    deinit { session.invalidateAndCancel() }
 
     public func send(_ request: HTTPRequest, timeout: TimeInterval) async throws(TransportError) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
         urlRequest.httpBody = Data(request.body)
-        let prepared = urlRequest
-        let session = session
-        // URLSession's timeout restarts with every byte; this deadline bounds the whole exchange.
-        do {
-            return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
-                group.addTask {
-                    let (data, response) = try await session.data(for: prepared)
-                    guard let http = response as? HTTPURLResponse else { throw TransportError.connectionFailed("not an HTTP response") }
-                    var headers: [String: String] = [:]
-                    for (key, value) in http.allHeaderFields {
-                        if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
-                    }
-                    return HTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](data))
-                }
-                group.addTask {
-                    try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                    throw TransportError.timedOut
-                }
-                defer { group.cancelAll() }
-                return try await group.next()!
-            }
-        } catch let error as TransportError {
-            throw error
-        } catch let error as URLError {
-            throw error.code == .timedOut ? .timedOut : .connectionFailed(Self.describe(error))
-        } catch is CancellationError {
-            throw .connectionFailed("cancelled")
-        } catch {
-            throw .connectionFailed((error as NSError).localizedDescription)
+        let task = session.dataTask(with: urlRequest)
+        let delegate = delegate
+        let result: Result<HTTPResponse, TransportError> = await withCheckedContinuation { continuation in
+            delegate.start(task, continuation: continuation)
+            // URLSession's timeout restarts with every byte; this deadline bounds the whole exchange.
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { delegate.fail(task, with: .timedOut) }
+            task.resume()
         }
+        return try result.get()
     }
 
-    private static func describe(_ error: URLError) -> String {
-        switch error.code {
-        case .cannotConnectToHost: "connection refused"
-        case .networkConnectionLost: "connection lost"
-        case .cannotFindHost: "host not found"
-        case .notConnectedToInternet: "no network"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate: "TLS failed"
-        default: error.localizedDescription
+    /// Collects each task's response and body, refuses redirects, and stops bodies that grow too large.
+    private final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+        struct Exchange {
+            var continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>
+            var response: HTTPURLResponse?
+            var body = Data()
+        }
+
+        let maximumResponseSize: Int
+        private var exchanges: [Int: Exchange] = [:]
+        private let lock = NSLock()
+
+        init(maximumResponseSize: Int) { self.maximumResponseSize = maximumResponseSize }
+
+        func start(_ task: URLSessionTask, continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) {
+            lock.withLock { exchanges[task.taskIdentifier] = Exchange(continuation: continuation) }
+        }
+
+        /// Ends the exchange of `task` with `error`, if it is still going.
+        func fail(_ task: URLSessionTask, with error: TransportError) {
+            guard let exchange = lock.withLock({ exchanges.removeValue(forKey: task.taskIdentifier) }) else { return }
+            task.cancel()
+            exchange.continuation.resume(returning: .failure(error))
+        }
+
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+        ) {
+            completionHandler(nil)
+        }
+
+        func urlSession(
+            _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+            completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+        ) {
+            lock.withLock { exchanges[dataTask.taskIdentifier]?.response = response as? HTTPURLResponse }
+            completionHandler(.allow)
+        }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+            let tooLarge = lock.withLock { () -> Bool in
+                guard var exchange = exchanges[dataTask.taskIdentifier] else { return false }
+                if exchange.body.count + data.count > maximumResponseSize { return true }
+                exchange.body.append(data)
+                exchanges[dataTask.taskIdentifier] = exchange
+                return false
+            }
+            if tooLarge { fail(dataTask, with: .responseTooLarge(maximumResponseSize)) }
+        }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+            guard let exchange = lock.withLock({ exchanges.removeValue(forKey: task.taskIdentifier) }) else { return }
+            if let error {
+                exchange.continuation.resume(returning: .failure(Self.transportError(error)))
+                return
+            }
+            guard let http = exchange.response ?? task.response as? HTTPURLResponse else {
+                exchange.continuation.resume(returning: .failure(.connectionFailed("not an HTTP response")))
+                return
+            }
+            var headers: [String: String] = [:]
+            for (key, value) in http.allHeaderFields {
+                if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
+            }
+            exchange.continuation.resume(returning: .success(HTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](exchange.body))))
+        }
+
+        private static func transportError(_ error: Error) -> TransportError {
+            guard let error = error as? URLError else { return .connectionFailed((error as NSError).localizedDescription) }
+            switch error.code {
+            case .badURL:
+                // swift-corelibs-foundation (Linux, Windows) before its fix for issue 5496 refuses every URL
+                // whose host is an IPv6 literal; say so instead of "error -1000".
+                let host = error.failingURL?.host ?? ""
+                return .connectionFailed(host.contains(":")
+                    ? "this system's Foundation cannot reach IPv6 literal URLs (swift-corelibs-foundation issue 5496); use a host name"
+                    : "bad URL")
+            case .timedOut: return .timedOut
+            case .cannotConnectToHost: return .connectionFailed("connection refused")
+            case .networkConnectionLost: return .connectionFailed("connection lost")
+            case .cannotFindHost: return .connectionFailed("host not found")
+            case .notConnectedToInternet: return .connectionFailed("no network")
+            case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate: return .connectionFailed("TLS failed")
+            default: return .connectionFailed(error.localizedDescription)
+            }
         }
     }
 }

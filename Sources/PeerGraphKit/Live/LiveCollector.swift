@@ -7,6 +7,8 @@ public struct LiveCollector: Sendable {
     public static let vpcPeerEndpoint = URL(string: "https://vpcpeer.aliyuncs.com")!
     /// The Vpc endpoint used for DescribeRegions.
     public static let vpcEndpoint = URL(string: "https://vpc.aliyuncs.com")!
+    /// Alibaba Cloud has about 30 regions; a DescribeRegions answer with more than this is not walked.
+    public static let maximumRegions = 100
     /// No real account has this many pages of 100 connections in one region.
     public static let maximumPagesPerRegion = 10_000
 
@@ -127,18 +129,24 @@ public struct LiveCollector: Sendable {
     /// The region ids of Vpc `DescribeRegions`, for `--region all`.
     public func allRegions() async throws(APIError) -> [String] {
         let endpoint = endpointOverride ?? Self.vpcEndpoint
-        return try await client.call(.describeRegions(), endpoint: endpoint, region: nil) { body throws(APIError.Reason) in
+        let regions = try await client.call(.describeRegions(), endpoint: endpoint, region: nil) { body throws(APIError.Reason) in
             do throws(JSONSyntaxError) {
                 return try Self.regionIDs(fromDescribeRegions: body)
             } catch {
                 throw .malformedResponse("\(error.message) at byte \(error.byteOffset)")
             }
         }
+        let distinct = Array(Set(regions.map(ExactText.init))).map(\.string).sorted(by: ByteOrder.less)
+        guard distinct.count <= Self.maximumRegions else {
+            throw APIError(region: nil, action: "DescribeRegions", reason: .tooManyRegions(distinct.count), attempts: 1)
+        }
+        return distinct
     }
 
     /// The Vpc endpoint of a region: `vpc.aliyuncs.com` for cn-hangzhou, `vpc.REGION.aliyuncs.com` elsewhere.
     public static func vpcEndpoint(region: String) -> URL {
-        region == "cn-hangzhou" ? vpcEndpoint : URL(string: "https://vpc.\(PercentEncoding.rfc3986(region)).aliyuncs.com")!
+        // A region id from the API that makes no host name falls back to the global endpoint (never a crash).
+        region == "cn-hangzhou" ? vpcEndpoint : URL(string: "https://vpc.\(PercentEncoding.rfc3986(region)).aliyuncs.com") ?? vpcEndpoint
     }
 
     /// Names of VPCs from Vpc `DescribeVpcs`, asked per region for the VPCs in it (20 ids a call, paged),
