@@ -185,9 +185,9 @@ public struct PeerGraphCommand: Sendable {
         let (connections, filtered) = await time("filter") { narrow(gathered.connections, options) }
         warnIfEmpty(filtered, kept: connections, options)
         var graph = await time("graph") {
-            PeerGraph(connections: connections, grouping: options.grouping, names: options.redact ? NameMap(vpcs: gathered.names.vpcs) : gathered.names)
+            PeerGraph(connections: connections, grouping: options.grouping, names: options.redact ? gathered.names.withoutAccounts : gathered.names)
         }
-        if let key = options.collapse { graph = graph.collapsed(by: key, accountNames: options.redact ? [:] : gathered.names.accounts) }
+        if let key = options.collapse { graph = graph.collapsed(by: key, names: options.redact ? NameMap() : gathered.names) }
         try await time("render") { try emitGraph(graph, options: options, renderOptions: renderOptions) }
         ProcessLifetime.keepUntilExit(graph, gathered, connections)
         return reportFailures(gathered.failures)
@@ -218,8 +218,8 @@ public struct PeerGraphCommand: Sendable {
         if options.isGraphDiff {
             var graph = PeerGraph(connections: newConnections + difference.removed, grouping: options.grouping, names: old.names.merging(new.names))
             graph.changes = difference.changeKinds
-            for vpc in difference.vpcsAdded { graph.nodeChanges[vpc] = .added }
-            for vpc in difference.vpcsRemoved { graph.nodeChanges[vpc] = .removed }
+            for vpc in difference.vpcsAdded { graph.nodeChanges[ExactText(vpc)] = .added }
+            for vpc in difference.vpcsRemoved { graph.nodeChanges[ExactText(vpc)] = .removed }
             try emitGraph(graph, options: options, renderOptions: renderOptions)
         } else {
             let writer = DiffReportWriter(format: options.reportFormat)
@@ -338,12 +338,12 @@ public struct PeerGraphCommand: Sendable {
         }
         var names: [String: String] = [:]
         if options.vpcNames {
-            var byRegion: [String: Set<String>] = [:]
+            var byRegion: [ExactText: Set<ExactText>] = [:]
             for connection in collection.connections {
-                if let region = connection.requesterRegion { byRegion[region, default: []].insert(connection.requester.vpcID) }
-                if let region = connection.accepterRegion { byRegion[region, default: []].insert(connection.accepter.vpcID) }
+                if let region = connection.requesterRegion { byRegion[ExactText(region), default: []].insert(ExactText(connection.requester.vpcID)) }
+                if let region = connection.accepterRegion { byRegion[ExactText(region), default: []].insert(ExactText(connection.accepter.vpcID)) }
             }
-            names = try await collector.vpcNames(byRegion: byRegion.mapValues { $0.sorted() })
+            names = try await collector.vpcNames(byRegion: byRegion.map { ($0.key.string, $0.value.sorted().map(\.string)) })
             log("DescribeVpcs: \(names.count) names")
         }
         return (collection, names)

@@ -24,20 +24,21 @@ public struct SnapshotDiff: Sendable {
 
     /// Compares two deduplicated lists of connections.
     public init(old: [PeeringConnection], new: [PeeringConnection]) {
-        let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let byID = { (a: PeeringConnection, b: PeeringConnection) in a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
-        added = new.filter { oldByID[$0.id] == nil }.sorted(by: byID)
-        removed = old.filter { newByID[$0.id] == nil }.sorted(by: byID)
+        // Ids byte for byte: two connections whose ids differ only in Unicode form are two connections.
+        let oldByID = Dictionary(old.map { (ExactText($0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        let newByID = Dictionary(new.map { (ExactText($0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = { (a: PeeringConnection, b: PeeringConnection) in ByteOrder.less(a.id, b.id) }
+        added = new.filter { oldByID[ExactText($0.id)] == nil }.sorted(by: byID)
+        removed = old.filter { newByID[ExactText($0.id)] == nil }.sorted(by: byID)
         changed = new.sorted(by: byID).compactMap { connection in
-            guard let before = oldByID[connection.id] else { return nil }
+            guard let before = oldByID[ExactText(connection.id)] else { return nil }
             let fields = Self.fields(before, connection)
             return fields.isEmpty ? nil : Change(id: connection.id, fields: fields)
         }
-        let oldVPCs = Set(old.flatMap { [$0.requester.vpcID, $0.accepter.vpcID] })
-        let newVPCs = Set(new.flatMap { [$0.requester.vpcID, $0.accepter.vpcID] })
-        vpcsAdded = newVPCs.subtracting(oldVPCs).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        vpcsRemoved = oldVPCs.subtracting(newVPCs).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let oldVPCs = Set(old.flatMap { [ExactText($0.requester.vpcID), ExactText($0.accepter.vpcID)] })
+        let newVPCs = Set(new.flatMap { [ExactText($0.requester.vpcID), ExactText($0.accepter.vpcID)] })
+        vpcsAdded = newVPCs.subtracting(oldVPCs).sorted().map(\.string)
+        vpcsRemoved = oldVPCs.subtracting(newVPCs).sorted().map(\.string)
     }
 
     /// The compared fields with their API names. `GmtModified` is left out: it changes with every change.
@@ -68,16 +69,16 @@ public struct SnapshotDiff: Sendable {
     static func fields(_ old: PeeringConnection, _ new: PeeringConnection) -> [FieldChange] {
         comparedFields.compactMap { name, value in
             let before = value(old).flatMap { $0.isEmpty ? nil : $0 }, after = value(new).flatMap { $0.isEmpty ? nil : $0 }
-            return before == after ? nil : FieldChange(field: name, old: before, new: after)
+            return ByteOrder.same(before ?? "", after ?? "") && (before == nil) == (after == nil) ? nil : FieldChange(field: name, old: before, new: after)
         }
     }
 
     /// For drawing: the change of each connection id (unchanged ones are absent).
-    public var changeKinds: [String: ChangeKind] {
-        var kinds: [String: ChangeKind] = [:]
-        for connection in added { kinds[connection.id] = .added }
-        for connection in removed { kinds[connection.id] = .removed }
-        for change in changed { kinds[change.id] = .changed }
+    public var changeKinds: [ExactText: ChangeKind] {
+        var kinds: [ExactText: ChangeKind] = [:]
+        for connection in added { kinds[ExactText(connection.id)] = .added }
+        for connection in removed { kinds[ExactText(connection.id)] = .removed }
+        for change in changed { kinds[ExactText(change.id)] = .changed }
         return kinds
     }
 }

@@ -14,22 +14,38 @@ public enum NameMapReader {
         return try readCSV(text, path: path)
     }
 
+    /// Read with peergraph's own scanner, so that ids stay byte-exact (JSONSerialization's dictionaries
+    /// would merge canonically equivalent keys such as "é" and "e\u{301}").
     private static func readJSON(_ data: Data, path: String) throws(InputError) -> NameMap {
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw InputError(source: path, message: "not a JSON object of id → name")
-        }
+        let bytes = [UInt8](data)
         var map = NameMap()
-        for (key, value) in object {
-            if let nested = value as? [String: Any], key == "vpcs" || key == "accounts" {
-                for (id, name) in nested {
-                    guard let name = name as? String else { throw InputError(source: path, location: "$.\(key).\(id)", message: "name is not a string") }
-                    if key == "vpcs" { map.vpcs[id] = name } else { map.accounts[id] = name }
+        do {
+            var scanner = JSONScanner(bytes: bytes)
+            guard scanner.peek() == UInt8(ascii: "{") else { throw InputError(source: path, message: "not a JSON object of id → name") }
+            var top = try scanner.beginObject()
+            while let key = try scanner.nextKey(&top) {
+                if (key == "vpcs" || key == "accounts") && scanner.peek() == UInt8(ascii: "{") {
+                    var nested = try scanner.beginObject()
+                    while let id = try scanner.nextKey(&nested) {
+                        guard scanner.peek() == UInt8(ascii: "\"") else {
+                            throw InputError(source: path, location: "$.\(key.text).\(id.text)", message: "name is not a string")
+                        }
+                        let name = try scanner.readString()
+                        if key == "vpcs" { map.vpcs[ExactText(id.text)] = name } else { map.accounts[ExactText(id.text)] = name }
+                    }
+                } else if scanner.peek() == UInt8(ascii: "\"") {
+                    map.add(id: key.text, name: try scanner.readString())
+                } else {
+                    throw InputError(source: path, location: "$.\(key.text)", message: "name is not a string")
                 }
-            } else if let name = value as? String {
-                map.add(id: key, name: name)
-            } else {
-                throw InputError(source: path, location: "$.\(key)", message: "name is not a string")
             }
+            guard scanner.isAtEnd() else { throw InputError(source: path, message: "not a JSON object of id → name (more after it)") }
+        } catch let error as InputError {
+            throw error
+        } catch let error as JSONSyntaxError {
+            throw InputError(source: path, bytes: bytes, syntaxError: error)
+        } catch {
+            throw InputError(source: path, message: "not a JSON object of id → name")
         }
         return map
     }

@@ -56,6 +56,11 @@ public struct CIDRBlock: Sendable, Hashable, CustomStringConvertible {
         return Self.mask((high, low), keepingTopBits: bits) == Self.mask((other.high, other.low), keepingTopBits: bits)
     }
 
+    /// True when every address of `other` is in this block.
+    public func contains(_ other: CIDRBlock) -> Bool {
+        family == other.family && prefixLength <= other.prefixLength && overlaps(other)
+    }
+
     /// The canonical spelling of the network, e.g. `10.0.0.0/8`.
     public var description: String {
         switch family {

@@ -70,8 +70,8 @@ public struct ConnectionFilter: Sendable, Equatable {
     var criteria: [Criterion] {
         var list: [Criterion] = []
         if !connectionIDs.isEmpty {
-            let wanted = Set(connectionIDs)
-            list.append(Criterion(flag: "--connection") { wanted.contains($0.id) })
+            let wanted = Set(connectionIDs.map(ExactText.init))
+            list.append(Criterion(flag: "--connection") { wanted.contains(ExactText($0.id)) })
         }
         if !statuses.isEmpty {
             let wanted = Set(statuses.map { $0.lowercased() })
@@ -81,20 +81,20 @@ public struct ConnectionFilter: Sendable, Equatable {
             list.append(Criterion(flag: "--exclude-deleted") { $0.status != .deleted })
         }
         if !regions.isEmpty {
-            let wanted = Set(regions)
+            let wanted = Set(regions.map(ExactText.init))
             list.append(Criterion(flag: "--region") {
-                wanted.contains($0.requesterRegion ?? "") || wanted.contains($0.accepterRegion ?? "")
+                wanted.contains(ExactText($0.requesterRegion ?? "")) || wanted.contains(ExactText($0.accepterRegion ?? ""))
             })
         }
         if !owners.isEmpty {
-            let wanted = Set(owners)
+            let wanted = Set(owners.map(ExactText.init))
             list.append(Criterion(flag: "--owner") {
-                wanted.contains($0.requesterOwner ?? "") || wanted.contains($0.accepterOwner ?? "")
+                wanted.contains(ExactText($0.requesterOwner ?? "")) || wanted.contains(ExactText($0.accepterOwner ?? ""))
             })
         }
         if !vpcIDs.isEmpty {
-            let wanted = Set(vpcIDs)
-            list.append(Criterion(flag: "--vpc") { wanted.contains($0.requester.vpcID) || wanted.contains($0.accepter.vpcID) })
+            let wanted = Set(vpcIDs.map(ExactText.init))
+            list.append(Criterion(flag: "--vpc") { wanted.contains(ExactText($0.requester.vpcID)) || wanted.contains(ExactText($0.accepter.vpcID)) })
         }
         if !names.isEmpty {
             let patterns = names
@@ -106,13 +106,15 @@ public struct ConnectionFilter: Sendable, Equatable {
             let wanted = tags
             list.append(Criterion(flag: "--tag") { connection in
                 wanted.contains { criterion in
-                    connection.tags.contains { $0.key == criterion.key && (criterion.value == nil || $0.value == criterion.value) }
+                    connection.tags.contains { tag in
+                        ByteOrder.same(tag.key, criterion.key) && (criterion.value.map { ByteOrder.same(tag.value, $0) } ?? true)
+                    }
                 }
             })
         }
         if !resourceGroupIDs.isEmpty {
-            let wanted = Set(resourceGroupIDs)
-            list.append(Criterion(flag: "--resource-group") { wanted.contains($0.resourceGroupID ?? "") })
+            let wanted = Set(resourceGroupIDs.map(ExactText.init))
+            list.append(Criterion(flag: "--resource-group") { wanted.contains(ExactText($0.resourceGroupID ?? "")) })
         }
         return list
     }

@@ -3,19 +3,18 @@
 public enum GraphTransforms {
     /// The connections within `depth` hops of `vpcID` (either direction).
     public static func focus(_ connections: [PeeringConnection], on vpcIDs: [String], depth: Int) -> [PeeringConnection] {
-        var adjacency: [String: [String]] = [:]
+        var adjacency: [ExactText: [ExactText]] = [:]
         for c in connections {
-            adjacency[c.requester.vpcID, default: []].append(c.accepter.vpcID)
-            adjacency[c.accepter.vpcID, default: []].append(c.requester.vpcID)
+            adjacency[ExactText(c.requester.vpcID), default: []].append(ExactText(c.accepter.vpcID))
+            adjacency[ExactText(c.accepter.vpcID), default: []].append(ExactText(c.requester.vpcID))
         }
-        var reached = Set(vpcIDs)
-        var frontier = vpcIDs
+        var reached = Set(vpcIDs.map(ExactText.init))
+        var frontier = Array(reached)
         for _ in 0 ..< depth {
             frontier = frontier.flatMap { adjacency[$0] ?? [] }.filter { reached.insert($0).inserted }
         }
-        // Keep edges between reached VPCs when at least one end is strictly inside the radius; simpler and
-        // what users expect: every connection whose both ends were reached.
-        return connections.filter { reached.contains($0.requester.vpcID) && reached.contains($0.accepter.vpcID) }
+        // Every connection whose both ends were reached.
+        return connections.filter { reached.contains(ExactText($0.requester.vpcID)) && reached.contains(ExactText($0.accepter.vpcID)) }
     }
 
     /// Replaces owner account ids (and, with `cidrs`, CIDR blocks) by stable pseudonyms: the same id
@@ -42,49 +41,76 @@ public enum GraphTransforms {
 
 extension PeerGraph {
     /// The aggregated graph: one node per region, account or region+account, one edge per
-    /// (from, to, status) carrying the number of connections and their total bandwidth. Connections inside
-    /// one group become a single loop per group with the statuses in its label, because renderers (mermaid)
-    /// draw several loops on one node as one.
-    public func collapsed(by key: GroupingKey, accountNames: [String: String] = [:]) -> PeerGraph {
-        let labelOf = nodes.map { key.label(of: $0, accountNames: accountNames) ?? "unknown" }
-        var members: [String: Int] = [:]
+    /// (from, to, status, locked or not) carrying the number of connections and their total bandwidth.
+    /// Connections inside one group become a single loop per group with the statuses in its label,
+    /// because renderers (mermaid) draw several loops on one node as one.
+    ///
+    /// Groups and buckets are keyed by their parts byte for byte, never by label text: a label can
+    /// contain the text that joins the parts of another (`x → y` + `z` against `x` + `y → z`). A bucket
+    /// with a FinancialLocked connection is locked, so the collapsed edge stays the most visible one.
+    public func collapsed(by key: GroupingKey, names: NameMap = NameMap()) -> PeerGraph {
+        let labelOf = nodes.map { ExactText(key.label(of: $0, names: names) ?? "unknown") }
+        var members: [ExactText: Int] = [:]
         for label in labelOf { members[label, default: 0] += 1 }
-        struct Bucket { var count = 0; var bandwidth: Int64 = 0; var unlimited = 0; var ids: [String] = []; var statuses: [String] = [] }
-        var buckets: [String: (from: String, to: String, status: PeeringStatus?, bucket: Bucket)] = [:]
+        struct BucketKey: Hashable {
+            var from: ExactText
+            var to: ExactText
+            var status: ExactText?
+            var locked: Bool
+        }
+        struct Bucket { var count = 0; var bandwidth: Int64 = 0; var unlimited = 0; var ids: [String] = []; var statuses: [ExactText] = [] }
+        var buckets: [BucketKey: Bucket] = [:]
         for (connection, ends) in zip(edges, edgeEndpoints) {
             let from = labelOf[ends.requester], to = labelOf[ends.accepter]
-            let status = from == to ? nil : connection.status
-            let id = from == to ? "\(from) → \(to)" : "\(from) → \(to) · \(status?.apiValue ?? "unknown status")"
-            var entry = buckets[id] ?? (from, to, status, Bucket())
-            entry.bucket.statuses.append(connection.status?.apiValue ?? "unknown status")
-            entry.bucket.count += 1
-            entry.bucket.ids.append(connection.id)
+            let locked = connection.businessStatus == .financialLocked
+            let bucketKey = BucketKey(from: from, to: to, status: from == to ? nil : connection.status.map { ExactText($0.apiValue) }, locked: locked)
+            var bucket = buckets[bucketKey] ?? Bucket()
+            bucket.statuses.append(ExactText(connection.status?.apiValue ?? "unknown status"))
+            bucket.count += 1
+            bucket.ids.append(connection.id)
             if let mbps = connection.bandwidthMbps {
-                if mbps < 0 { entry.bucket.unlimited += 1 } else { entry.bucket.bandwidth += mbps }
+                if mbps < 0 { bucket.unlimited += 1 } else { bucket.bandwidth += mbps }
             }
-            buckets[id] = entry
+            buckets[bucketKey] = bucket
         }
-        let collapsedNodes = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { label in
-            VPCNode(id: label, caption: [label, "\(members[label]!) VPC\(members[label]! == 1 ? "" : "s")"])
+        let collapsedNodes = members.keys.sorted().map { label in
+            VPCNode(id: label.string, caption: [label.string, Plural.count(members[label] ?? 0, "VPC")])
         }
-        var collapsedEdges: [(PeeringConnection, Int)] = buckets.map { id, entry in
-            let b = entry.bucket
-            var name = "\(b.count) connection\(b.count == 1 ? "" : "s")"
+        var collapsedEdges: [(connection: PeeringConnection, count: Int, key: BucketKey)] = buckets.map { bucketKey, b in
+            var name = Plural.count(b.count, "connection")
             if b.unlimited > 0 && b.unlimited < b.count { name += " (\(b.unlimited) unlimited)" }
-            var status = entry.status
-            if entry.from == entry.to {
+            var status = bucketKey.status.map { PeeringStatus(apiValue: $0.string) }
+            if bucketKey.from == bucketKey.to {
                 // A loop: its statuses in its label, drawn in the style of the liveliest one.
-                let counts = Dictionary(grouping: b.statuses, by: { $0 }).mapValues(\.count)
-                name += " inside: " + counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
-                status = counts["Activated"] != nil ? .activated : counts.keys.sorted().first.map(PeeringStatus.init(apiValue:))
+                var counts: [ExactText: Int] = [:]
+                for status in b.statuses { counts[status, default: 0] += 1 }
+                name += " inside: " + counts.keys.sorted().map { "\(counts[$0] ?? 0) \($0.string)" }.joined(separator: ", ")
+                status = counts[ExactText("Activated")] != nil ? .activated : counts.keys.sorted().first.map { PeeringStatus(apiValue: $0.string) }
             }
             let connection = PeeringConnection(
-                id: id, name: name, description: b.ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ", "),
-                requester: VPCEndpoint(vpcID: entry.from), accepter: VPCEndpoint(vpcID: entry.to),
-                bandwidthMbps: b.unlimited == b.count && b.count > 0 ? -1 : b.bandwidth, status: status)
-            return (connection, b.count)
+                id: Self.collapsedEdgeID(bucketKey.from.string, bucketKey.to.string, status: bucketKey.status?.string, locked: bucketKey.locked),
+                name: name, description: b.ids.sorted(by: ByteOrder.less).joined(separator: ", "),
+                requester: VPCEndpoint(vpcID: bucketKey.from.string), accepter: VPCEndpoint(vpcID: bucketKey.to.string),
+                bandwidthMbps: b.unlimited == b.count && b.count > 0 ? -1 : b.bandwidth, status: status,
+                businessStatus: bucketKey.locked ? .financialLocked : nil)
+            return (connection, b.count, bucketKey)
         }
-        collapsedEdges.sort { PeerGraph.edgeOrder($0.0, $1.0) }
-        return PeerGraph(nodes: collapsedNodes, edges: collapsedEdges.map(\.0), grouping: .none, edgeCounts: collapsedEdges.map(\.1))
+        // Ordered by the key's parts (the id is display text and may tie).
+        collapsedEdges.sort { a, b in
+            if a.key.from != b.key.from { return a.key.from < b.key.from }
+            if a.key.to != b.key.to { return a.key.to < b.key.to }
+            let left = a.key.status?.string ?? "", right = b.key.status?.string ?? ""
+            if !ByteOrder.same(left, right) { return ByteOrder.less(left, right) }
+            return !a.key.locked && b.key.locked
+        }
+        return PeerGraph(nodes: collapsedNodes, edges: collapsedEdges.map(\.connection), grouping: .none, edgeCounts: collapsedEdges.map(\.count))
+    }
+
+    /// The text that stands for a collapsed edge where an id is shown (tooltips, GraphML).
+    static func collapsedEdgeID(_ from: String, _ to: String, status: String?, locked: Bool) -> String {
+        var id = "\(from) → \(to)"
+        if !ByteOrder.same(from, to) || status != nil { id += " · \(status ?? "unknown status")" }
+        if locked { id += " · FinancialLocked" }
+        return id
     }
 }

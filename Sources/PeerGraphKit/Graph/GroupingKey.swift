@@ -7,10 +7,10 @@ public enum GroupingKey: String, Sendable, CaseIterable {
 
     /// The group label of `node`, or nil when the node belongs to no group. Accounts with a friendly
     /// name show it first: `Production (account 1508…)`.
-    func label(of node: VPCNode, accountNames: [String: String] = [:]) -> String? {
+    func label(of node: VPCNode, names: NameMap = NameMap()) -> String? {
         func account(_ owner: String?) -> String {
             guard let owner else { return "account unknown" }
-            if let name = accountNames[owner], !name.isEmpty { return "\(name) (account \(owner))" }
+            if let name = names.accountName(owner), !name.isEmpty { return "\(name) (account \(owner))" }
             return "account \(owner)"
         }
         switch self {

@@ -1,24 +1,45 @@
 /// Friendly names for VPCs and accounts (`--names FILE`, `--vpc-names`): the API returns none.
+///
+/// Ids are looked up byte for byte (`ExactText`), as everywhere else.
 public struct NameMap: Sendable, Equatable {
-    public var vpcs: [String: String] = [:]
-    public var accounts: [String: String] = [:]
+    /// Name by VPC id.
+    public var vpcs: [ExactText: String] = [:]
+    /// Name by account id.
+    public var accounts: [ExactText: String] = [:]
 
+    /// A map of the given names.
     public init(vpcs: [String: String] = [:], accounts: [String: String] = [:]) {
-        self.vpcs = vpcs
-        self.accounts = accounts
+        self.vpcs = Dictionary(vpcs.map { (ExactText($0.key), $0.value) }, uniquingKeysWith: { $1 })
+        self.accounts = Dictionary(accounts.map { (ExactText($0.key), $0.value) }, uniquingKeysWith: { $1 })
     }
+
+    /// The name of VPC `id`, if any.
+    public func vpcName(_ id: String) -> String? { vpcs[ExactText(id)] }
+
+    /// The name of account `id`, if any.
+    public func accountName(_ id: String) -> String? { accounts[ExactText(id)] }
 
     /// Ids made only of digits are account ids; everything else is a VPC id.
     mutating func add(id: String, name: String) {
         if !id.isEmpty, id.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
-            accounts[id] = name
+            accounts[ExactText(id)] = name
         } else {
-            vpcs[id] = name
+            vpcs[ExactText(id)] = name
         }
+    }
+
+    /// The VPC names only (`--redact` keeps no account name).
+    public var withoutAccounts: NameMap {
+        var copy = self
+        copy.accounts = [:]
+        return copy
     }
 
     /// Merges `other` over this map.
     public func merging(_ other: NameMap) -> NameMap {
-        NameMap(vpcs: vpcs.merging(other.vpcs) { $1 }, accounts: accounts.merging(other.accounts) { $1 })
+        var merged = self
+        merged.vpcs.merge(other.vpcs) { $1 }
+        merged.accounts.merge(other.accounts) { $1 }
+        return merged
     }
 }

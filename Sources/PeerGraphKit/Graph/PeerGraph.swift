@@ -14,9 +14,15 @@ public struct PeerGraph: Sendable {
     /// For a collapsed graph: how many connections each edge stands for.
     public var edgeCounts: [Int]?
     /// For a diff graph: how each connection changed (absent: unchanged). Empty for ordinary graphs.
-    public var changes: [String: ChangeKind] = [:]
+    public var changes: [ExactText: ChangeKind] = [:]
     /// For a diff graph: VPCs that appeared or vanished.
-    public var nodeChanges: [String: ChangeKind] = [:]
+    public var nodeChanges: [ExactText: ChangeKind] = [:]
+
+    /// How connection `id` changed, in a diff graph.
+    public func change(ofConnection id: String) -> ChangeKind? { changes.isEmpty ? nil : changes[ExactText(id)] }
+
+    /// How VPC `id` changed, in a diff graph.
+    public func change(ofNode id: String) -> ChangeKind? { nodeChanges.isEmpty ? nil : nodeChanges[ExactText(id)] }
 
     /// Builds the graph from deduplicated, filtered connections; `names` gives friendly names to VPCs
     /// (node labels) and accounts (owner group labels).
@@ -48,14 +54,15 @@ public struct PeerGraph: Sendable {
             builders[ends.accepter].add(connection.accepter, region: connection.accepterRegion, owner: connection.accepterOwner, modified: modified)
         }
         nodes = builders.map(\.node)
-        for index in nodes.indices { nodes[index].displayName = names.vpcs[nodes[index].id] }
+        for index in nodes.indices { nodes[index].displayName = names.vpcName(nodes[index].id) }
 
-        var members: [String: [Int]] = [:]
+        // Groups by label byte for byte: two regions that differ only in their Unicode form are two groups.
+        var members: [ExactText: [Int]] = [:]
         for (index, node) in nodes.enumerated() {
-            if let label = grouping.label(of: node, accountNames: names.accounts) { members[label, default: []].append(index) }
+            if let label = grouping.label(of: node, names: names) { members[ExactText(label), default: []].append(index) }
         }
         groups = members
-            .map { NodeGroup(label: $0.key, nodeIndices: $0.value) }
+            .map { NodeGroup(label: $0.key.string, nodeIndices: $0.value) }
             .sorted { ByteOrder.less($0.label, $1.label) }
     }
 

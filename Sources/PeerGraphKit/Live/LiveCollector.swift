@@ -151,9 +151,9 @@ public struct LiveCollector: Sendable {
 
     /// Names of VPCs from Vpc `DescribeVpcs`, asked per region for the VPCs in it (20 ids a call, paged),
     /// regions concurrently. VPCs of other accounts are not visible and simply get no name.
-    public func vpcNames(byRegion vpcIDs: [String: [String]]) async throws(APIError) -> [String: String] {
-        let jobs = vpcIDs.keys.sorted().flatMap { region in
-            stride(from: 0, to: vpcIDs[region]!.count, by: 20).map { (region, Array(vpcIDs[region]![$0 ..< min($0 + 20, vpcIDs[region]!.count)])) }
+    public func vpcNames(byRegion vpcIDs: [(region: String, vpcIDs: [String])]) async throws(APIError) -> [String: String] {
+        let jobs = vpcIDs.sorted { ByteOrder.less($0.region, $1.region) }.flatMap { entry in
+            stride(from: 0, to: entry.vpcIDs.count, by: 20).map { (entry.region, Array(entry.vpcIDs[$0 ..< min($0 + 20, entry.vpcIDs.count)])) }
         }
         var names: [String: String] = [:]
         let failure: APIError? = await withTaskGroup(of: Result<[String: String], APIError>.self) { group in

@@ -8,8 +8,20 @@ public struct PeeringTag: Sendable, Hashable, Comparable {
         self.value = value
     }
 
+    /// By key, then value, both in byte order: a strict weak order (mixing byte order with Swift's
+    /// canonical `==`, as before, was not one: "é" and "e\u{301}" were equal and ordered at once).
     public static func < (lhs: PeeringTag, rhs: PeeringTag) -> Bool {
-        (lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8))
-            || (lhs.key == rhs.key && lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8))
+        let keys = ByteOrder.compare(lhs.key, rhs.key)
+        return keys != 0 ? keys < 0 : ByteOrder.less(lhs.value, rhs.value)
+    }
+
+    /// Equal when key and value are equal byte for byte.
+    public static func == (lhs: PeeringTag, rhs: PeeringTag) -> Bool {
+        ByteOrder.same(lhs.key, rhs.key) && ByteOrder.same(lhs.value, rhs.value)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ExactText(key))
+        hasher.combine(ExactText(value))
     }
 }

@@ -9,8 +9,11 @@
 /// - a raw NUL is a syntax error and other control characters make the SVG ill-formed, so they never
 ///   appear raw; a quoted string of 16,384 bytes or more is a syntax error, so text is capped below that.
 public enum DOTEscaper {
-    /// Longest text written inside one quoted string, in bytes of UTF-8 (before escaping doubles some).
+    /// Longest text written inside one quoted string, in bytes of UTF-8 as written (after escaping:
+    /// one hostile name of 5,000 `&` would otherwise become 25,000 bytes, past Graphviz's limit).
     public static let maximumTextBytes = 4000
+    /// The most bytes one input byte can become (`&` → `&amp;`).
+    static let maximumExpansion = 5
 
     /// An ID (node name): quoted, `\` and `"` escaped, control characters and `%` as `\xHH` text
     /// (Graphviz names its own anonymous objects `%N`: a node called `%5` would be confused with one;
@@ -110,10 +113,11 @@ public enum DOTEscaper {
             func flush(upTo end: Int) {
                 if end > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< end])) }
             }
-            // The budget counts every input byte once, so text that fits cannot be cut: it is charged at
-            // once, and only the few bytes that may need replacing are looked at closely.
-            let fits = bytes.count <= budget
-            if fits { budget -= bytes.count }
+            // The budget counts output bytes. Text that fits even if every byte grew the most cannot be
+            // cut: only the few bytes that may need replacing are looked at closely, and what it really
+            // wrote is charged at the end.
+            let fits = bytes.count * DOTEscaper.maximumExpansion <= budget
+            var written = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if fits && byte >= 0x20 && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "&")
@@ -138,14 +142,17 @@ public enum DOTEscaper {
                     replacement = "\u{FFFD}"; width = 3
                 default: replacement = nil
                 }
-                // The budget counts input bytes; a scalar is never split (continuation bytes are 10xxxxxx).
+                // A scalar is charged what it becomes, and never split (continuation bytes are 10xxxxxx).
                 if !fits && byte & 0xC0 != 0x80 {
                     let scalarWidth = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                    if budget < scalarWidth {
+                    let cost = replacement?.utf8.count ?? scalarWidth
+                    if budget < cost {
                         flush(upTo: index)
                         return false
                     }
-                    budget -= scalarWidth
+                    budget -= cost
+                } else if fits, let replacement {
+                    written += replacement.utf8.count - width
                 }
                 if let replacement {
                     flush(upTo: index)
@@ -157,6 +164,7 @@ public enum DOTEscaper {
                 }
             }
             flush(upTo: bytes.count)
+            if fits { budget -= bytes.count + written }
             return true
         }
     }

@@ -29,7 +29,11 @@ public struct DOTWriter: GraphWriter {
         let groupOfNode = graph.groupIndexByNode
         for (groupIndex, group) in graph.groups.enumerated() {
             sink.write("  subgraph cluster_\(groupIndex + 1) {\n")
-            sink.write("    label=\(DOTEscaper.quotedText([GraphText.shortened(group.label, to: max(options.maximumLabelLength, 64))]));\n")
+            // A cluster label is one line: a label of nothing but line breaks has no width but some height,
+            // and Graphviz 2.43 then aborts while placing any xlabel (xlabels.c:219, lblenclosing; found
+            // by the random corpus, seed 42).
+            let caption = group.label.replacingOccurrences(of: "\n", with: " ")
+            sink.write("    label=\(DOTEscaper.quotedText([GraphText.shortened(caption, to: max(options.maximumLabelLength, 64))]));\n")
             let members = group.nodeIndices
             sink.writeInOrder(count: members.count) { index, sink in writeNode(graph.nodes[members[index]], in: graph, indent: "    ", to: sink) }
             sink.write("  }\n")
@@ -60,7 +64,7 @@ public struct DOTWriter: GraphWriter {
         var tooltip = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "&#10;")
         GraphText.writeNodeDetails(node, to: &tooltip)
         tooltip.finish()
-        switch graph.nodeChanges.isEmpty ? nil : graph.nodeChanges[node.id] {
+        switch graph.change(ofNode: node.id) {
         case .added: sink.write(", fillcolor=\"#E8F5E9\", color=\"#2E7D32\"")
         case .removed: sink.write(", style=\"rounded,filled,dashed\", fillcolor=\"#FAFAFA\", color=\"#9E9E9E\", fontcolor=\"#9E9E9E\"")
         default: break
@@ -90,7 +94,9 @@ public struct DOTWriter: GraphWriter {
         sink.write("\", style=")
         sink.write(Self.style(look.baseLine, overlay: look.line == look.baseLine ? nil : look.line))
         sink.write(", penwidth=")
-        sink.write(Self.penWidth(connection.bandwidthMbps))
+        // An explicit penwidth cancels `bold`, so a bold line (FinancialLocked, a diff's added and changed
+        // edges) is drawn wider than any bandwidth: it stays the most visible edge.
+        sink.write(look.line == .bold ? Self.boldPenWidth : Self.penWidth(connection.bandwidthMbps))
         sink.write("];\n")
     }
 
@@ -99,6 +105,9 @@ public struct DOTWriter: GraphWriter {
         guard let overlay, overlay != line else { return line.rawValue }
         return "\"\(line.rawValue),\(overlay.rawValue)\""
     }
+
+    /// Wider than the widest bandwidth line.
+    static let boldPenWidth = "4.0"
 
     /// Thicker lines for more bandwidth; unlimited draws thickest.
     static func penWidth(_ mbps: Int64?) -> String {

@@ -10,7 +10,7 @@ public struct EdgeAppearance: Sendable, Hashable {
 
     public static func of(_ connection: PeeringConnection, in graph: PeerGraph, theme: StatusTheme) -> EdgeAppearance {
         if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
-            switch graph.changes[connection.id] ?? .unchanged {
+            switch graph.change(ofConnection: connection.id) ?? .unchanged {
             case .added: return EdgeAppearance(color: "#2E7D32", line: .bold, baseLine: .solid, labelPrefix: "+ ")
             case .removed: return EdgeAppearance(color: "#9E9E9E", line: .dotted, baseLine: .dotted, labelPrefix: "− ")
             case .changed: return EdgeAppearance(color: "#EF6C00", line: .bold, baseLine: .dashed, labelPrefix: "~ ")

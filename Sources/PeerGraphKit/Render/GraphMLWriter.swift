@@ -142,7 +142,7 @@ public struct GraphMLWriter: GraphWriter {
         Self.data("n_ipv6_cidrs", node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), to: sink)
         Self.data("n_group", group.map { graph.groups[$0].label }, to: sink)
         if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
-            Self.data("n_change", (graph.nodeChanges[node.id] ?? .unchanged).rawValue, to: sink)
+            Self.data("n_change", (graph.change(ofNode: node.id) ?? .unchanged).rawValue, to: sink)
         }
         if options.graphMLFlavor == .yed {
             sink.write("      <data key=\"n_yfiles\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>")
@@ -188,7 +188,7 @@ public struct GraphMLWriter: GraphWriter {
         Self.data("e_color", color, to: sink)
         Self.data("e_line_style", look.baseLine.rawValue, to: sink)
         if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
-            Self.data("e_change", (graph.changes[connection.id] ?? .unchanged).rawValue, to: sink)
+            Self.data("e_change", (graph.change(ofConnection: connection.id) ?? .unchanged).rawValue, to: sink)
         }
         if let counts = graph.edgeCounts { Self.data("e_connection_count", String(counts[number]), to: sink) }
         var tagIndex = 0

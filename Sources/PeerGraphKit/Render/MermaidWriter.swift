@@ -86,7 +86,7 @@ public struct MermaidWriter: GraphWriter {
 
     private func writeNode(_ node: VPCNode, index: Int, in graph: PeerGraph, indent: String, to sink: OutputSink) {
         let label = GraphText.nodeLines(node).map { GraphText.shortened($0, to: options.maximumLabelLength) }
-        let style = switch graph.nodeChanges[node.id] {
+        let style = switch graph.change(ofNode: node.id) {
         case .added: "added"
         case .removed: "removed"
         default: "vpc"

@@ -25,7 +25,7 @@ public struct NodeLinkJSONWriter: GraphWriter {
             fields.append("\"ipv4_cidrs\": [\(node.ipv4CIDRs.map(q).joined(separator: ", "))]")
             fields.append("\"ipv6_cidrs\": [\(node.ipv6CIDRs.map(q).joined(separator: ", "))]")
             if let group = groupOfNode[index] { fields.append("\"group\": \(q(graph.groups[group].label))") }
-            if let change = graph.nodeChanges[node.id] { fields.append("\"change\": \(q(change.rawValue))") }
+            if let change = graph.change(ofNode: node.id) { fields.append("\"change\": \(q(change.rawValue))") }
             sink.write(index == 0 ? "\n    {" : ",\n    {")
             sink.write(fields.joined(separator: ", "))
             sink.write("}")
@@ -57,7 +57,7 @@ public struct NodeLinkJSONWriter: GraphWriter {
             fields.append("\"tags\": \(JSONEscaper.tagObject(connection.tags))")
             fields.append("\"color\": \(q(look.color))")
             fields.append("\"line_style\": \(q(look.baseLine.rawValue))")
-            if let change = graph.changes[connection.id] { fields.append("\"change\": \(q(change.rawValue))") }
+            if let change = graph.change(ofConnection: connection.id) { fields.append("\"change\": \(q(change.rawValue))") }
             if let counts = graph.edgeCounts { fields.append("\"connection_count\": \(counts[number])") }
             sink.write(number == 0 ? "\n    {" : ",\n    {")
             sink.write(fields.joined(separator: ", "))

@@ -3,14 +3,21 @@
 /// Swift's `String` equality and hashing follow Unicode canonical equivalence, so "é" and "e\u{301}"
 /// would be one key. Ids are byte strings; each writer quotes the bytes it is given, so two ids that
 /// differ in bytes must be two nodes, or an edge would name a node that was never declared.
-struct ExactText: Hashable {
-    let string: String
+public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The text itself.
+    public let string: String
 
-    init(_ string: String) { self.string = string }
+    /// Wraps `string`.
+    public init(_ string: String) { self.string = string }
 
-    static func == (lhs: ExactText, rhs: ExactText) -> Bool { ByteOrder.same(lhs.string, rhs.string) }
+    public static func == (lhs: ExactText, rhs: ExactText) -> Bool { ByteOrder.same(lhs.string, rhs.string) }
 
-    func hash(into hasher: inout Hasher) {
+    /// Byte order.
+    public static func < (lhs: ExactText, rhs: ExactText) -> Bool { ByteOrder.less(lhs.string, rhs.string) }
+
+    public var description: String { string }
+
+    public func hash(into hasher: inout Hasher) {
         string.withBorrowedUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
