@@ -18,7 +18,7 @@ let package = Package(
         .testTarget(
             name: "PeerGraphKitTests",
             dependencies: ["PeerGraphKit"],
-            exclude: ["Fixtures", "Golden"]
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "PeerGraphCLITests", dependencies: ["PeerGraphCLI", "PeerGraphKit"], exclude: ["Golden"]),
     ]

@@ -55,7 +55,11 @@ struct DrawOptions {
     init(_ parsed: ParsedArguments, command: Subcommand = .draw) throws(UsageError) {
         self.command = command
         inputs = parsed.positionals
-        if let format = parsed.value("format")?.lowercased() {
+        if var format = parsed.value("format")?.lowercased() {
+            if format == "mmd" { format = "mermaid" }
+            if ["svg", "png", "pdf"].contains(format) {
+                throw UsageError("--format \(format) is a picture: Graphviz draws it, with --render \(format)\(format == "svg" ? "" : " -o FILE")")
+            }
             switch command {
             case .draw:
                 guard let value = OutputFormat(rawValue: format) else {
@@ -150,8 +154,10 @@ struct DrawOptions {
         }
         filter.excludeDeleted = parsed.has("exclude-deleted")
         for status in filter.statuses where PeeringStatus(apiValue: status).isKnownCaseInsensitively == false {
-            // A status we do not know may still be one the API added; accept it, but only if it is a word.
-            guard status.allSatisfy({ $0.isLetter }) else { throw UsageError("--status '\(status)' is not a status name") }
+            let names = PeeringStatus.known.map(\.apiValue)
+            let best = names.min { EditDistance.between(status.lowercased(), $0.lowercased()) < EditDistance.between(status.lowercased(), $1.lowercased()) }
+            let hint = best.flatMap { EditDistance.between(status.lowercased(), $0.lowercased()) <= max(2, status.count / 3) ? " (did you mean '\($0)'?)" : nil }
+            throw UsageError("unknown --status '\(status)'\(hint ?? "") (expected \(names.joined(separator: ", ")))")
         }
         title = parsed.value("title")
         legend = parsed.has("legend")
@@ -207,6 +213,15 @@ struct DrawOptions {
         }
         live.keepGoing = parsed.has("keep-going")
         live.saveRawDirectory = parsed.value("save-raw")
+        try Self.refuseOptionsThatDoNothing(parsed, command: command, format: render != nil ? .dot : format,
+                                            isReport: command == .check || (command == .diff && !isGraphDiff))
+        if let render, let output = outputPath {
+            let ext = (output as NSString).pathExtension.lowercased()
+            let known = ["svg", "png", "pdf", "dot", "gv", "graphml", "mmd", "json", "html", "md"]
+            if known.contains(ext) && ext != render {
+                throw UsageError("--render \(render) writes \(render.uppercased()), but -o \(output) says .\(ext): name the file .\(render) or choose --render \(ext)")
+            }
+        }
         let isLive = command == .diff ? inputs.count < 2 : inputs.isEmpty
         if command == .diff && !(1 ... 2).contains(inputs.count) {
             throw UsageError("diff takes OLD and NEW (files, directories or -), or OLD alone to compare with the live API")
@@ -217,6 +232,39 @@ struct DrawOptions {
                 throw UsageError("--\(flag) is for live collection, which runs only when no INPUT is given")
             }
             if live.allRegions { throw UsageError("--region all is for live collection, which runs only when no INPUT is given") }
+        }
+    }
+}
+
+extension DrawOptions {
+    /// The look options and the graph formats each one changes (what `--render` draws is DOT). An option
+    /// given where it changes nothing is a mistake worth saying, not a silent no-op.
+    static let formatsOfOption: [(flag: String, formats: Set<OutputFormat>)] = [
+        ("legend", [.dot, .mermaid]),
+        ("max-label", [.dot, .mermaid]),
+        ("edge-labels", [.dot, .mermaid]),
+        ("graphml-flavor", [.graphml]),
+        ("markdown", [.mermaid]),
+        ("timestamp", [.dot, .mermaid, .graphml]),
+    ]
+
+    /// The options that only shape a drawn graph, for the reports of check and diff.
+    static let graphOnlyOptions = ["group-by", "title", "legend", "template", "theme", "graphml-flavor", "max-label", "edge-labels",
+                                   "timestamp", "markdown", "render", "layout"]
+
+    static func refuseOptionsThatDoNothing(_ parsed: ParsedArguments, command: Subcommand, format: OutputFormat, isReport: Bool) throws(UsageError) {
+        if isReport {
+            for flag in graphOnlyOptions where parsed.has(flag) {
+                throw UsageError("--\(flag) shapes a drawn graph; \(command.rawValue) writes a report here (diff draws with --format dot, mermaid or graphml)")
+            }
+            return
+        }
+        for (flag, formats) in formatsOfOption where parsed.has(flag) && !formats.contains(format) {
+            let names = formats.map(\.rawValue).sorted().joined(separator: " or ")
+            throw UsageError("--\(flag) does nothing for \(parsed.has("render") ? "--render (DOT)" : "--format \(format.rawValue)"); it applies to \(names)")
+        }
+        if parsed.has("layout") && !parsed.has("render") {
+            throw UsageError("--layout chooses the Graphviz engine for --render; without --render it does nothing")
         }
     }
 }

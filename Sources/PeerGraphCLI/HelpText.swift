@@ -23,6 +23,9 @@ enum HelpText {
                               page object, a JSON array of pages, a bare array of connections, or
                               JSON Lines of connections. Connections listed more than once become
                               one edge (the copy with the latest GmtModified wins).
+                              Files may be gzip-compressed or UTF-16 with a byte order mark. In a
+                              directory, JSON that is no API page (a manifest, a saved API error) and
+                              anything that is not a regular file are skipped with a warning.
                               With no INPUT, peergraph collects live from the VpcPeer API.
 
     OPTIONS:
@@ -50,6 +53,7 @@ enum HelpText {
       --vpc-names             Live: ask Vpc DescribeVpcs for the names of the VPCs.
       --focus VPC_ID          Only VPC_ID and its neighbours up to --depth N hops (default 1).
       --redact                Replace account ids by stable pseudonyms (--redact-cidrs: CIDR blocks too).
+      --strict                Refuse, instead of skipping, foreign files in input directories.
       -q, --quiet             Print no warnings.
       -h, --help              Show this help.
       --version               Show the version.
@@ -67,7 +71,8 @@ enum HelpText {
       --concurrency N         Regions fetched at once (default 8).
       --max-retries N         Retries of throttled or failed calls, with backoff (default 3).
       --keep-going            Draw the regions that worked when others fail (exit code 4 still).
-      --save-raw DIR          Keep every fetched page in DIR, as input for later runs.
+      --save-raw DIR          Keep every fetched page in DIR, as input for later runs: one snapshot,
+                              replaced whole only when every region was collected.
       -v, --verbose           Log every request (never a secret).
 
     FILTERS (repeat a filter, or give a comma list, to allow several values; different filters must all match):
@@ -84,10 +89,12 @@ enum HelpText {
     EXIT CODES:
       0 success, 1 check found problems / diff found differences, 2 usage error (also: no credentials),
       3 bad input (file, JSON, template, theme), 4 API or network failure, 5 output could not be written.
+      A closed pipe (peergraph ... | head) ends the run quietly with 0.
 
     EXAMPLES:
       peergraph samples/hub-and-spoke/connections.json | dot -Tsvg > mesh.svg
       peergraph samples/multi-region/pages --format mermaid --legend -o mesh.mmd
+      peergraph help check
       peergraph pages/*.json --status Activated --region cn-hangzhou --format graphml -o mesh.graphml
       cat export.jsonl | peergraph - --group-by owner --title "Production mesh"
       peergraph --region cn-hangzhou --region cn-shanghai --save-raw snapshot/ | dot -Tsvg > mesh.svg
@@ -112,7 +119,7 @@ enum HelpText {
                               warning, info or never.
       --as-of DATE            Measure ages and expiry from DATE (default: now), e.g. 2025-09-01.
       --expiry-days N         Report connections expiring within N days (default 30).
-      Inputs, filters, --names, --focus, --redact and the live options work as for drawing
+      Inputs, filters, --strict, --names, --focus, --redact and the live options work as for drawing
       (see peergraph --help).
 
     EXIT CODES:
@@ -139,7 +146,8 @@ enum HelpText {
                               for a graph of NEW with added (green), changed (orange) and removed
                               (grey, dotted) connections marked.
       -o, --output FILE       Write to FILE (atomically).
-      Filters, --group-by, --names, --focus, --redact, --render and the look options work as for drawing.
+      Filters, --strict, --group-by, --names, --focus, --redact, --render and the look options work as for
+      drawing; the look options only with a graph format.
 
     EXIT CODES:
       0 equal, 1 different, 2 usage, 3 bad input, 4 API, 5 output.

@@ -42,16 +42,26 @@ struct ParsedArguments: Sendable, Equatable {
                 }
                 flag = match
             } else {
-                let letter = argument.dropFirst().first!
-                shown = "-\(letter)"
-                guard let match = flags.first(where: { $0.shortName == letter }) else {
-                    throw UsageError("unknown option '\(argument)'\(Self.suggestion(for: String(argument.dropFirst()), among: flags))")
+                // Short options may be clustered: `-qf json` is `-q -f json`; the first that takes a
+                // value takes the rest of the word (`-fjson`) or the next argument.
+                var letters = Substring(argument.dropFirst())
+                var found: FlagSpecification?
+                while let letter = letters.first {
+                    guard let match = flags.first(where: { $0.shortName == letter }) else {
+                        throw UsageError("unknown option '-\(letter)' (in '\(argument)')\(Self.suggestion(for: String(argument.dropFirst()), among: flags))")
+                    }
+                    letters = letters.dropFirst()
+                    if match.takesValue || letters.isEmpty {
+                        found = match
+                        break
+                    }
+                    try record(match, value: "")
                 }
+                guard let match = found else { continue }
                 flag = match
-                let rest = argument.dropFirst(2)
-                if !rest.isEmpty {
-                    guard flag.takesValue else { throw UsageError("option '\(shown)' takes no value (in '\(argument)')") }
-                    inlineValue = String(rest.hasPrefix("=") ? rest.dropFirst() : rest)
+                shown = "-\(match.shortName.map(String.init) ?? "")"
+                if !letters.isEmpty {
+                    inlineValue = String(letters.hasPrefix("=") ? letters.dropFirst() : letters)
                 }
             }
             var value = ""
@@ -68,15 +78,20 @@ struct ParsedArguments: Sendable, Equatable {
             } else if inlineValue != nil {
                 throw UsageError("option '\(shown)' takes no value")
             }
-            if !flag.repeatable, values[flag.name] != nil {
-                throw UsageError("option '--\(flag.name)' given more than once")
-            }
-            let parts = flag.splitsCommas ? value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } : [value]
-            if flag.takesValue && parts.allSatisfy(\.isEmpty) {
-                throw UsageError("option '--\(flag.name)' needs a non-empty value")
-            }
-            values[flag.name, default: []] += parts.filter { !$0.isEmpty || !flag.takesValue }
+            try record(flag, value: value)
         }
+    }
+
+    /// Records one occurrence of `flag` with `value` ("" for a flag without a value).
+    private mutating func record(_ flag: FlagSpecification, value: String) throws(UsageError) {
+        if !flag.repeatable, values[flag.name] != nil {
+            throw UsageError("option '--\(flag.name)' given more than once")
+        }
+        let parts = flag.splitsCommas ? value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } : [value]
+        if flag.takesValue && parts.allSatisfy(\.isEmpty) {
+            throw UsageError("option '--\(flag.name)' needs a non-empty value")
+        }
+        values[flag.name, default: []] += parts.filter { !$0.isEmpty || !flag.takesValue }
     }
 
     func has(_ name: String) -> Bool { values[name] != nil }

@@ -50,9 +50,17 @@ public struct PeerGraphCommand: Sendable {
         do {
             var arguments = arguments
             var command = Subcommand.draw
+            if arguments.first == "help" && !FileManager.default.fileExists(atPath: "help") {
+                // `peergraph help [check|diff]`, as git and swift do.
+                let topic = arguments.dropFirst().first.flatMap(Subcommand.init(rawValue:)) ?? .draw
+                try writeOutput(Array(HelpText.text(for: topic).utf8))
+                return .success
+            }
             if let first = arguments.first, let subcommand = Subcommand(rawValue: first), subcommand != .draw {
                 command = subcommand
                 arguments.removeFirst()
+            } else if let first = arguments.first, let suggestion = Self.mistypedCommand(first) {
+                throw UsageError("'\(first)' is neither a command nor a file or folder (did you mean 'peergraph \(suggestion)'?)")
             }
             let parsed = try ParsedArguments(arguments, flags: Flags.of(command), command: command)
             if parsed.has("help") {
@@ -79,6 +87,15 @@ public struct PeerGraphCommand: Sendable {
             if code == .usage { say("Run 'peergraph\(arguments.first.flatMap { Subcommand(rawValue: $0) }.map { " \($0.rawValue)" } ?? "") --help' for usage.") }
             return code
         }
+    }
+
+    /// The command `word` was probably meant to be: it is no file or folder, and close to a command name.
+    static func mistypedCommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-"), !word.contains("/"), !FileManager.default.fileExists(atPath: word) else { return nil }
+        let commands = ["check", "diff", "help"]
+        let best = commands.min { EditDistance.between(word.lowercased(), $0) < EditDistance.between(word.lowercased(), $1) }
+        guard let best, EditDistance.between(word.lowercased(), best) <= 2 else { return nil }
+        return best
     }
 
     /// `-o` naming one of the inputs (the same file, however it is spelled) would destroy it: a usage

@@ -88,26 +88,44 @@ public struct GraphMLWriter: GraphWriter {
 
     /// One key per distinct tag key in the graph that can be an attribute name, sorted, with ids
     /// `e_tag1`, `e_tag2`…
-    static func tagKeys(for graph: PeerGraph) -> [(tag: String, key: Key)] {
-        var tags = Set<String>()
+    static func tagKeys(for graph: PeerGraph) -> TagKeys {
+        var tags = Set<ExactText>()
         for connection in graph.edges {
-            for tag in connection.tags where isAttributeName(tag.key) { tags.insert(tag.key) }
+            for tag in connection.tags where isAttributeName(tag.key) { tags.insert(ExactText(tag.key)) }
         }
-        return tags.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.enumerated().map { index, tag in
-            (tag, Key(id: "e_tag\(index + 1)", domain: "edge", name: "tag:\(tag)", type: "string"))
+        var result = TagKeys()
+        for (index, tag) in tags.sorted().enumerated() {
+            let key = Key(id: "e_tag\(index + 1)", domain: "edge", name: "tag:\(tag.string)", type: "string")
+            result.keys.append(key)
+            result.idByTag[tag] = key.id
         }
+        return result
+    }
+
+    /// The tag keys of a graph, and each tag's key id: found by lookup, so writing an edge's tags takes
+    /// time in its own tags, not in all the tag keys of the graph (that walk was quadratic).
+    struct TagKeys {
+        var keys: [Key] = []
+        var idByTag: [ExactText: String] = [:]
     }
 
     static let changeKeys = [
         Key(id: "n_change", domain: "node", name: "change", type: "string"),
         Key(id: "e_change", domain: "edge", name: "change", type: "string"),
     ]
-    static let countKey = Key(id: "e_connection_count", domain: "edge", name: "connection_count", type: "int")
+    static let countKey = Key(id: "e_connection_count", domain: "edge", name: "connection_count", type: "long")
 
-    private func writeKeys(tagKeys: [(tag: String, key: Key)], graph: PeerGraph, to sink: OutputSink) {
+    private func writeKeys(tagKeys: TagKeys, graph: PeerGraph, to sink: OutputSink) {
         let isDiff = !graph.changes.isEmpty || !graph.nodeChanges.isEmpty
         let extra = (isDiff ? Self.changeKeys : []) + (graph.edgeCounts != nil ? [Self.countKey] : [])
-        for key in Self.graphKeys + Self.nodeKeys + Self.edgeKeys + tagKeys.map(\.key) + extra {
+        // A collapsed edge sums many connections: its bandwidth and count are declared `long`, which
+        // holds any sum of 32-bit bandwidths.
+        let edgeKeys = graph.edgeCounts == nil ? Self.edgeKeys : Self.edgeKeys.map { key in
+            var key = key
+            if key.id == "e_bandwidth_mbps" { key.type = "long" }
+            return key
+        }
+        for key in Self.graphKeys + Self.nodeKeys + edgeKeys + tagKeys.keys + extra {
             sink.write("  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(XMLEscaper.attribute(key.name))\" attr.type=\"\(key.type)\"/>\n")
         }
         if options.graphMLFlavor == .yed {
@@ -121,7 +139,7 @@ public struct GraphMLWriter: GraphWriter {
         Self.data("g_grouping", graph.grouping.rawValue, indent: "    ", to: sink)
     }
 
-    private func writeBody(_ graph: PeerGraph, tagKeys: [(tag: String, key: Key)], to sink: OutputSink) {
+    private func writeBody(_ graph: PeerGraph, tagKeys: TagKeys, to sink: OutputSink) {
         let groupOfNode = graph.groupIndexByNode
         sink.writeInOrder(count: graph.nodes.count) { index, sink in writeNode(index, in: graph, group: groupOfNode[index], to: sink) }
         sink.writeInOrder(count: graph.edges.count) { index, sink in writeEdge(index, in: graph, tagKeys: tagKeys, to: sink) }
@@ -152,7 +170,7 @@ public struct GraphMLWriter: GraphWriter {
         sink.write("    </node>\n")
     }
 
-    private func writeEdge(_ number: Int, in graph: PeerGraph, tagKeys: [(tag: String, key: Key)], to sink: OutputSink) {
+    private func writeEdge(_ number: Int, in graph: PeerGraph, tagKeys: TagKeys, to sink: OutputSink) {
         let connection = graph.edges[number]
         let ends = graph.edgeEndpoints[number]
         let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
@@ -191,14 +209,13 @@ public struct GraphMLWriter: GraphWriter {
             Self.data("e_change", (graph.change(ofConnection: connection.id) ?? .unchanged).rawValue, to: sink)
         }
         if let counts = graph.edgeCounts { Self.data("e_connection_count", String(counts[number]), to: sink) }
-        var tagIndex = 0
+        // Tags are sorted by key: a repeated key keeps its first value, and every other key still gets its data.
+        var previous: String?
         for tag in connection.tags {
-            // Tags are sorted by key, as are tagKeys: advance to this tag's key. A repeated key keeps the first value.
-            guard Self.isAttributeName(tag.key) else { continue }
-            while tagIndex < tagKeys.count && tagKeys[tagIndex].tag != tag.key { tagIndex += 1 }
-            guard tagIndex < tagKeys.count else { break }
-            Self.data(tagKeys[tagIndex].key.id, tag.value, to: sink)
-            tagIndex += 1
+            defer { previous = tag.key }
+            if let previous, ByteOrder.same(previous, tag.key) { continue }
+            guard let id = tagKeys.idByTag[ExactText(tag.key)] else { continue }
+            Self.data(id, tag.value, to: sink)
         }
         if options.graphMLFlavor == .yed {
             let lineType = switch look.baseLine { case .solid, .bold: "line"; case .dashed: "dashed"; case .dotted: "dotted" }
