@@ -7,6 +7,9 @@ enum CLIPaths {
 
     /// The built `peergraph` binary: beside the test bundle, where `swift test` builds it.
     static var binary: URL {
+        // PEERGRAPH_BINARY runs the end-to-end tests against another build (e.g. an older release, to see
+        // that a new test fails there).
+        if let other = ProcessInfo.processInfo.environment["PEERGRAPH_BINARY"], !other.isEmpty { return URL(fileURLWithPath: other) }
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
             Bundle.main.bundleURL.deletingLastPathComponent(),

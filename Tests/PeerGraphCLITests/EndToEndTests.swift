@@ -50,7 +50,8 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("out.\(format)")
-        let result = try Self.run([pages, "--format", format, "--legend", "--title", "Multi-region, multi-account mesh", "-o", target.path])
+        let legend = format == "graphml" ? [] : ["--legend"]
+        let result = try Self.run([pages, "--format", format] + legend + ["--title", "Multi-region, multi-account mesh", "-o", target.path])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let ext = format == "mermaid" ? "mmd" : format
@@ -92,7 +93,7 @@ import Testing
         let started = Date()
         let result = try Self.run([garbage.path, "-o", folder.appendingPathComponent("out.dot").path])
         #expect(result.code == 3)
-        #expect(result.stderr == "peergraph: error: \(garbage.path):1:1 (byte 0): expected a page object, an array of pages or connections, or JSON Lines of connections, found byte 0x7F\n")
+        #expect(result.stderr == "peergraph: error: \(garbage.path): is an executable (ELF), not JSON\n")
         #expect(Date().timeIntervalSince(started) < 5)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.dot").path))
     }
@@ -151,7 +152,8 @@ import Testing
         #expect(help.stdout.contains("USAGE: peergraph"))
     }
 
-    @Test func aClosedPipeIsReportedNotACrash() throws {
+    /// `peergraph … | head`: the reader has what it wanted; the run ends quietly with 0 (see the README).
+    @Test func aClosedPipeEndsQuietlyNotACrash() throws {
         // Output far larger than a pipe buffer; the reader goes away after 10 bytes.
         let connections = (0 ..< 3000).map { index in
             #"{"InstanceId":"pcc-\#(index)","Vpc":{"VpcId":"vpc-\#(index)"},"AcceptingVpc":{"VpcId":"vpc-\#(index + 1)"}}"#
@@ -172,8 +174,8 @@ import Testing
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 5)
-        #expect(message.hasPrefix("peergraph: error: <stdout>:"), "\(message)")
+        #expect(process.terminationStatus == 0)
+        #expect(message.isEmpty, "\(message)")
     }
 }
 
@@ -201,7 +203,7 @@ import Testing
             // Wait for the temporary file to appear, then interrupt.
             let deadline = Date().addingTimeInterval(20)
             while process.isRunning && Date() < deadline {
-                if (try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains(where: { $0.hasPrefix(".mesh.graphml.peergraph-") }) {
+                if (try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains(where: { $0.hasPrefix(".peergraph-") }) {
                     sawTemporaryFile = true
                     kill(process.processIdentifier, signalNumber)
                     break

@@ -78,7 +78,7 @@ import Testing
         ("bad-huge-owner.json", "$[0].OwnerId)", "account id 123456789012345678901234567890 does not fit in 64 bits"),
         ("bad-float-bandwidth.json", "$[0].Bandwidth)", "expected a whole number, found 1e3"),
         ("bad-top-level-string.json", "(byte 0)", "found a string"),
-        ("bad-unrelated-object.json", "(byte 0)", "object is neither a page"),
+        ("bad-unrelated-object.json", "(byte 0)", "an API error response (Throttling.User), not a page"),
         ("bad-invalid-utf8.json", "1:21 (byte 20, $[0].InstanceId)", "invalid UTF-8 in string"),
         ("bad-nul-byte.json", "1:22 (byte 21, $[0].InstanceId)", "raw control character 0x0"),
         ("bad-trailing-garbage.json", "(byte 23, $[1])", "found 'x'"),

@@ -43,11 +43,16 @@ import Testing
         #expect(DOTEscaper.quotedText(lines) == expected)
     }
 
-    @Test func theBudgetCountsEachInputByteOnce() {
-        // 1,999 two-byte C1 controls fill 3,998 of the 4,000 bytes; the next two-byte scalar still fits.
-        let text = String(repeating: "\u{85}", count: 1999) + "é" + "x"
-        let quoted = DOTEscaper.quotedText([text])
-        #expect(quoted == "\"" + String(repeating: "\u{FFFD}", count: 1999) + "é…\"")
+    @Test func theBudgetCountsOutputBytes() {
+        // 5,000 `&` would be 25,000 bytes as `&amp;`, past Graphviz's 16,384-byte string limit: 800 fit.
+        let quoted = DOTEscaper.quotedText([String(repeating: "&", count: 5_000)])
+        #expect(quoted == "\"" + String(repeating: "&amp;", count: 800) + "…\"")
+        // 1,333 C1 controls become three-byte U+FFFD each (3,999 bytes); the next one does not fit.
+        let controls = DOTEscaper.quotedText([String(repeating: "\u{85}", count: 2_000)])
+        #expect(controls == "\"" + String(repeating: "\u{FFFD}", count: 1_333) + "…\"")
+        // Newlines, as the two bytes `\n`, count two each.
+        let lines = DOTEscaper.quotedText([String(repeating: "\n", count: 3_000)])
+        #expect(lines == "\"" + String(repeating: "\\n", count: 2_000) + "…\"")
     }
 
     @Test func capsTextBelowGraphvizStringLimit() {
@@ -80,24 +85,25 @@ import Testing
         }
     }
 
-    /// Scalar by scalar, the budget counted in UTF-8 bytes of the input.
+    /// Scalar by scalar, the budget counted in UTF-8 bytes of the output.
     private static func reference(_ lines: [String]) -> String {
         var result = "\""
         var budget = DOTEscaper.maximumTextBytes
         for (index, line) in lines.enumerated() {
             if index > 0 { result += "\\n" }
             for scalar in line.unicodeScalars {
-                let width = String(scalar).utf8.count
-                if budget < width { return result + "…\"" }
-                budget -= width
+                let replacement: String
                 switch scalar {
-                case "\\": result += "\\\\"
-                case "\"": result += "\\\""
-                case "&": result += "&amp;"
-                case "\n": result += "\\n"
-                case "\t": result += " "
-                default: result += DOTEscaper.isControl(scalar) ? "\u{FFFD}" : String(scalar)
+                case "\\": replacement = "\\\\"
+                case "\"": replacement = "\\\""
+                case "&": replacement = "&amp;"
+                case "\n": replacement = "\\n"
+                case "\t": replacement = " "
+                default: replacement = DOTEscaper.isControl(scalar) ? "\u{FFFD}" : String(scalar)
                 }
+                if budget < replacement.utf8.count { return result + "…\"" }
+                budget -= replacement.utf8.count
+                result += replacement
             }
         }
         return result + "\""
