@@ -14,8 +14,14 @@ Scenario keys:
   latency_ms    added to every answer
   log           path of a JSON Lines file: one line per request (action, region, token, status, fault, times)
 Faults: ok, throttle-400, throttle-429, throttle-503, throttle-retry-after, unavailable-503, internal-500, html-502,
-  forbidden-403, stall, truncate, reset, repeat-token, not-json-200, skew.
+  forbidden-403, stall, truncate, reset, repeat-token, not-json-200, skew;
+  hostile ones: redirect-302 (Location to /redirected on this server, logged if followed), gzip-bomb (200 MiB
+  of spaces as Content-Encoding: gzip), endless-chunked (1 MiB chunks until the client hangs up, at most 2 GiB),
+  echo-400 / echo-html-502 / echo-header (the request's token, signature and secret-bearing headers reflected
+  in an error body cut by length limits, percent-encoded, inside an HTML page, in a response header),
+  echo-data (a page whose connection name, description and tags carry the token and the signature).
 """
+import gzip
 import datetime, hashlib, hmac, http.server, json, signal, socketserver, sys, threading, time, urllib.parse
 
 # A parent may start us with signals blocked (threads of a test runner do); we must stop on SIGTERM.
@@ -30,6 +36,7 @@ latency = scenario.get("latency_ms", 0) / 1000.0
 log_path = scenario.get("log")
 lock = threading.Lock()
 nonces = set()
+bomb = None
 
 
 def next_fault(key):
@@ -147,6 +154,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return {"RequestId": rid, "HostId": "vpcpeer.aliyuncs.com", "Code": code, "Message": message,
                 "Recommend": f"https://api.aliyun.com/troubleshoot?q={code}&product=VpcPeer&requestId={rid}"}
 
+    def do_GET(self):
+        write_log({"action": "", "path": self.path, "status": 404, "start": time.time(), "end": time.time()})
+        self.answer(404, b"not here", "text/plain")
+
     def do_POST(self):
         started = time.time()
         body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
@@ -169,7 +180,65 @@ class Handler(http.server.BaseHTTPRequestHandler):
         entry.update(status=status, end=time.time())
         write_log(entry)
 
+    def reflected(self):
+        """What a hostile server can reflect: the STS token and the signature of this very request."""
+        sts = self.headers.get("x-acs-security-token", "")
+        auth = self.headers.get("Authorization", "")
+        signature = auth.split("Signature=")[-1] if "Signature=" in auth else ""
+        return sts, signature
+
+    def hostile(self, fault, region):
+        sts, signature = self.reflected()
+        if fault == "redirect-302":
+            self.answer(302, b"", "text/plain", extra={"Location": f"http://127.0.0.1:{self.server.server_address[1]}/redirected?t={encode(sts)}"})
+            return 302
+        if fault == "gzip-bomb":
+            global bomb
+            with lock:
+                if bomb is None:
+                    bomb = gzip.compress(b" " * (200 << 20), compresslevel=9)
+            self.answer(200, bomb, "application/json", extra={"Content-Encoding": "gzip"})
+            return 200
+        if fault == "endless-chunked":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b" " * (1 << 20)
+            try:
+                self.wfile.write(b"%x\r\n[\r\n" % 1)
+                for _ in range(2048):
+                    self.wfile.write(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+            return 200
+        if fault == "echo-400":
+            body = self.error_body("Forbidden.Echo", "x" * 480 + f"token {sts} signature {signature}")
+            body["Recommend"] = "https://example.invalid/?" + encode(sts) + "&s=" + signature
+            body["RequestId"] = sts[:60]
+            self.answer(400, body)
+            return 400
+        if fault == "echo-html-502":
+            headers = "\n".join(f"{k}: {v}" for k, v in self.headers.items())
+            page = f"<html><body><h1>502</h1><pre>{sts[:10]}\n{sts[10:]} {signature}\n{headers}</pre></body></html>"
+            self.answer(502, page.encode(), "text/html")
+            return 502
+        if fault == "echo-header":
+            self.answer(503, b"unavailable", f"text/plain; token={sts}; sig={signature}")
+            return 503
+        if fault == "echo-data":
+            connection = {"InstanceId": "pcc-echo", "Name": f"name {sts}", "Description": encode(sts) + " " + signature,
+                          "Vpc": {"VpcId": "vpc-echo-a"}, "AcceptingVpc": {"VpcId": "vpc-echo-b"}, "RegionId": region,
+                          "Tags": [{"Key": "leak", "Value": sts + signature}]}
+            self.answer(200, {"RequestId": "REQ-echo", "TotalCount": 1, "VpcPeerConnects": [connection]})
+            return 200
+        return None
+
     def play(self, action, region, params, token, fault):
+        status = self.hostile(fault, region)
+        if status is not None:
+            return status
         if fault == "throttle-400":
             self.answer(400, self.error_body("Throttling.User", "Request was denied due to user flow control.")); return 400
         if fault == "throttle-429":

@@ -128,10 +128,10 @@ public final class URLSessionTransport: HTTPTransport {
 
         func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
             let tooLarge = lock.withLock { () -> Bool in
-                guard var exchange = exchanges[dataTask.taskIdentifier] else { return false }
-                if exchange.body.count + data.count > maximumResponseSize { return true }
-                exchange.body.append(data)
-                exchanges[dataTask.taskIdentifier] = exchange
+                guard let count = exchanges[dataTask.taskIdentifier]?.body.count else { return false }
+                if count + data.count > maximumResponseSize { return true }
+                // Appended in place: copying the exchange out and back would copy the body for every chunk.
+                exchanges[dataTask.taskIdentifier]?.body.append(data)
                 return false
             }
             if tooLarge { fail(dataTask, with: .responseTooLarge(maximumResponseSize)) }
