@@ -141,7 +141,7 @@ public struct PeerGraphCommand: Sendable {
         if inputs.isEmpty {
             let (collection, vpcNames) = try await collectLive(options, missingRegion: missingRegion)
             gathered = Gathered(connections: ConnectionDeduplicator.deduplicate(collection.connections), failures: collection.failures)
-            gathered.names = NameMap(vpcs: vpcNames)
+            gathered.names = NameMap(vpcNames: vpcNames)
         } else {
             let collected = try PeerGraphPipeline.collectWithWarnings(
                 inputs.map(InputSource.init(argument:)), reader: InputReader(strict: options.strict))
@@ -306,7 +306,7 @@ public struct PeerGraphCommand: Sendable {
     }
 
     /// Live mode: credentials, regions, then every page of every region (and VPC names if asked).
-    private func collectLive(_ options: DrawOptions, missingRegion: String? = nil) async throws -> (LiveCollector.Collection, [String: String]) {
+    private func collectLive(_ options: DrawOptions, missingRegion: String? = nil) async throws -> (LiveCollector.Collection, [ExactText: String]) {
         // $HOME first, as the SDKs and the aliyun CLI do (on Linux NSHomeDirectory() ignores it).
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let chain = CredentialChain(environment: environment, homeDirectory: home, profile: options.live.profile)
@@ -353,7 +353,7 @@ public struct PeerGraphCommand: Sendable {
                 say("peergraph: warning: --save-raw: \(folder) was left as it was, because \(Plural.count(collection.failures.count, "region")) failed")
             }
         }
-        var names: [String: String] = [:]
+        var names: [ExactText: String] = [:]
         if options.vpcNames {
             var byRegion: [ExactText: Set<ExactText>] = [:]
             for connection in collection.connections {

@@ -13,6 +13,13 @@ public struct NameMap: Sendable, Equatable {
         self.accounts = Dictionary(accounts.map { (ExactText($0.key), $0.value) }, uniquingKeysWith: { $1 })
     }
 
+    /// A map of names keyed byte for byte (a `[String: String]` literal cannot hold two ids that differ
+    /// only in their Unicode form).
+    public init(vpcNames: [ExactText: String], accountNames: [ExactText: String] = [:]) {
+        vpcs = vpcNames
+        accounts = accountNames
+    }
+
     /// The name of VPC `id`, if any.
     public func vpcName(_ id: String) -> String? { vpcs[ExactText(id)] }
 

@@ -151,12 +151,12 @@ public struct LiveCollector: Sendable {
 
     /// Names of VPCs from Vpc `DescribeVpcs`, asked per region for the VPCs in it (20 ids a call, paged),
     /// regions concurrently. VPCs of other accounts are not visible and simply get no name.
-    public func vpcNames(byRegion vpcIDs: [(region: String, vpcIDs: [String])]) async throws(APIError) -> [String: String] {
+    public func vpcNames(byRegion vpcIDs: [(region: String, vpcIDs: [String])]) async throws(APIError) -> [ExactText: String] {
         let jobs = vpcIDs.sorted { ByteOrder.less($0.region, $1.region) }.flatMap { entry in
             stride(from: 0, to: entry.vpcIDs.count, by: 20).map { (entry.region, Array(entry.vpcIDs[$0 ..< min($0 + 20, entry.vpcIDs.count)])) }
         }
-        var names: [String: String] = [:]
-        let failure: APIError? = await withTaskGroup(of: Result<[String: String], APIError>.self) { group in
+        var names: [ExactText: String] = [:]
+        let failure: APIError? = await withTaskGroup(of: Result<[ExactText: String], APIError>.self) { group in
             var next = 0
             func startNext() {
                 guard next < jobs.count else { return }
@@ -186,9 +186,9 @@ public struct LiveCollector: Sendable {
         return names
     }
 
-    private func describeVpcs(region: String, ids: [String]) async throws(APIError) -> [String: String] {
+    private func describeVpcs(region: String, ids: [String]) async throws(APIError) -> [ExactText: String] {
         let endpoint = endpointOverride ?? Self.vpcEndpoint(region: region)
-        var names: [String: String] = [:]
+        var names: [ExactText: String] = [:]
         for pageNumber in 1 ... 1000 {
             let (found, total) = try await client.call(.describeVpcs(region: region, vpcIDs: ids, pageNumber: pageNumber), endpoint: endpoint, region: region) {
                 body throws(APIError.Reason) in
@@ -205,10 +205,10 @@ public struct LiveCollector: Sendable {
     }
 
     /// `{"TotalCount":n,"Vpcs":{"Vpc":[{"VpcId":…,"VpcName":…}]}}` → id → name (empty names left out), and the total.
-    static func vpcNames(fromDescribeVpcs body: [UInt8]) throws(JSONSyntaxError) -> ([String: String], Int) {
+    static func vpcNames(fromDescribeVpcs body: [UInt8]) throws(JSONSyntaxError) -> ([ExactText: String], Int) {
         do {
             var scanner = JSONScanner(bytes: body)
-            var names: [String: String] = [:]
+            var names: [ExactText: String] = [:]
             var total = 0
             var top = try scanner.beginObject()
             while let key = try scanner.nextKey(&top) {
@@ -229,7 +229,7 @@ public struct LiveCollector: Sendable {
                                 default: try scanner.skipValue()
                                 }
                             }
-                            if let id, let name, !name.isEmpty { names[id] = name }
+                            if let id, let name, !name.isEmpty { names[ExactText(id)] = name }
                         }
                     }
                 } else {
