@@ -23,7 +23,8 @@ parser.add_argument("--sizes", default="M,L")
 parser.add_argument("--shared", default=os.path.join(root, "..", "shared"))
 parser.add_argument("--data", default=None)
 parser.add_argument("--networkx", action="store_true")
-parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live")
+parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live,linear")
+parser.add_argument("--binary", default=None, help="measure this peergraph binary instead of building one (e.g. an older release)")
 args = parser.parse_args()
 bench = os.path.join(os.path.abspath(args.shared), "bench")
 data = args.data or tempfile.mkdtemp(prefix="peergraph-bench-")
@@ -32,8 +33,11 @@ SIZES = {"S": "--vpcs 200 --conns 500 --regions 8 --accounts 12 --seed 1",
          "M": "--vpcs 5000 --conns 20000 --regions 20 --accounts 150 --seed 1",
          "L": "--vpcs 50000 --conns 200000 --regions 28 --accounts 1000 --seed 1"}
 
-subprocess.run(["swift", "build", "-c", "release", "--product", "peergraph"], cwd=root, check=True, stdout=subprocess.DEVNULL)
-peergraph = os.path.join(root, ".build", "release", "peergraph")
+if args.binary:
+    peergraph = os.path.abspath(args.binary)
+else:
+    subprocess.run(["swift", "build", "-c", "release", "--product", "peergraph"], cwd=root, check=True, stdout=subprocess.DEVNULL)
+    peergraph = os.path.join(root, ".build", "release", "peergraph")
 
 
 def dataset(size):
@@ -73,6 +77,40 @@ def interleaved(contenders):
 
 out = tempfile.mkdtemp(prefix="peergraph-bench-out-")
 print(f"Machine: {os.cpu_count()} cores; {args.runs} interleaved runs each, medians.\n")
+
+
+def write_json(path, connections):
+    with open(path, "w") as f:
+        json.dump({"RequestId": "bench", "VpcPeerConnects": connections}, f)
+    return path
+
+
+def hub(spokes, folder):
+    """A hub peered with `spokes` VPCs that all hold the same block: every pair of them is ambiguous."""
+    return write_json(os.path.join(folder, f"hub-{spokes}.json"), [
+        {"InstanceId": f"pcc-{i}", "Status": "Activated", "Vpc": {"VpcId": "vpc-hub", "Ipv4Cidrs": ["192.168.0.0/16"]},
+         "AcceptingVpc": {"VpcId": f"vpc-spoke-{i}", "Ipv4Cidrs": ["10.0.0.0/16"]}} for i in range(spokes)])
+
+
+def tagged(count, folder):
+    """`count` connections, each with a tag key of its own: as many GraphML tag keys as edges."""
+    return write_json(os.path.join(folder, f"tags-{count}.json"), [
+        {"InstanceId": f"pcc-{i}", "Vpc": {"VpcId": f"vpc-a{i}"}, "AcceptingVpc": {"VpcId": f"vpc-b{i}"},
+         "Tags": [{"Key": f"key{i}", "Value": "v"}]} for i in range(count)])
+
+
+if "linear" not in skip:
+    # Work that must grow about linearly with the mesh (4x the input: about 4x the time, not 16x).
+    folder = tempfile.mkdtemp(prefix="peergraph-linear-")
+    cases = [("check, hub with N spokes in one block", lambda n: [peergraph, "check", hub(n, folder), "--fail-on", "never", "-o", "/dev/null"]),
+             ("GraphML, N connections with N tag keys", lambda n: [peergraph, tagged(n, folder), "-f", "graphml", "-o", "/dev/null"])]
+    print("| linear work | N = 2,000 | N = 8,000 | ratio (4x the input) |\n| --- | --- | --- | --- |")
+    for title, command in cases:
+        small, large = command(2000), command(8000)
+        times = interleaved({"small": small, "large": large})
+        t2, t8 = times["small"][0], times["large"][0]
+        print(f"| {title} | {t2:.3f} s | {t8:.3f} s | {t8 / t2:.1f}x |")
+    print()
 
 if "draw" not in skip:
     print("| data set | format | peergraph | anchor_fast.py | ratio (anchor / peergraph) | peergraph peak | anchor_fast peak |" +
