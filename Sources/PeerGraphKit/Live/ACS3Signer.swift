@@ -39,7 +39,7 @@ public enum ACS3Signer {
     /// Keys and values encoded with `E`, sorted by encoded key (then value), joined with `&`.
     public static func canonicalQueryString(_ query: [(String, String)]) -> String {
         query.map { (PercentEncoding.rfc3986($0.0), PercentEncoding.rfc3986($0.1)) }
-            .sorted { $0.0 != $1.0 ? $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
+            .sorted { !ByteOrder.same($0.0, $1.0) ? ByteOrder.less($0.0, $1.0) : ByteOrder.less($0.1, $1.1) }
             .map { "\($0.0)=\($0.1)" }
             .joined(separator: "&")
     }

@@ -100,6 +100,8 @@ public struct GraphvizRenderer: Sendable {
         while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else { return -1 }
         }
+        // A signal that stops peergraph stops the child first: let the handler finish and exit 128 + n.
+        ProcessCleanup.waitIfStopping()
         // WIFEXITED / WEXITSTATUS, spelled out (the C macros are not imported).
         return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }

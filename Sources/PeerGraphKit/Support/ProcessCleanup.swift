@@ -43,6 +43,12 @@ public enum ProcessCleanup {
         pointer.initialize(to: 0)
         return pointer
     }()
+    /// The signal that is ending the process (0: none yet), set first thing by the handler.
+    nonisolated(unsafe) private static let stoppingSignal: UnsafeMutablePointer<Int32> = {
+        let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        pointer.initialize(to: 0)
+        return pointer
+    }()
     /// A buffer the handler builds `folder/name` paths in.
     nonisolated(unsafe) private static let scratch: UnsafeMutablePointer<CChar> = .allocate(capacity: Int(PATH_MAX) * 2 + 2)
     private static let lock = NSLock()
@@ -95,14 +101,23 @@ public enum ProcessCleanup {
         _ = slots
         _ = child
         _ = scratch
+        _ = stoppingSignal
         signal(SIGPIPE, SIG_IGN)
         for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, peergraphSignalHandler)
         }
     }
 
+    /// Called by a thread that saw its child end: if a signal is ending the process (the handler stopped
+    /// the child), waits for the handler's exit instead of going on to report the child's failure.
+    static func waitIfStopping() {
+        guard stoppingSignal.pointee != 0 else { return }
+        while true { pause() }
+    }
+
     /// Undoes every registered action; for the signal handler (async-signal-safe).
-    static func undoAll() {
+    static func undoAll(signal number: Int32) {
+        stoppingSignal.pointee = number
         let pid = child.pointee
         if pid > 0 { kill(pid, SIGTERM) }
         for slot in 0 ..< capacity {
@@ -154,6 +169,6 @@ public enum ProcessCleanup {
 
 /// The handler of SIGINT, SIGTERM and SIGHUP: undo, then exit as shells expect (128 + n).
 private func peergraphSignalHandler(_ number: Int32) {
-    ProcessCleanup.undoAll()
+    ProcessCleanup.undoAll(signal: number)
     _exit(128 + number)
 }
