@@ -327,7 +327,7 @@ public struct PeerGraphCommand: Sendable {
         let log: @Sendable (String) -> Void = { line in if verbose { say("peergraph: \(line)") } }
         log("credentials: \(credentials)")
         let client = AlibabaCloudClient(
-            transport: URLSessionTransport(), credentials: credentials, timeout: options.live.timeout,
+            transport: SocketHTTPTransport.forEndpoint(options.live.endpoint), credentials: credentials, timeout: options.live.timeout,
             retryPolicy: RetryPolicy(maximumRetries: options.live.maximumRetries), log: log, scrubber: scrubber)
         let collector = LiveCollector(client: client, endpointOverride: options.live.endpoint, filters: options.filter.apiFilters,
                                       concurrency: options.live.concurrency)

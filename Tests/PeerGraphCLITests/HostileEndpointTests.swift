@@ -32,6 +32,31 @@ import Testing
         }
     }
 
+    /// URLSession on Linux refuses IPv6 literal URLs; peergraph's plain-HTTP transport takes them.
+    @Test(arguments: ["graphml", "dot"])
+    func anIPv6LiteralEndpointWorks(format: String) throws {
+        let server = try StandInServer(ipv6: true)
+        let run = try LiveEndToEndTests.run(["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", format],
+                                            environment: LiveEndToEndTests.accessKeyEnvironment)
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout == (try LiveEndToEndTests.fileGraph(format)))
+        #expect(server.requests().allSatisfy { $0["status"] as? Int == 200 })
+    }
+
+    @Test(arguments: ["redirect-302", "gzip-bomb", "endless-chunked", "echo-400"])
+    func theIPv6TransportKeepsTheSameRules(fault: String) throws {
+        let server = try StandInServer(faults: ["cn-hangzhou": [fault]], ipv6: true)
+        let run = try LiveEndToEndTests.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "0", "--timeout", "60"],
+                                            environment: Self.stsEnvironment)
+        #expect(run.code == 4, "\(run.stderr)")
+        switch fault {
+        case "redirect-302": #expect(run.stderr.contains("redirect to http://127.0.0.1:\(server.port)/redirected"))
+        case "echo-400": #expect(run.stderr.contains("[redacted]"))
+        default: #expect(run.stderr.contains("the response passed 64 MiB and was stopped"), "\(run.stderr)")
+        }
+        Self.expectNothingSecret([run.stdout, run.stderr], server: server)
+    }
+
     @Test func redirectsAreNeverFollowed() throws {
         let server = try StandInServer(faults: ["cn-hangzhou": ["redirect-302"]])
         let run = try LiveEndToEndTests.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint], environment: Self.stsEnvironment)

@@ -5,7 +5,8 @@ final class StandInServer {
     let folder: URL
     let port: Int
     private let process: Process
-    var endpoint: String { "http://127.0.0.1:\(port)" }
+    let ipv6: Bool
+    var endpoint: String { ipv6 ? "http://[::1]:\(port)" : "http://127.0.0.1:\(port)" }
     var logURL: URL { folder.appendingPathComponent("requests.jsonl") }
 
     static let accessKey = (id: "LTAI5tStandInKeyId", secret: "StandInSecret-0123456789")
@@ -23,7 +24,8 @@ final class StandInServer {
     }
 
     init(faults: [String: [String]] = [:], latencyMilliseconds: Int = 0, regions: [String] = ["ap-southeast-1", "cn-hangzhou", "cn-shanghai"],
-         connections: [[String: Any]]? = nil, vpcNames: [String: String] = [:]) throws {
+         connections: [[String: Any]]? = nil, vpcNames: [String: String] = [:], ipv6: Bool = false) throws {
+        self.ipv6 = ipv6
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-standin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let scenario: [String: Any] = [
@@ -36,6 +38,7 @@ final class StandInServer {
             "faults": faults,
             "latency_ms": latencyMilliseconds,
             "vpc_names": vpcNames,
+            "ipv6": ipv6,
             "log": folder.appendingPathComponent("requests.jsonl").path,
         ]
         let scenarioURL = folder.appendingPathComponent("scenario.json")

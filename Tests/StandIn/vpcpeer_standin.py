@@ -13,6 +13,7 @@ Scenario keys:
   faults        {"<region>" | "DescribeRegions": ["<fault>", ...]}: one per request, in order, then "ok"
   latency_ms    added to every answer
   log           path of a JSON Lines file: one line per request (action, region, token, status, fault, times)
+  ipv6          serve on [::1] instead of 127.0.0.1
 Faults: ok, throttle-400, throttle-429, throttle-503, throttle-retry-after, unavailable-503, internal-500, html-502,
   forbidden-403, stall, truncate, reset, repeat-token, not-json-200, skew;
   hostile ones: redirect-302 (Location to /redirected on this server, logged if followed), gzip-bomb (200 MiB
@@ -300,6 +301,9 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
-server = Server(("127.0.0.1", 0), Handler)
+if scenario.get("ipv6"):
+    import socket
+    Server.address_family = socket.AF_INET6
+server = Server(("::1" if scenario.get("ipv6") else "127.0.0.1", 0), Handler)
 print(f"PORT {server.server_address[1]}", flush=True)
 server.serve_forever()
