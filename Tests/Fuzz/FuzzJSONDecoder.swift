@@ -1,4 +1,6 @@
-// libFuzzer entry point for peergraph's JSON reader (PeeringDocumentDecoder and JSONScanner).
+// libFuzzer entry point for peergraph's readers of untrusted bytes: the JSON reader (PeeringDocumentDecoder
+// and JSONScanner), the gzip and UTF-16 decoding in front of it, the HTTP response parser of the plain-HTTP
+// transport, and the secret scrubber.
 // Built outside SwiftPM with the library's sources, by .ci/fuzz:
 //   swiftc -O -sanitize=fuzzer,address -parse-as-library Sources/PeerGraphKit/**/*.swift Tests/Fuzz/FuzzJSONDecoder.swift
 // Any input must give connections or a JSONSyntaxError: never a crash, a hang or unbounded memory.
@@ -19,5 +21,19 @@ public func fuzzJSONDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(error.byteOffset >= 0 && error.byteOffset <= size, "error offset \(error.byteOffset) outside the input of \(size) bytes")
     }
     _ = try? PeeringDocumentDecoder().decodePage(bytes)
+    // The same bytes as the body of a gzip member (inflate with any bit pattern), as a whole file, as a
+    // response of the plain-HTTP transport, and through the scrubber: an error or a value, never a crash.
+    _ = try? GzipDecoder.decompress([0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3] + bytes, limit: 1 << 24)
+    _ = try? DocumentEncoding.utf8JSON(bytes, source: "fuzz", limit: 1 << 24)
+    _ = try? SocketHTTPTransport.parse(Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".utf8) + bytes, limit: 1 << 24)
+    _ = try? SocketHTTPTransport.parse(bytes, limit: 1 << 24)
+    _ = fuzzScrubber.scrub(bytes)
     return 0
 }
+
+/// Secrets for the scrubber to look for in fuzzed bytes.
+private let fuzzScrubber: SecretScrubber = {
+    let scrubber = SecretScrubber()
+    scrubber.add(["CAISFuzzToken0123456789abcdefXYZ", "short"])
+    return scrubber
+}()
