@@ -40,8 +40,9 @@ import Testing
     }
 
     @Test func garbageOnStandardInputIsRefusedBeforeItEnds() throws {
-        // The writer never stops: only an early refusal ends the run.
-        let result = try Self.shell("head -c 200000000 /dev/zero | tr '\\0' 'x' | \"$PEERGRAPH\" -", timeout: 20)
+        // 3 GB of garbage under a 1.5 GB address-space limit: only a refusal after the first bytes ends the
+        // run cleanly (0.2.0 read standard input whole first: gigabytes of memory, then a crash here).
+        let result = try Self.shell("ulimit -v 1500000; head -c 3000000000 /dev/zero | tr '\\0' 'x' | \"$PEERGRAPH\" -", timeout: 30)
         #expect(result.code == 3)
         #expect(result.stderr.contains("<stdin>:1:1 (byte 0): expected a page object"))
         #expect(result.seconds < 10)
