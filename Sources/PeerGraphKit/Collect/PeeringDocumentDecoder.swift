@@ -82,14 +82,20 @@ public struct PeeringDocumentDecoder {
             while try scanner.nextElement(&cursor) {
                 try JSONSyntaxError.within("[\(index)]") {
                     guard scanner.peek() == UInt8(ascii: "{") else {
-                        throw scanner.unexpected("a page or connection object")
+                        // An array that does not start with an object is some other JSON, not a saved walk.
+                        var error = scanner.unexpected("a page or connection object")
+                        if index == 0 && connections.isEmpty { error.foreign = .notPeeringData }
+                        throw error
                     }
-                    try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings)
+                    try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings,
+                                             marksForeign: index == 0 && connections.isEmpty)
                 }
                 index += 1
             }
         default:
-            throw scanner.unexpected("a page object, an array of pages or connections, or JSON Lines of connections")
+            var error = scanner.unexpected("a page object, an array of pages or connections, or JSON Lines of connections")
+            if connections.isEmpty { error.foreign = .notPeeringData }
+            throw error
         }
     }
 
@@ -100,7 +106,7 @@ public struct PeeringDocumentDecoder {
     /// the official Python SDK's printed response `{"headers":…,"statusCode":…,"body":{…page…}}`.
     private func readPageOrConnection(
         _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata, strings: StringTable,
-        isTopLevel: Bool = false
+        isTopLevel: Bool = false, marksForeign: Bool = false
     ) throws {
         let objectStart = scanner.offset
         var fields = ConnectionFields(strings: strings)
@@ -151,7 +157,7 @@ public struct PeeringDocumentDecoder {
         guard fields.hasAnyConnectionField else {
             var error = JSONSyntaxError(
                 "object is neither a page (no \"VpcPeerConnects\") nor a connection (no \"InstanceId\")", at: objectStart)
-            if isTopLevel { error.foreign = .notPeeringData }
+            if isTopLevel || marksForeign { error.foreign = .notPeeringData }
             throw error
         }
         connections.append(try fields.makeConnection(objectStart: objectStart))

@@ -81,12 +81,18 @@ import Testing
             "a.json": Array(Self.page.utf8),
             "manifest.json": Array(#"{"generated": "2026-11-27", "pages": 3}"#.utf8),
             "z.json": Array(#"{"RequestId":"0C1F-AB","Code":"Forbidden.RAM","Message":"User not authorized"}"#.utf8),
+            "list.json": Array(#"["a", "b"]"#.utf8),
+            "objects.json": Array(#"[{"file": "page-1.json"}]"#.utf8),
         ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let collected = try InputReader().collect([.directory(folder)])
         #expect(collected.connections.map(\.id) == ["pcc-1"])
-        #expect(collected.warnings.map(\.description) == [
-            "\(folder)/manifest.json: skipped: not a ListVpcPeerConnections response (no \"VpcPeerConnects\", no connection fields)",
+        #expect(collected.warnings.count == 4)
+        #expect(collected.warnings.filter { $0.message.hasPrefix("skipped: not a ListVpcPeerConnections response") }.count == 3)
+        #expect(collected.warnings.filter { !$0.message.contains("Forbidden.RAM") }.map(\.source) == [
+            "\(folder)/list.json", "\(folder)/manifest.json", "\(folder)/objects.json"])
+        #expect(collected.warnings.map(\.description).suffix(2) == [
+            "\(folder)/objects.json: skipped: not a ListVpcPeerConnections response (no \"VpcPeerConnects\", no connection fields)",
             "\(folder)/z.json: skipped: a saved API error response: Forbidden.RAM: User not authorized (request id 0C1F-AB)",
         ])
         #expect(throws: InputError.self) { try InputReader(strict: true).collect([.directory(folder)]) }
