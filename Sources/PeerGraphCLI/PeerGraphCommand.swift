@@ -204,6 +204,7 @@ public struct PeerGraphCommand: Sendable {
         var graph = await time("graph") {
             PeerGraph(connections: connections, grouping: options.grouping, names: options.redact ? gathered.names.withoutAccounts : gathered.names)
         }
+        warnAboutOwners(graph, options)
         if let key = options.collapse { graph = graph.collapsed(by: key, names: options.redact ? NameMap() : gathered.names) }
         try await time("render") { try emitGraph(graph, options: options, renderOptions: renderOptions) }
         ProcessLifetime.keepUntilExit(graph, gathered, connections)
@@ -215,6 +216,7 @@ public struct PeerGraphCommand: Sendable {
         let (connections, filtered) = narrow(gathered.connections, options)
         warnIfEmpty(filtered, kept: connections, options)
         let graph = PeerGraph(connections: connections, grouping: .none)
+        warnAboutOwners(graph, options)
         let findings = MeshChecker(asOf: options.asOf, expiryDays: options.expiryDays).check(graph)
         let writer = CheckReportWriter(format: options.reportFormat, asOf: APITimestamp.format(options.asOf))
         try emit(options) { writer.write(findings, graph: graph, to: $0) }
@@ -245,6 +247,12 @@ public struct PeerGraphCommand: Sendable {
         let failed = reportFailures(old.failures + new.failures)
         if failed != .success { return failed }
         return difference.isEmpty ? .success : .findings
+    }
+
+    /// A VPC that connections give two owners: an id was probably rounded on the way.
+    private func warnAboutOwners(_ graph: PeerGraph, _ options: DrawOptions) {
+        guard !options.quiet, !options.redact else { return }
+        for warning in graph.ownerConflictWarnings { say("peergraph: warning: \(warning)") }
     }
 
     /// With --keep-going: name the regions that failed; exit code 4.

@@ -89,4 +89,21 @@ import Testing
         #expect(unknown.code == .usage)
         #expect(unknown.stderr.contains("unknown option '-z' (in '-qz')"))
     }
+
+    @Test func roundedIdsAreWarnedAboutOnTheCommandLine() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-owners-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("pages.json")
+        try Data("""
+            [{"InstanceId":"pcc-1","Vpc":{"VpcId":"vpc-a"},"AcceptingVpc":{"VpcId":"vpc-b"},"OwnerId":253460731706911258},
+             {"InstanceId":"pcc-2","Vpc":{"VpcId":"vpc-a"},"AcceptingVpc":{"VpcId":"vpc-c"},"OwnerId":253460731706911260}]
+            """.utf8).write(to: file)
+        let outcome = await Self.run([file.path])
+        #expect(outcome.code == .success)
+        #expect(outcome.stderr.contains("\(file.path): account id 253460731706911260 looks rounded"))
+        #expect(outcome.stderr.contains("VPC vpc-a appears with two owners, 253460731706911258 and 253460731706911260"))
+        let quiet = await Self.run([file.path, "-q"])
+        #expect(quiet.stderr.isEmpty)
+    }
 }

@@ -7,7 +7,8 @@ enum AccountIDCheck {
     /// True when `text` is above 2^53 and exactly the shortest decimal form of a double, ending in zeros:
     /// what a float-based tool prints. A real id has that form only by chance (about one in 30).
     static func looksRounded(_ text: String) -> Bool {
-        guard let value = UInt64(text), value > 1 << 53, text.last == "0" else { return false }
+        // Cheap tests first: this runs for every owner id of every file. Ids above 2^53 have 16+ digits.
+        guard text.utf8.count >= 16, text.utf8.last == UInt8(ascii: "0"), let value = UInt64(text), value > 1 << 53 else { return false }
         let double = Double(value)
         guard double < 18_446_744_073_709_551_615 else { return false }
         // Swift prints the shortest form that reads back as the same double: "2.5346073170691126e+17".
@@ -33,26 +34,12 @@ enum AccountIDCheck {
     }
 
     /// A warning for each VPC (at most five, then a count) that two connections give different owners:
-    /// one of the ids was probably rounded.
-    static func ownerConflicts(_ connections: [PeeringConnection]) -> [InputWarning] {
-        var ownerOf: [ExactText: String] = [:]
-        var conflicts: [(vpc: String, first: String, second: String)] = []
-        var reported: Set<ExactText> = []
-        for connection in connections {
-            for (vpc, owner) in [(connection.requester.vpcID, connection.requesterOwner), (connection.accepter.vpcID, connection.accepterOwner)] {
-                guard let owner else { continue }
-                let key = ExactText(vpc)
-                if let known = ownerOf[key] {
-                    if !ByteOrder.same(known, owner), reported.insert(key).inserted { conflicts.append((vpc, known, owner)) }
-                } else {
-                    ownerOf[key] = owner
-                }
-            }
-        }
+    /// one of the ids was probably rounded. The graph finds them while it merges what connections say.
+    static func ownerConflictWarnings(_ conflicts: [PeerGraph.OwnerConflict]) -> [InputWarning] {
         var warnings = conflicts.prefix(5).map { conflict in
             InputWarning(source: nil, message: """
-                VPC \(conflict.vpc) appears with two owners, \(conflict.first) and \(conflict.second): an account id was probably \
-                rounded on the way (aliyun --pager, jq 1.6)
+                VPC \(conflict.vpcID) appears with two owners, \(conflict.owners.0) and \(conflict.owners.1): an account id was \
+                probably rounded on the way (aliyun --pager, jq 1.6)
                 """)
         }
         if conflicts.count > 5 { warnings.append(InputWarning(source: nil, message: "\(conflicts.count - 5) more VPCs appear with two owners")) }

@@ -94,7 +94,6 @@ public struct InputReader: Sendable {
             case nil: continue
             }
         }
-        warnings += AccountIDCheck.ownerConflicts(connections)
         return Collected(connections: connections, warnings: warnings)
     }
 

@@ -18,6 +18,19 @@ public struct PeerGraph: Sendable {
     /// For a diff graph: VPCs that appeared or vanished.
     public var nodeChanges: [ExactText: ChangeKind] = [:]
 
+    /// Two connections that name the same VPC with different owners: one of the ids was probably
+    /// rounded on the way (see `AccountIDCheck`).
+    public struct OwnerConflict: Sendable {
+        public var vpcID: String
+        public var owners: (String, String)
+    }
+
+    /// VPCs that the connections give two owners, in node order.
+    public private(set) var ownerConflicts: [OwnerConflict] = []
+
+    /// Warnings about VPCs with two owners (at most five, then a count).
+    public var ownerConflictWarnings: [InputWarning] { AccountIDCheck.ownerConflictWarnings(ownerConflicts) }
+
     /// How connection `id` changed, in a diff graph.
     public func change(ofConnection id: String) -> ChangeKind? { changes.isEmpty ? nil : changes[ExactText(id)] }
 
@@ -54,6 +67,7 @@ public struct PeerGraph: Sendable {
             builders[ends.accepter].add(connection.accepter, region: connection.accepterRegion, owner: connection.accepterOwner, modified: modified)
         }
         nodes = builders.map(\.node)
+        ownerConflicts = builders.compactMap { builder in builder.secondOwner.map { OwnerConflict(vpcID: builder.id, owners: $0) } }
         for index in nodes.indices { nodes[index].displayName = names.vpcName(nodes[index].id) }
 
         // Groups by label byte for byte: two regions that differ only in their Unicode form are two groups.
@@ -110,6 +124,8 @@ private struct VPCNodeBuilder {
     var id: String
     var region: String?
     var owner: String?
+    /// The first two different owners the connections gave, if they disagree.
+    var secondOwner: (String, String)?
     var regionModified = ""
     var ownerModified = ""
     /// Every block each connection gave, repeats included, in the order given; made unique once, in `node`.
@@ -127,6 +143,7 @@ private struct VPCNodeBuilder {
             self.region = region
             regionModified = modified
         }
+        if secondOwner == nil, let owner, !owner.isEmpty, let known = self.owner, !ByteOrder.same(owner, known) { secondOwner = (known, owner) }
         if let owner, !owner.isEmpty, self.owner == nil || !ByteOrder.less(modified, ownerModified) {
             self.owner = owner
             ownerModified = modified

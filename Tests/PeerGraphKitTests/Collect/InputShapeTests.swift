@@ -130,10 +130,9 @@ import Testing
             [{"InstanceId":"pcc-1","Vpc":{"VpcId":"vpc-a"},"AcceptingVpc":{"VpcId":"vpc-b"},"OwnerId":253460731706911258},
              {"InstanceId":"pcc-2","Vpc":{"VpcId":"vpc-a"},"AcceptingVpc":{"VpcId":"vpc-c"},"OwnerId":253460731706911260}]
             """
-        let folder = try Self.folder(["t.json": Array(two.utf8)])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let warnings = try InputReader().collect([.directory(folder)]).warnings.map(\.message)
-        #expect(warnings.contains { $0.hasPrefix("VPC vpc-a appears with two owners, 253460731706911258 and 253460731706911260") })
+        let graph = PeerGraph(connections: try InputReader().decode(Array(two.utf8), source: "t.json"))
+        #expect(graph.ownerConflictWarnings.map(\.message).contains { $0.hasPrefix("VPC vpc-a appears with two owners, 253460731706911258 and 253460731706911260") })
+        #expect(PeerGraph(connections: try InputReader().decode(Array(Self.page.utf8), source: "p.json")).ownerConflicts.isEmpty)
     }
 
     @Test func managedServiceIsKeptAndBlocksKeepTheAPIsOrder() throws {
