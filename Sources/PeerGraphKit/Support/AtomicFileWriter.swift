@@ -63,20 +63,17 @@ public final class AtomicFileWriter {
         }
         let existing: stat? = stat(resolved, &status) == 0 ? status : nil
         let folder = (resolved as NSString).deletingLastPathComponent
-        // A short name of its own, so that a long but valid destination name still fits the limit.
-        var template = Array(((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".peergraph-XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            let descriptor = mkstemp(base)
-            if descriptor >= 0 { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-            return descriptor
-        }
-        guard created >= 0 else {
+        // A short name of its own, so that a long but valid destination name still fits the limit;
+        // registered before it exists, so that a signal always finds it.
+        let prefix = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".peergraph-")
+        guard let (path, token, created) = ProcessCleanup.createRegistered(prefix: prefix, action: { .removeFile($0) }, create: { path -> Int32? in
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            return descriptor >= 0 ? descriptor : nil
+        }) else {
             throw OutputError(destination: destination,
                               message: "cannot create a file in \(folder.isEmpty ? "." : folder): \(String(cString: strerror(errno)))")
         }
-        let path = template.withUnsafeBufferPointer { buffer in String(cString: buffer.baseAddress!) }
-        registration = ProcessCleanup.register(.removeFile(path))
+        registration = token
         descriptor = created
         ownsDescriptor = true
         temporaryPath = path

@@ -24,12 +24,12 @@ public struct GraphvizRenderer: Sendable {
         guard let executable = Self.findExecutable("dot") else {
             throw OutputError(destination: "--render", message: "Graphviz is not installed (no 'dot' on PATH): apt-get install graphviz, or brew install graphviz")
         }
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("peergraph-render-XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
-        guard created != nil else { throw OutputError(destination: "--render", message: "cannot create a temporary folder: \(String(cString: strerror(errno)))") }
-        let folder = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         let names = ["graph.dot", "graph.out", "stderr"]
-        let registration = ProcessCleanup.register(.removeFolder(folder, contents: names))
+        // A private folder, registered for removal before it exists.
+        guard let (folder, registration, _) = ProcessCleanup.createRegistered(
+            prefix: (NSTemporaryDirectory() as NSString).appendingPathComponent("peergraph-render-"),
+            action: { .removeFolder($0, contents: names) }, create: { mkdir($0, 0o700) == 0 ? true : nil })
+        else { throw OutputError(destination: "--render", message: "cannot create a temporary folder: \(String(cString: strerror(errno)))") }
         defer {
             for name in names { unlink((folder as NSString).appendingPathComponent(name)) }
             rmdir(folder)

@@ -83,6 +83,27 @@ public enum ProcessCleanup {
         }
     }
 
+    /// Creates a new file or folder `prefix` + random characters, registered for removal *before* it
+    /// exists, so that a signal can never find it created but not registered. `create` makes the path
+    /// (`open` with `O_EXCL`, `mkdir`) and returns a value, or nil with errno set (EEXIST: another name
+    /// is tried). Returns the path, the registration and what `create` returned.
+    static func createRegistered<T>(
+        prefix: String, action: (String) -> Action, create: (String) -> T?
+    ) -> (path: String, token: Token?, value: T)? {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 100 {
+            let path = prefix + String((0 ..< 12).map { _ in letters.randomElement(using: &generator) ?? "x" })
+            let token = register(action(path))
+            if let value = create(path) { return (path, token, value) }
+            let failure = errno
+            unregister(token)
+            errno = failure
+            guard failure == EEXIST else { return nil }
+        }
+        return nil
+    }
+
     /// Ends a registration: the thing is done or undone by the normal path.
     static func unregister(_ token: Token?) {
         guard let token else { return }

@@ -85,8 +85,11 @@ public enum SnapshotWriter {
                 throw OutputError(destination: folder, message: "cannot create the folder \(parent)")
             }
         }
-        let staging = try makeFolder(in: parent, prefix: ".peergraph-snapshot-", for: folder)
-        let registration = ProcessCleanup.register(.removeFolder(staging, contents: files.map(\.name)))
+        let names = files.map(\.name)
+        guard let (staging, registration, _) = ProcessCleanup.createRegistered(
+            prefix: (parent as NSString).appendingPathComponent(".peergraph-snapshot-"),
+            action: { .removeFolder($0, contents: names) }, create: { mkdir($0, 0o700) == 0 ? true : nil })
+        else { throw OutputError(destination: folder, systemError: errno, doing: "cannot create a folder in \(parent)") }
         var committed = false
         defer {
             if !committed {
@@ -120,30 +123,29 @@ public enum SnapshotWriter {
             return
         }
         // Move the earlier snapshot aside (onto an empty folder of our own), the new one in, then remove
-        // the earlier one. A signal between the two renames puts the earlier one back.
-        let previous = try makeFolder(in: parent, prefix: ".peergraph-previous-", for: folder)
+        // the earlier one. Both undo actions are registered before the renames: a signal between them
+        // puts the earlier snapshot back.
+        guard let (previous, aside, _) = ProcessCleanup.createRegistered(
+            prefix: (parent as NSString).appendingPathComponent(".peergraph-previous-"),
+            action: { .removeFolder($0, contents: []) }, create: { mkdir($0, 0o700) == 0 ? true : nil })
+        else { throw OutputError(destination: folder, systemError: errno, doing: "cannot create a folder in \(parent)") }
+        let restore = ProcessCleanup.register(.restore(backup: previous, original: target))
+        defer {
+            ProcessCleanup.unregister(restore)
+            ProcessCleanup.unregister(aside)
+        }
         guard rename(target, previous) == 0 else {
             let failure = errno
             rmdir(previous)
             throw OutputError(destination: folder, systemError: failure, doing: "cannot move the earlier snapshot aside")
         }
-        let restore = ProcessCleanup.register(.restore(backup: previous, original: target))
         guard rename(staging, target) == 0 else {
             let failure = errno
             rename(previous, target)
-            ProcessCleanup.unregister(restore)
             throw OutputError(destination: folder, systemError: failure, doing: "cannot move the snapshot in place")
         }
         committed = true
-        ProcessCleanup.unregister(restore)
+        // The restore action stays registered until the end: with the new snapshot in place it does nothing.
         try? FileManager.default.removeItem(atPath: previous)
-    }
-
-    /// A new, empty, private folder `parent/PREFIXxxxxxx`.
-    private static func makeFolder(in parent: String, prefix: String, for folder: String) throws(OutputError) -> String {
-        var template = Array((parent as NSString).appendingPathComponent("\(prefix)XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
-        guard created != nil else { throw OutputError(destination: folder, systemError: errno, doing: "cannot create a folder in \(parent)") }
-        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }
