@@ -113,6 +113,8 @@ import Testing
             }
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: page)) == before)
+        // A device as both is no danger: /dev/null in, /dev/null out is an empty input (exit 3), not a usage error.
+        #expect(try EndToEndTests.run(["/dev/null", "-o", "/dev/null"]).code == 3)
     }
 
     @Test func aClosedPipeEndsTheRunQuietly() throws {

@@ -174,10 +174,11 @@ public final class AtomicFileWriter {
 
     deinit { discard() }
 
-    /// The device and inode of the file `path` names (links followed), when it exists.
+    /// The device and inode of the regular file `path` names (links followed), when it is one: only a
+    /// regular file is replaced, so only one can be destroyed by being both input and output.
     public static func identity(of path: String) -> FileIdentity? {
         var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 }
