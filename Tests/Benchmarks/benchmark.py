@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """peergraph's benchmark: peergraph against the Python baselines, interleaved, on this machine.
 
-  python3 Tests/Benchmarks/benchmark.py [--runs 5] [--sizes M,L] [--shared ../shared] [--data DIR] [--networkx]
+  python3 Tests/Benchmarks/benchmark.py [--runs 5] [--sizes M,L] [--data DIR] [--networkx]
 
-It builds peergraph in release mode, generates the data sets with shared/bench/gen.py (seeded; cached in
+It builds peergraph in release mode, generates the data sets with generate.py beside it (seeded; cached in
 --data, default a temporary folder), then measures, each repetition running every contender once in
 turn (interleaved, so load affects all alike):
   1. drawing: peergraph and anchor_fast.py (and anchor_networkx.py with --networkx) on the page files,
@@ -20,13 +20,13 @@ root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 parser = argparse.ArgumentParser()
 parser.add_argument("--runs", type=int, default=5)
 parser.add_argument("--sizes", default="M,L")
-parser.add_argument("--shared", default=os.path.join(root, "..", "shared"))
 parser.add_argument("--data", default=None)
 parser.add_argument("--networkx", action="store_true")
 parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live,linear")
 parser.add_argument("--binary", default=None, help="measure this peergraph binary instead of building one (e.g. an older release)")
 args = parser.parse_args()
-bench = os.path.join(os.path.abspath(args.shared), "bench")
+here = os.path.dirname(os.path.abspath(__file__))
+bench = os.path.join(here, "baselines")
 data = args.data or tempfile.mkdtemp(prefix="peergraph-bench-")
 skip = set(filter(None, args.skip.split(",")))
 SIZES = {"S": "--vpcs 200 --conns 500 --regions 8 --accounts 12 --seed 1",
@@ -43,7 +43,7 @@ else:
 def dataset(size):
     folder = os.path.join(data, size)
     if not os.path.exists(os.path.join(folder, "manifest.json")):
-        subprocess.run([sys.executable, os.path.join(bench, "gen.py"), *SIZES[size].split(), "--mode", "pages", "--out", folder],
+        subprocess.run([sys.executable, os.path.join(here, "generate.py"), *SIZES[size].split(), "--out", folder],
                        check=True, stdout=subprocess.DEVNULL)
     return folder
 
