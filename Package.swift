@@ -15,11 +15,17 @@ let package = Package(
         .target(name: "PeerGraphCLI", dependencies: ["PeerGraphKit"]),
         // A few lines: hands the arguments to PeerGraphCLI and exits with its code.
         .executableTarget(name: "peergraph", dependencies: ["PeerGraphCLI"]),
+        // What both test targets share: the golden-file check with its diff.
+        .target(name: "PeerGraphTestSupport", path: "Tests/PeerGraphTestSupport"),
         .testTarget(
             name: "PeerGraphKitTests",
-            dependencies: ["PeerGraphKit"],
+            dependencies: ["PeerGraphKit", "PeerGraphTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "PeerGraphCLITests", dependencies: ["PeerGraphCLI", "PeerGraphKit"], exclude: ["Golden"]),
+        .testTarget(
+            name: "PeerGraphCLITests",
+            dependencies: ["PeerGraphCLI", "PeerGraphKit", "PeerGraphTestSupport"],
+            exclude: ["Golden"]
+        ),
     ]
 )

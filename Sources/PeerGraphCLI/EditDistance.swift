@@ -16,3 +16,14 @@ enum EditDistance {
         return previous[b.count]
     }
 }
+
+extension EditDistance {
+    /// The candidate closest to `word` (comparing `key` of each), if it is within `limit` edits.
+    static func closest(
+        to word: String, among candidates: [String], by key: (String) -> String = { $0 }, within limit: Int
+    ) -> String? {
+        guard let best = candidates.min(by: { between(word, key($0)) < between(word, key($1)) }),
+              between(word, key(best)) <= limit else { return nil }
+        return best
+    }
+}

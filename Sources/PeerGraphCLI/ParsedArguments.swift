@@ -1,3 +1,5 @@
+import Foundation
+
 /// The command line split into positional arguments and option values, checked against the flags.
 struct ParsedArguments: Sendable, Equatable {
     var positionals: [String] = []
@@ -6,7 +8,8 @@ struct ParsedArguments: Sendable, Equatable {
 
     /// Parses `arguments` (without the program name). `--flag value`, `--flag=value`, `-f value`,
     /// `-fvalue`; `--` ends the options; `-` alone is a positional (standard input).
-    init(_ arguments: [String], flags: [FlagSpecification], command: Subcommand = .draw) throws(UsageError) {
+    init(_ arguments: [String], command: Subcommand = .draw) throws(UsageError) {
+        let flags = OptionTable.of(command)
         var index = 0
         var optionsEnded = false
         while index < arguments.count {
@@ -20,7 +23,7 @@ struct ParsedArguments: Sendable, Equatable {
                 optionsEnded = true
                 continue
             }
-            let flag: FlagSpecification
+            let flag: OptionDeclaration
             var inlineValue: String?
             let shown: String
             if argument.hasPrefix("--") {
@@ -34,9 +37,9 @@ struct ParsedArguments: Sendable, Equatable {
                 }
                 shown = "--\(name)"
                 guard let match = flags.first(where: { $0.name == name }) else {
-                    if let other = Flags.all.first(where: { $0.name == name }) {
-                        let users = other.commands.map { $0 == .draw ? "drawing" : "'\($0.rawValue)'" }.sorted().joined(separator: " and ")
-                        throw UsageError("option '\(shown)' is not used by \(command == .draw ? "drawing" : "'\(command.rawValue)'") (only by \(users))")
+                    if let other = OptionTable.named(String(name)) {
+                        let users = other.commands.map(\.mention).sorted().joined(separator: " and ")
+                        throw UsageError("option '\(shown)' is not used by \(command.mention) (only by \(users))")
                     }
                     throw UsageError("unknown option '\(shown)'\(Self.suggestion(for: String(name), among: flags))")
                 }
@@ -45,7 +48,7 @@ struct ParsedArguments: Sendable, Equatable {
                 // Short options may be clustered: `-qf json` is `-q -f json`; the first that takes a
                 // value takes the rest of the word (`-fjson`) or the next argument.
                 var letters = Substring(argument.dropFirst())
-                var found: FlagSpecification?
+                var found: OptionDeclaration?
                 while let letter = letters.first {
                     guard let match = flags.first(where: { $0.shortName == letter }) else {
                         throw UsageError("unknown option '-\(letter)' (in '\(argument)')\(Self.suggestion(for: String(argument.dropFirst()), among: flags))")
@@ -70,7 +73,7 @@ struct ParsedArguments: Sendable, Equatable {
                     value = inlineValue
                 } else {
                     guard index < arguments.count else {
-                        throw UsageError("option '\(shown)' needs a value (\(flag.valueName!))")
+                        throw UsageError("option '\(shown)' needs a value (\(flag.value.name ?? ""))")
                     }
                     value = arguments[index]
                     index += 1
@@ -83,7 +86,7 @@ struct ParsedArguments: Sendable, Equatable {
     }
 
     /// Records one occurrence of `flag` with `value` ("" for a flag without a value).
-    private mutating func record(_ flag: FlagSpecification, value: String) throws(UsageError) {
+    private mutating func record(_ flag: OptionDeclaration, value: String) throws(UsageError) {
         if !flag.repeatable, values[flag.name] != nil {
             throw UsageError("option '--\(flag.name)' given more than once")
         }
@@ -94,16 +97,18 @@ struct ParsedArguments: Sendable, Equatable {
         values[flag.name, default: []] += parts.filter { !$0.isEmpty || !flag.takesValue }
     }
 
-    func has(_ name: String) -> Bool { values[name] != nil }
-    func value(_ name: String) -> String? { values[name]?.last }
-    func list(_ name: String) -> [String] { values[name] ?? [] }
+    func has(_ option: OptionDeclaration) -> Bool { values[option.name] != nil }
+    func value(_ option: OptionDeclaration) -> String? { values[option.name]?.last }
+    func list(_ option: OptionDeclaration) -> [String] { values[option.name] ?? [] }
+
+    /// The declarations of the options given, in table order.
+    var given: [OptionDeclaration] { OptionTable.all.filter { values[$0.name] != nil } }
 
     /// ` (did you mean '--format'?)` when a known flag is close to `name`.
-    static func suggestion(for name: String, among flags: [FlagSpecification]) -> String {
+    static func suggestion(for name: String, among flags: [OptionDeclaration]) -> String {
         let candidates = flags.map { ($0.name, EditDistance.between(name, $0.name)) }
         guard let best = candidates.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return "" }
         return " (did you mean '--\(best.0)'?)"
     }
 }
 
-import Foundation

@@ -1,4 +1,5 @@
 import Foundation
+import PeerGraphTestSupport
 import Testing
 
 /// Collects bytes written from a @Sendable closure.
@@ -12,40 +13,45 @@ final class ByteBox: @unchecked Sendable {
 @testable import PeerGraphKit
 
 @Suite struct ArgumentParsingTests {
-    private func parse(_ arguments: [String]) throws -> DrawOptions {
-        try DrawOptions(ParsedArguments(arguments, flags: Flags.all))
+    private func parse(_ arguments: [String]) throws -> DrawRequest {
+        try DrawCommand.request(ParsedArguments(arguments))
+    }
+
+    private func inputs(_ request: DrawRequest) -> [InputSource] {
+        guard case .inputs(let sources) = request.collect.origin else { return [] }
+        return sources
     }
 
     @Test func acceptsBothValueSpellingsAndShortFlags() throws {
         let a = try parse(["in.json", "--format", "mermaid", "-o", "out.mmd", "--group-by=owner"])
-        #expect(a.inputs == ["in.json"])
-        #expect(a.format == .mermaid)
-        #expect(a.outputPath == "out.mmd")
-        #expect(a.grouping == .owner)
+        #expect(inputs(a) == [.file("in.json")])
+        #expect(a.output.format == .mermaid)
+        #expect(a.output.destination == .file("out.mmd"))
+        #expect(a.recipe.grouping == .owner)
         let b = try parse(["-fgraphml", "--output=x.graphml", "-"])
-        #expect(b.format == .graphml)
-        #expect(b.outputPath == "x.graphml")
-        #expect(b.inputs == ["-"])
+        #expect(b.output.format == .graphml)
+        #expect(b.output.destination == .file("x.graphml"))
+        #expect(inputs(b) == [.standardInput])
     }
 
     @Test func repeatedAndCommaSeparatedFiltersAccumulate() throws {
         let options = try parse(["--status", "Activated,Accepting", "--status=Deleted", "--region", "cn-hangzhou",
                                  "--tag", "env=prod", "--tag", "team", "--name", "a,b", "--exclude-deleted"])
-        #expect(options.filter.statuses == ["Activated", "Accepting", "Deleted"])
-        #expect(options.filter.regions == ["cn-hangzhou"])
-        #expect(options.filter.tags == [.init(key: "env", value: "prod"), .init(key: "team")])
-        #expect(options.filter.names == ["a,b"])
-        #expect(options.filter.excludeDeleted)
+        #expect(options.recipe.filter.statuses == ["Activated", "Accepting", "Deleted"])
+        #expect(options.recipe.filter.regions == ["cn-hangzhou"])
+        #expect(options.recipe.filter.tags == [.init(key: "env", value: "prod"), .init(key: "team")])
+        #expect(options.recipe.filter.names == ["a,b"])
+        #expect(options.recipe.filter.excludeDeleted)
     }
 
     @Test func edgeLabelPlacementIsAutoUnlessGiven() throws {
-        #expect(try parse([]).edgeLabels == .auto)
-        #expect(try parse(["--edge-labels", "OUTSIDE"]).edgeLabels == .outside)
-        #expect(try parse(["--edge-labels=none"]).edgeLabels == EdgeLabelPlacement.none)
+        #expect(try parse([]).output.look.edgeLabels == .auto)
+        #expect(try parse(["--edge-labels", "OUTSIDE"]).output.look.edgeLabels == .outside)
+        #expect(try parse(["--edge-labels=none"]).output.look.edgeLabels == EdgeLabelPlacement.none)
     }
 
     @Test func doubleDashEndsOptions() throws {
-        #expect(try parse(["--", "--format"]).inputs == ["--format"])
+        #expect(inputs(try parse(["--", "--format"])) == [.file("--format")])
     }
 
     @Test(arguments: [
@@ -76,13 +82,22 @@ final class ByteBox: @unchecked Sendable {
     }
 
     @Test func errorsMapToDocumentedExitCodes() {
-        #expect(PeerGraphCommand.describe(UsageError("x")).0 == .usage)
-        #expect(PeerGraphCommand.describe(InputError(source: "f", message: "x")).0 == .input)
-        #expect(PeerGraphCommand.describe(TemplateError(source: "f", line: 1, message: "x")).0 == .input)
-        #expect(PeerGraphCommand.describe(OutputError(destination: "f", message: "x")).0 == .output)
-        #expect(PeerGraphCommand.describe(APIError(region: "r", action: "a", reason: .transport(.timedOut), attempts: 1)).0 == .api)
-        #expect(PeerGraphCommand.describe(CredentialChain.Failure(message: "x")).0 == .usage)
+        #expect(ExitCode.describe(UsageError("x")).0 == .usage)
+        #expect(ExitCode.describe(RequestError("x")).0 == .usage)
+        #expect(ExitCode.describe(InputError(source: "f", message: "x")).0 == .input)
+        #expect(ExitCode.describe(TemplateError(source: "f", line: 1, message: "x")).0 == .input)
+        #expect(ExitCode.describe(OutputError(destination: "f", message: "x")).0 == .output)
+        #expect(ExitCode.describe(APIError(region: "r", action: "a", reason: .transport(.timedOut), attempts: 1)).0 == .api)
+        #expect(ExitCode.describe(CredentialChain.Failure(message: "x")).0 == .usage)
         #expect(ExitCode.usage.rawValue == 2 && ExitCode.input.rawValue == 3 && ExitCode.api.rawValue == 4 && ExitCode.output.rawValue == 5)
+    }
+
+    /// An error no part of peergraph knows is a bug, and says so, instead of passing for an output error.
+    @Test func anUnexpectedErrorIsAnInternalErrorAskingForAReport() {
+        struct Surprise: Error {}
+        let (code, message) = ExitCode.describe(Surprise())
+        #expect(code == .internalError && code.rawValue == 70)
+        #expect(message.contains("bug in peergraph") && message.contains("report"))
     }
 
     @Test func helpTextMatchesItsGoldenFile() async throws {
@@ -90,6 +105,6 @@ final class ByteBox: @unchecked Sendable {
         let code = await PeerGraphCommand(writeError: { _ in }, writeOutput: { output.append($0) }).run(["--help"])
         #expect(code == .success)
         let golden = CLIPaths.packageRoot.appendingPathComponent("Tests/PeerGraphCLITests/Golden/help.txt")
-        try CLIGolden.check(String(decoding: output.bytes, as: UTF8.self), against: golden)
+        try GoldenFile.check(String(decoding: output.bytes, as: UTF8.self), against: golden)
     }
 }

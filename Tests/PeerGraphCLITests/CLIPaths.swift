@@ -24,17 +24,3 @@ enum CLIPaths {
         return packageRoot.appendingPathComponent(".build/debug/peergraph")
     }
 }
-
-/// Golden-file comparison for the CLI tests (same rules as in PeerGraphKitTests).
-enum CLIGolden {
-    static func check(_ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        if ProcessInfo.processInfo.environment["PEERGRAPH_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            Issue.record("rewrote \(url.path); review it, then run the tests again", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing \(url.path)>"
-        #expect(actual == expected, sourceLocation: sourceLocation)
-    }
-}

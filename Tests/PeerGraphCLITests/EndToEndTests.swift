@@ -1,15 +1,17 @@
 import Foundation
 import Testing
 
-/// Runs the real `peergraph` binary as a user would.
+/// Runs `peergraph` as a user would: in this process with its streams captured (`run`), or the real
+/// binary (`spawn`) where the process itself is what is tested.
 @Suite(.serialized) struct EndToEndTests {
-    struct Result {
-        var code: Int32
-        var stdout: String
-        var stderr: String
+    typealias Result = InProcessRun.Result
+
+    static func run(_ arguments: [String], stdin: Data? = nil) async throws -> Result {
+        try await InProcessRun.run(arguments, stdin: stdin)
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, in folder: URL? = nil) throws -> Result {
+    /// The real binary.
+    static func spawn(_ arguments: [String], stdin: Data? = nil, in folder: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = CLIPaths.binary
         process.arguments = arguments
@@ -38,7 +40,7 @@ import Testing
     let pages = CLIPaths.samples.appendingPathComponent("multi-region/pages").path
 
     @Test func drawsTheSampleAsDOTOnStandardOutput() throws {
-        let result = try Self.run([hub])
+        let result = try Self.spawn([hub])
         #expect(result.code == 0)
         #expect(result.stderr.isEmpty)
         let golden = try String(contentsOf: CLIPaths.samples.appendingPathComponent("hub-and-spoke/mesh.dot"), encoding: .utf8)
@@ -46,12 +48,12 @@ import Testing
     }
 
     @Test(arguments: ["dot", "graphml", "mermaid"])
-    func writesEachFormatToAFile(format: String) throws {
+    func writesEachFormatToAFile(format: String) async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("out.\(format)")
         let legend = format == "graphml" ? [] : ["--legend"]
-        let result = try Self.run([pages, "--format", format] + legend + ["--title", "Multi-region, multi-account mesh", "-o", target.path])
+        let result = try await Self.run([pages, "--format", format] + legend + ["--title", "Multi-region, multi-account mesh", "-o", target.path])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let ext = format == "mermaid" ? "mmd" : format
@@ -60,22 +62,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.\(format)"])
     }
 
-    @Test func readsStandardInput() throws {
+    @Test func readsStandardInput() async throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: hub))
-        let fromStdin = try Self.run(["-", "-f", "mermaid"], stdin: data)
-        let fromFile = try Self.run([hub, "-f", "mermaid"])
+        let fromStdin = try await Self.run(["-", "-f", "mermaid"], stdin: data)
+        let fromFile = try await Self.run([hub, "-f", "mermaid"])
         #expect(fromStdin.code == 0)
         #expect(fromStdin.stdout == fromFile.stdout)
     }
 
-    @Test func badInputFailsWithOneLineExitCodeThreeAndLeavesTheOutputAlone() throws {
+    @Test func badInputFailsWithOneLineExitCodeThreeAndLeavesTheOutputAlone() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let bad = folder.appendingPathComponent("bad.json")
         try Data(#"{"VpcPeerConnects":[{"InstanceId":"pcc-1","Vpc":{"VpcId":"vpc-1"},"AcceptingVpc":{"VpcId":7}}]}"#.utf8).write(to: bad)
         let target = folder.appendingPathComponent("mesh.dot")
         try Data("previous content\n".utf8).write(to: target)
-        let result = try Self.run([hub, bad.path, "-o", target.path])
+        let result = try await Self.run([hub, bad.path, "-o", target.path])
         #expect(result.code == 3)
         #expect(result.stderr == "peergraph: error: \(bad.path):1:91 (byte 90, $.VpcPeerConnects[0].AcceptingVpc.VpcId): expected a string or null, found a number\n")
         #expect(try String(contentsOf: target, encoding: .utf8) == "previous content\n")
@@ -91,7 +93,7 @@ import Testing
         try handle.truncate(atOffset: 1 << 30)  // a sparse 1 GiB file
         try handle.close()
         let started = Date()
-        let result = try Self.run([garbage.path, "-o", folder.appendingPathComponent("out.dot").path])
+        let result = try Self.spawn([garbage.path, "-o", folder.appendingPathComponent("out.dot").path])
         #expect(result.code == 3)
         #expect(result.stderr == "peergraph: error: \(garbage.path): is an executable (ELF), not JSON\n")
         #expect(Date().timeIntervalSince(started) < 5)
@@ -99,61 +101,61 @@ import Testing
     }
 
     @Test func unwritableOutputIsExitCodeFive() throws {
-        let result = try Self.run([hub, "-o", "/nonexistent-folder/mesh.dot"])
+        let result = try Self.spawn([hub, "-o", "/nonexistent-folder/mesh.dot"])
         #expect(result.code == 5)
         #expect(result.stderr.hasPrefix("peergraph: error: /nonexistent-folder/mesh.dot: cannot create a file in /nonexistent-folder"))
     }
 
-    @Test func usageErrorsAreExitCodeTwoWithAHint() throws {
-        let result = try Self.run([hub, "--formt", "dot"])
+    @Test func usageErrorsAreExitCodeTwoWithAHint() async throws {
+        let result = try await Self.run([hub, "--formt", "dot"])
         #expect(result.code == 2)
         #expect(result.stderr == "peergraph: error: unknown option '--formt' (did you mean '--format'?)\nRun 'peergraph --help' for usage.\n")
-        #expect(try Self.run([]).code == 2)
+        #expect(try await Self.run([]).code == 2)
     }
 
-    @Test func explainsAnEmptyGraph() throws {
-        let result = try Self.run([hub, "--region", "eu-central-1"])
+    @Test func explainsAnEmptyGraph() async throws {
+        let result = try await Self.run([hub, "--region", "eu-central-1"])
         #expect(result.code == 0)
         #expect(result.stderr == "peergraph: warning: the graph is empty: all 6 connections were removed by the filters (--region removed 6)\n")
         #expect(result.stdout.contains("digraph"))
-        let quiet = try Self.run([hub, "--region", "eu-central-1", "--quiet"])
+        let quiet = try await Self.run([hub, "--region", "eu-central-1", "--quiet"])
         #expect(quiet.stderr.isEmpty)
     }
 
-    @Test func filtersNarrowTheGraph() throws {
-        let result = try Self.run([pages, "--status", "Activated", "--region", "ap-southeast-1", "-f", "graphml"])
+    @Test func filtersNarrowTheGraph() async throws {
+        let result = try await Self.run([pages, "--status", "Activated", "--region", "ap-southeast-1", "-f", "graphml"])
         #expect(result.code == 0)
         // core-hz-sg and shop-core are Activated and touch Singapore.
         #expect(result.stdout.components(separatedBy: "<edge ").count - 1 == 2)
     }
 
-    @Test func customTemplatesAndThemesAreUsedAndChecked() throws {
+    @Test func customTemplatesAndThemesAreUsedAndChecked() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let template = folder.appendingPathComponent("my.template")
         try Data("digraph custom {\n{{body}}\n}\n".utf8).write(to: template)
-        let result = try Self.run([hub, "--template", template.path])
+        let result = try await Self.run([hub, "--template", template.path])
         #expect(result.code == 0)
         #expect(result.stdout.hasPrefix("digraph custom {\n"))
         try Data("graph {{nonsense}}".utf8).write(to: template)
-        let bad = try Self.run([hub, "--template", template.path])
+        let bad = try await Self.run([hub, "--template", template.path])
         #expect(bad.code == 3)
         #expect(bad.stderr.contains("my.template:1: unknown placeholder {{nonsense}}"))
         let theme = folder.appendingPathComponent("theme.tsv")
         try Data("Activated #000000 bold\n* #123456 dotted\n".utf8).write(to: theme)
-        let themed = try Self.run([hub, "--theme", theme.path])
+        let themed = try await Self.run([hub, "--theme", theme.path])
         #expect(themed.stdout.contains("color=\"#000000\""))
     }
 
     @Test func versionAndHelp() throws {
-        #expect(try Self.run(["--version"]).stdout.hasPrefix("peergraph "))
-        let help = try Self.run(["-h"])
+        #expect(try Self.spawn(["--version"]).stdout.hasPrefix("peergraph "))
+        let help = try Self.spawn(["-h"])
         #expect(help.code == 0)
         #expect(help.stdout.contains("USAGE: peergraph"))
     }
 
     /// `peergraph … | head`: the reader has what it wanted; the run ends quietly with 0 (see the README).
-    @Test func aClosedPipeEndsQuietlyNotACrash() throws {
+    @Test func aClosedPipeEndsQuietlyNotACrash() async throws {
         // Output far larger than a pipe buffer; the reader goes away after 10 bytes.
         let connections = (0 ..< 3000).map { index in
             #"{"InstanceId":"pcc-\#(index)","Vpc":{"VpcId":"vpc-\#(index)"},"AcceptingVpc":{"VpcId":"vpc-\#(index + 1)"}}"#
@@ -182,7 +184,7 @@ import Testing
 @Suite struct SignalTests {
     /// SIGTERM or Ctrl-C while the output is being written: no temporary file, the old file untouched.
     @Test(arguments: [SIGTERM, SIGINT])
-    func aSignalLeavesNoPartialOutput(signalNumber: Int32) throws {
+    func aSignalLeavesNoPartialOutput(signalNumber: Int32) async throws {
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("mesh.graphml")

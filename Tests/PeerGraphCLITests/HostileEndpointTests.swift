@@ -34,19 +34,19 @@ import Testing
 
     /// URLSession on Linux refuses IPv6 literal URLs; peergraph's plain-HTTP transport takes them.
     @Test(arguments: ["graphml", "dot"])
-    func anIPv6LiteralEndpointWorks(format: String) throws {
+    func anIPv6LiteralEndpointWorks(format: String) async throws {
         let server = try StandInServer(ipv6: true)
-        let run = try LiveEndToEndTests.run(["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", format],
+        let run = try await LiveEndToEndTests.run(["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", format],
                                             environment: LiveEndToEndTests.accessKeyEnvironment)
         #expect(run.code == 0, "\(run.stderr)")
-        #expect(run.stdout == (try LiveEndToEndTests.fileGraph(format)))
+        #expect(run.stdout == (try await LiveEndToEndTests.fileGraph(format)))
         #expect(server.requests().allSatisfy { $0["status"] as? Int == 200 })
     }
 
     @Test(arguments: ["redirect-302", "gzip-bomb", "endless-chunked", "echo-400"])
-    func theIPv6TransportKeepsTheSameRules(fault: String) throws {
+    func theIPv6TransportKeepsTheSameRules(fault: String) async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": [fault]], ipv6: true)
-        let run = try LiveEndToEndTests.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "0", "--timeout", "60"],
+        let run = try await LiveEndToEndTests.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "0", "--timeout", "60"],
                                             environment: Self.stsEnvironment)
         #expect(run.code == 4, "\(run.stderr)")
         switch fault {
@@ -57,9 +57,9 @@ import Testing
         Self.expectNothingSecret([run.stdout, run.stderr], server: server)
     }
 
-    @Test func redirectsAreNeverFollowed() throws {
+    @Test func redirectsAreNeverFollowed() async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": ["redirect-302"]])
-        let run = try LiveEndToEndTests.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint], environment: Self.stsEnvironment)
+        let run = try await LiveEndToEndTests.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint], environment: Self.stsEnvironment)
         #expect(run.code == 4)
         #expect(run.stderr.contains("HTTP 302 redirect to http://127.0.0.1:\(server.port)/redirected"), "\(run.stderr)")
         #expect(run.stderr.contains("not followed"))
@@ -69,42 +69,42 @@ import Testing
     }
 
     @Test(arguments: ["gzip-bomb", "endless-chunked"])
-    func aHugeResponseIsStoppedAndMemoryStaysSmall(fault: String) throws {
+    func aHugeResponseIsStoppedAndMemoryStaysSmall(fault: String) async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": [fault]])
-        let run = try LiveEndToEndTests.run(
+        let run = try await LiveEndToEndTests.run(
             ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "0", "--timeout", "60"], environment: Self.stsEnvironment)
         #expect(run.code == 4, "\(run.stderr)")
         #expect(run.stderr.contains("the response passed 64 MiB and was stopped"), "\(run.stderr)")
         #expect(run.seconds < 60)
     }
 
-    @Test func tooManyRegionsAreNotWalked() throws {
+    @Test func tooManyRegionsAreNotWalked() async throws {
         let regions = (0 ..< 5000).map { "region-\($0)" }
         let server = try StandInServer(regions: regions)
-        let run = try LiveEndToEndTests.run(["--region", "all", "--endpoint", server.endpoint], environment: Self.stsEnvironment)
+        let run = try await LiveEndToEndTests.run(["--region", "all", "--endpoint", server.endpoint], environment: Self.stsEnvironment)
         #expect(run.code == 4)
         #expect(run.stderr.contains("DescribeRegions named 5000 regions, more than Alibaba Cloud has"))
         #expect(server.requests().filter { $0["action"] as? String == "ListVpcPeerConnections" }.isEmpty)
     }
 
     @Test(arguments: ["echo-400", "echo-html-502", "echo-header"])
-    func reflectedSecretsNeverReachAMessage(fault: String) throws {
+    func reflectedSecretsNeverReachAMessage(fault: String) async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": [fault, fault, fault]])
-        let run = try LiveEndToEndTests.run(
+        let run = try await LiveEndToEndTests.run(
             ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "1", "-v"], environment: Self.stsEnvironment)
         #expect(run.code == 4)
         #expect(run.stderr.contains("[redacted]"), "\(run.stderr)")
         Self.expectNothingSecret([run.stdout, run.stderr], server: server)
     }
 
-    @Test func reflectedSecretsInPageDataNeverReachADiagramOrASavedPage() throws {
+    @Test func reflectedSecretsInPageDataNeverReachADiagramOrASavedPage() async throws {
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var outputs: [String] = []
         for format in ["dot", "graphml", "mermaid", "json"] {
             let server = try StandInServer(faults: ["cn-hangzhou": ["echo-data"]])
             let saved = folder.appendingPathComponent("raw-\(format)")
-            let run = try LiveEndToEndTests.run(
+            let run = try await LiveEndToEndTests.run(
                 ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-f", format, "--save-raw", saved.path], environment: Self.stsEnvironment)
             #expect(run.code == 0, "\(run.stderr)")
             #expect(run.stdout.contains("redacted"))
@@ -116,26 +116,26 @@ import Testing
         }
     }
 
-    @Test func aSnapshotIsReplacedWholeAndKeptWhenARegionFails() throws {
+    @Test func aSnapshotIsReplacedWholeAndKeptWhenARegionFails() async throws {
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let saved = folder.appendingPathComponent("snapshot")
         let all = try StandInServer()
-        let first = try LiveEndToEndTests.run(
+        let first = try await LiveEndToEndTests.run(
             ["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", all.endpoint, "--save-raw", saved.path],
             environment: LiveEndToEndTests.accessKeyEnvironment)
         #expect(first.code == 0, "\(first.stderr)")
         let firstPages = try FileManager.default.contentsOfDirectory(atPath: saved.path).sorted()
         #expect(firstPages.count >= 3)
         // A rerun with one region: its pages only (stale ones would read back as deleted connections).
-        let second = try LiveEndToEndTests.run(
+        let second = try await LiveEndToEndTests.run(
             ["--region", "cn-hangzhou", "--endpoint", all.endpoint, "--save-raw", saved.path], environment: LiveEndToEndTests.accessKeyEnvironment)
         #expect(second.code == 0)
         let secondPages = try FileManager.default.contentsOfDirectory(atPath: saved.path).sorted()
         #expect(secondPages.allSatisfy { $0.hasPrefix("cn-hangzhou-page-") })
         // A failed region with --keep-going: the diagram is drawn, the snapshot is left as it was.
         let failing = try StandInServer(faults: ["cn-shanghai": ["forbidden-403"]])
-        let third = try LiveEndToEndTests.run(
+        let third = try await LiveEndToEndTests.run(
             ["--region", "cn-hangzhou,cn-shanghai", "--endpoint", failing.endpoint, "--save-raw", saved.path, "--keep-going"],
             environment: LiveEndToEndTests.accessKeyEnvironment)
         #expect(third.code == 4)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PeerGraphCLI
 
-/// `peergraph` against the loopback stand-in of the API, as a user runs it.
+/// `peergraph` against the loopback stand-in of the API, as a user runs it (in process, streams captured).
 @Suite(.serialized) struct LiveEndToEndTests {
     /// A home folder with no Alibaba Cloud configuration, so the tests never read the machine's own.
     static func emptyHome() throws -> URL {
@@ -18,24 +18,13 @@ import Testing
         var seconds: Double
     }
 
-    static func run(_ arguments: [String], environment: [String: String], home: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = CLIPaths.binary
-        process.arguments = arguments
+    /// Runs the command in process against the stand-in, with only `environment` (and an empty home).
+    static func run(_ arguments: [String], environment: [String: String], home: URL? = nil) async throws -> Run {
         var env = ["PATH": "/usr/bin:/bin", "HOME": try (home ?? emptyHome()).path]
         env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
         let started = Date()
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let run = Run(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self), seconds: Date().timeIntervalSince(started))
+        let result = try await InProcessRun.run(arguments, environment: env)
+        let run = Run(code: result.code, stdout: result.stdout, stderr: result.stderr, seconds: Date().timeIntervalSince(started))
         // Every live run, whatever it tests: no secret in anything peergraph printed.
         expectNoSecrets([run.stdout, run.stderr])
         return run
@@ -45,8 +34,8 @@ import Testing
         "ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.accessKey.id, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": StandInServer.accessKey.secret,
     ]
 
-    static func fileGraph(_ format: String = "graphml") throws -> String {
-        try EndToEndTests.run([CLIPaths.samples.appendingPathComponent("multi-region/pages").path, "-f", format]).stdout
+    static func fileGraph(_ format: String = "graphml") async throws -> String {
+        try await EndToEndTests.run([CLIPaths.samples.appendingPathComponent("multi-region/pages").path, "-f", format]).stdout
     }
 
     /// No secret in any text: the stand-in's secrets and token.
@@ -58,43 +47,43 @@ import Testing
         }
     }
 
-    @Test func collectsEveryRegionAndMergesCrossRegionConnections() throws {
+    @Test func collectsEveryRegionAndMergesCrossRegionConnections() async throws {
         let server = try StandInServer()
-        let live = try Self.run(["--region", "cn-hangzhou,cn-shanghai", "--region", "ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml"],
+        let live = try await Self.run(["--region", "cn-hangzhou,cn-shanghai", "--region", "ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml"],
                                 environment: Self.accessKeyEnvironment)
         #expect(live.code == 0, "\(live.stderr)")
-        #expect(live.stdout == (try Self.fileGraph()))
+        #expect(live.stdout == (try await Self.fileGraph()))
         let lists = server.requests().filter { $0["action"] as? String == "ListVpcPeerConnections" }
         #expect(Set(lists.compactMap { $0["region"] as? String }) == ["cn-hangzhou", "cn-shanghai", "ap-southeast-1"])
         #expect(lists.allSatisfy { $0["status"] as? Int == 200 })
     }
 
-    @Test func regionIdsFromTheAPICannotControlTheTerminal() throws {
+    @Test func regionIdsFromTheAPICannotControlTheTerminal() async throws {
         let hostile = "r\u{1B}[2J\u{202E}x"
         let server = try StandInServer(faults: [hostile: ["forbidden-403"]], regions: [hostile])
-        let live = try Self.run(["--region", "all", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(["--region", "all", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
         #expect(live.stderr.hasPrefix("peergraph: error: r [2J x: ListVpcPeerConnections failed"))
         #expect(!live.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
     }
 
-    @Test func regionAllAsksDescribeRegions() throws {
+    @Test func regionAllAsksDescribeRegions() async throws {
         let server = try StandInServer(regions: ["ap-southeast-1", "cn-hangzhou", "cn-shanghai", "eu-central-1"])
-        let live = try Self.run(["--region", "all", "--endpoint", server.endpoint, "-f", "graphml"], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(["--region", "all", "--endpoint", server.endpoint, "-f", "graphml"], environment: Self.accessKeyEnvironment)
         #expect(live.code == 0, "\(live.stderr)")
-        #expect(live.stdout == (try Self.fileGraph()))
+        #expect(live.stdout == (try await Self.fileGraph()))
         let actions = server.requests().map { $0["action"] as? String ?? "" }
         #expect(actions.first == "DescribeRegions")
         #expect(actions.filter { $0 == "ListVpcPeerConnections" }.count == 4)
     }
 
-    @Test func pagesUntilTheTokenIsEmpty() throws {
+    @Test func pagesUntilTheTokenIsEmpty() async throws {
         let connections = (0 ..< 250).map { index -> [String: Any] in
             ["InstanceId": String(format: "pcc-page%04d", index), "RegionId": "cn-hangzhou", "AcceptingRegionId": "cn-hangzhou",
              "Vpc": ["VpcId": "vpc-hub"], "AcceptingVpc": ["VpcId": "vpc-\(index)"]]
         }
         let server = try StandInServer(connections: connections)
-        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-f", "graphml"], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-f", "graphml"], environment: Self.accessKeyEnvironment)
         #expect(live.code == 0)
         #expect(live.stdout.components(separatedBy: "<edge ").count - 1 == 250)
         let tokens = server.requests().map { $0["token"] as? String ?? "" }
@@ -102,28 +91,28 @@ import Testing
         #expect(server.requests().allSatisfy { ($0["params"] as? [String: String])?["MaxResults"] == "100" })
     }
 
-    @Test func retriesThrottlingAndServerErrorsWithFreshSignatures() throws {
+    @Test func retriesThrottlingAndServerErrorsWithFreshSignatures() async throws {
         let server = try StandInServer(faults: [
             "cn-hangzhou": ["throttle-400", "throttle-503", "unavailable-503"],
             "cn-shanghai": ["internal-500", "html-502", "throttle-retry-after"],
             "ap-southeast-1": ["truncate", "reset"],
         ])
-        let live = try Self.run(["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml"],
+        let live = try await Self.run(["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml"],
                                 environment: Self.accessKeyEnvironment)
         #expect(live.code == 0, "\(live.stderr)")
-        #expect(live.stdout == (try Self.fileGraph()))
+        #expect(live.stdout == (try await Self.fileGraph()))
         let nonces = server.requests().compactMap { ($0["headers"] as? [String: String])?.first { $0.key.lowercased() == "x-acs-signature-nonce" }?.value }
         #expect(nonces.count == server.requests().count)
         #expect(nonces.count == Set(nonces).count)
         #expect(server.requests().count == 3 + 8)
     }
 
-    @Test func otherErrorsFailAtOnceWithCodeMessageRequestIDAndAdvice() throws {
+    @Test func otherErrorsFailAtOnceWithCodeMessageRequestIDAndAdvice() async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": ["forbidden-403"]])
         let folder = try Self.emptyHome()
         let target = folder.appendingPathComponent("mesh.dot")
         try Data("old\n".utf8).write(to: target)
-        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-o", target.path], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-o", target.path], environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
         #expect(live.stderr.hasPrefix("peergraph: error: cn-hangzhou: ListVpcPeerConnections failed: Forbidden.RAM: User not authorized to operate on the specified resource. (HTTP 403, request id ERR-"))
         #expect(live.stderr.contains("; see https://api.aliyun.com/troubleshoot?q=Forbidden.RAM"))
@@ -132,9 +121,9 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["mesh.dot"])
     }
 
-    @Test func keepGoingDrawsTheRegionsThatWorked() throws {
+    @Test func keepGoingDrawsTheRegionsThatWorked() async throws {
         let server = try StandInServer(faults: ["cn-shanghai": ["forbidden-403"]])
-        let live = try Self.run(["--region", "cn-hangzhou,cn-shanghai", "--endpoint", server.endpoint, "--keep-going", "-f", "graphml"],
+        let live = try await Self.run(["--region", "cn-hangzhou,cn-shanghai", "--endpoint", server.endpoint, "--keep-going", "-f", "graphml"],
                                 environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
         #expect(live.stdout.contains("<graphml"))
@@ -144,31 +133,31 @@ import Testing
         #expect(live.stderr.contains("peergraph: warning: --keep-going: the result leaves out 1 region that failed (cn-shanghai)"))
     }
 
-    @Test func aStalledServerEndsInATimeoutNotAHang() throws {
+    @Test func aStalledServerEndsInATimeoutNotAHang() async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": ["stall", "stall"]])
-        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--timeout", "1", "--max-retries", "1"],
+        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--timeout", "1", "--max-retries", "1"],
                                 environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
         #expect(live.stderr == "peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 2 attempts: no response within the timeout\n")
         #expect(live.seconds < 6)
     }
 
-    @Test func persistentGarbageAndLoopingTokensFail() throws {
+    @Test func persistentGarbageAndLoopingTokensFail() async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": ["not-json-200", "truncate"], "cn-shanghai": ["repeat-token", "repeat-token"]])
-        let garbage = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "1"], environment: Self.accessKeyEnvironment)
+        let garbage = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "1"], environment: Self.accessKeyEnvironment)
         #expect(garbage.code == 4)
         #expect(garbage.stderr.hasPrefix("peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 2 attempts: the response is not a valid page: "))
         #expect(garbage.stderr.contains(" at byte "))
-        let loop = try Self.run(["--region", "cn-shanghai", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
+        let loop = try await Self.run(["--region", "cn-shanghai", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
         #expect(loop.code == 4)
         #expect(loop.stderr.contains("the service sent NextToken \"cn-shanghai:0\" twice; stopped instead of looping"))
     }
 
-    @Test func aStormOf429sEndsInAClearErrorAfterBoundedRetries() throws {
+    @Test func aStormOf429sEndsInAClearErrorAfterBoundedRetries() async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": Array(repeating: "throttle-429", count: 10)])
         let folder = try Self.emptyHome()
         let target = folder.appendingPathComponent("mesh.dot")
-        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "2", "-o", target.path],
+        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "2", "-o", target.path],
                                 environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
         #expect(live.stderr == "peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 3 attempts: HTTP 429 without an API error body (text/plain): Too Many Requests\n")
@@ -177,37 +166,37 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test func clockSkewIsReportedAtOnce() throws {
+    @Test func clockSkewIsReportedAtOnce() async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": ["skew"]])
-        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
         #expect(live.stderr.contains("InvalidTimeStamp.Expired: Specified time stamp or date value is expired."))
         #expect(server.requests().count == 1)
     }
 
-    @Test func aWrongSecretIsRefusedAndNeverPrinted() throws {
+    @Test func aWrongSecretIsRefusedAndNeverPrinted() async throws {
         let server = try StandInServer()
         let wrong = "Wrong-Secret-Value-123456"
-        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-v"],
+        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-v"],
                                 environment: ["ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.accessKey.id, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": wrong])
         #expect(live.code == 4)
         #expect(live.stderr.contains("SignatureDoesNotMatch"))
         #expect(!live.stderr.contains(wrong) && !live.stdout.contains(wrong))
     }
 
-    @Test func withoutCredentialsTheMessageSaysWhereToPutThem() throws {
-        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", "http://127.0.0.1:9"], environment: [:])
+    @Test func withoutCredentialsTheMessageSaysWhereToPutThem() async throws {
+        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", "http://127.0.0.1:9"], environment: [:])
         #expect(live.code == 2)
         #expect(live.stderr.contains("no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"))
         #expect(live.stderr.contains("~/.aliyun/config.json"))
-        let noRegion = try Self.run([], environment: Self.accessKeyEnvironment)
+        let noRegion = try await Self.run([], environment: Self.accessKeyEnvironment)
         #expect(noRegion.code == 2)
         #expect(noRegion.stderr.contains("no input and no region"))
     }
 
-    @Test func stsCredentialsFromTheEnvironmentAndTheRegionFromItsVariable() throws {
+    @Test func stsCredentialsFromTheEnvironmentAndTheRegionFromItsVariable() async throws {
         let server = try StandInServer()
-        let live = try Self.run(["--endpoint", server.endpoint, "-f", "graphml", "-v"], environment: [
+        let live = try await Self.run(["--endpoint", server.endpoint, "-f", "graphml", "-v"], environment: [
             "ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.sts.id, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": StandInServer.sts.secret,
             "ALIBABA_CLOUD_SECURITY_TOKEN": StandInServer.sts.token, "ALIBABA_CLOUD_REGION_ID": "cn-shanghai",
         ])
@@ -219,7 +208,7 @@ import Testing
         Self.expectNoSecrets([live.stdout, live.stderr])
     }
 
-    @Test func profilesFromTheAliyunConfigAndTheINIFile() throws {
+    @Test func profilesFromTheAliyunConfigAndTheINIFile() async throws {
         let server = try StandInServer()
         let home = try Self.emptyHome()
         try FileManager.default.createDirectory(at: home.appendingPathComponent(".aliyun"), withIntermediateDirectories: true)
@@ -231,16 +220,16 @@ import Testing
             ["name": "role", "mode": "RamRoleArn", "access_key_id": "x", "access_key_secret": "y", "ram_role_arn": "acs:ram::1:role/r"],
         ]]
         try JSONSerialization.data(withJSONObject: config).write(to: home.appendingPathComponent(".aliyun/config.json"))
-        let current = try Self.run(["--endpoint", server.endpoint, "-v"], environment: [:], home: home)
+        let current = try await Self.run(["--endpoint", server.endpoint, "-v"], environment: [:], home: home)
         #expect(current.code == 0, "\(current.stderr)")
         #expect(current.stderr.contains("from ~/.aliyun/config.json profile work"))
-        let temp = try Self.run(["--endpoint", server.endpoint, "--profile", "temp", "-v"], environment: [:], home: home)
+        let temp = try await Self.run(["--endpoint", server.endpoint, "--profile", "temp", "-v"], environment: [:], home: home)
         #expect(temp.code == 0, "\(temp.stderr)")
         #expect(temp.stderr.contains("cn-shanghai ListVpcPeerConnections attempt 1: HTTP 200"))
-        let role = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "role"], environment: [:], home: home)
+        let role = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "role"], environment: [:], home: home)
         #expect(role.code == 2)
         #expect(role.stderr.contains("uses mode RamRoleArn, which peergraph does not support"))
-        let missing = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "nope"], environment: [:], home: home)
+        let missing = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "nope"], environment: [:], home: home)
         #expect(missing.code == 2)
         #expect(missing.stderr.contains("no profile \"nope\""))
 
@@ -252,29 +241,29 @@ import Testing
             access_key_id = \(StandInServer.accessKey.id)
             access_key_secret = \(StandInServer.accessKey.secret)
             """.utf8).write(to: iniHome.appendingPathComponent(".alibabacloud/credentials"))
-        let ini = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-v"], environment: [:], home: iniHome)
+        let ini = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-v"], environment: [:], home: iniHome)
         #expect(ini.code == 0, "\(ini.stderr)")
         #expect(ini.stderr.contains(".alibabacloud/credentials [default]"))
         Self.expectNoSecrets([current.stderr, temp.stderr, role.stderr, missing.stderr, ini.stderr])
     }
 
-    @Test func savedPagesAreASnapshotPeergraphReadsBack() throws {
+    @Test func savedPagesAreASnapshotPeergraphReadsBack() async throws {
         let server = try StandInServer()
         let folder = try Self.emptyHome().appendingPathComponent("snapshot")
-        let live = try Self.run(["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml",
+        let live = try await Self.run(["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml",
                                  "--save-raw", folder.path], environment: Self.accessKeyEnvironment)
         #expect(live.code == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == ["ap-southeast-1-page-0001.json", "cn-hangzhou-page-0001.json", "cn-shanghai-page-0001.json"])
-        let fromSnapshot = try EndToEndTests.run([folder.path, "-f", "graphml"])
+        let fromSnapshot = try await EndToEndTests.run([folder.path, "-f", "graphml"])
         #expect(fromSnapshot.stdout == live.stdout)
         let saved = try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
         Self.expectNoSecrets(saved + [live.stdout, live.stderr])
     }
 
-    @Test func filtersArePassedToTheAPI() throws {
+    @Test func filtersArePassedToTheAPI() async throws {
         let server = try StandInServer()
-        let live = try Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--vpc", "vpc-bp1corenet00000a01",
+        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--vpc", "vpc-bp1corenet00000a01",
                                  "--name", "core-payments", "--tag", "env=prod", "--resource-group", "rg-acfmyprod01",
                                  "--connection", "pcc-bp1core2pay000001", "-f", "graphml"], environment: Self.accessKeyEnvironment)
         #expect(live.code == 0, "\(live.stderr)")
@@ -287,15 +276,15 @@ import Testing
         #expect(params["InstanceId"] == "pcc-bp1core2pay000001")
     }
 
-    @Test func regionsAreFetchedConcurrentlyWithinTheBound() throws {
+    @Test func regionsAreFetchedConcurrentlyWithinTheBound() async throws {
         let regions = ["r1", "r2", "r3", "r4", "r5", "r6"]
         let server = try StandInServer(latencyMilliseconds: 300, regions: regions, connections: [])
-        let parallel = try Self.run(["--region", regions.joined(separator: ","), "--endpoint", server.endpoint, "--concurrency", "3", "-q"],
+        let parallel = try await Self.run(["--region", regions.joined(separator: ","), "--endpoint", server.endpoint, "--concurrency", "3", "-q"],
                                     environment: Self.accessKeyEnvironment)
         #expect(parallel.code == 0)
         #expect(Self.maximumOverlap(server.requests()) == 3)
         let serialServer = try StandInServer(latencyMilliseconds: 100, regions: regions, connections: [])
-        let serial = try Self.run(["--region", regions.joined(separator: ","), "--endpoint", serialServer.endpoint, "--concurrency", "1", "-q"],
+        let serial = try await Self.run(["--region", regions.joined(separator: ","), "--endpoint", serialServer.endpoint, "--concurrency", "1", "-q"],
                                   environment: Self.accessKeyEnvironment)
         #expect(serial.code == 0)
         #expect(Self.maximumOverlap(serialServer.requests()) == 1)

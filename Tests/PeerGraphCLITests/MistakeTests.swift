@@ -74,9 +74,9 @@ import Testing
     @Test func helpIsACommand() async {
         let draw = await Self.run(["help"])
         #expect(draw.code == .success)
-        #expect(draw.stdout == HelpText.draw)
+        #expect(draw.stdout == HelpWriter.text(for: .draw))
         let check = await Self.run(["help", "check"])
-        #expect(check.stdout == HelpText.check)
+        #expect(check.stdout == HelpWriter.text(for: .check))
     }
 
     @Test func mmdIsMermaidAndShortOptionsCluster() async {

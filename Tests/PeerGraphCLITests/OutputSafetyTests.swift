@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct OutputSafetyTests {
     let pages = CLIPaths.samples.appendingPathComponent("multi-region/pages").path
     /// What peergraph writes for the pages on standard output.
-    var golden: Data { Data(((try? EndToEndTests.run([pages]))?.stdout ?? "").utf8) }
+    var golden: Data { Data(((try? EndToEndTests.spawn([pages]))?.stdout ?? "").utf8) }
 
     func fileType(_ path: String) -> mode_t {
         var status = stat()
@@ -25,7 +25,7 @@ import Testing
         let out = Pipe()
         reader.standardOutput = out
         try reader.run()
-        let result = try EndToEndTests.run([pages, "-q", "-o", fifo])
+        let result = try EndToEndTests.spawn([pages, "-q", "-o", fifo])
         let read = out.fileHandleForReading.readDataToEndOfFile()
         reader.waitUntilExit()
         #expect(result.code == 0, "\(result.stderr)")
@@ -35,11 +35,11 @@ import Testing
     }
 
     @Test func characterDevicesStayDevicesAndAFullDeviceIsExitFive() throws {
-        let null = try EndToEndTests.run([pages, "-o", "/dev/null"])
+        let null = try EndToEndTests.spawn([pages, "-o", "/dev/null"])
         #expect(null.code == 0)
         #expect(fileType("/dev/null") == S_IFCHR)
         if FileManager.default.fileExists(atPath: "/dev/full") {
-            let full = try EndToEndTests.run([pages, "-o", "/dev/full"])
+            let full = try EndToEndTests.spawn([pages, "-o", "/dev/full"])
             #expect(full.code == 5)
             #expect(full.stderr.contains("/dev/full: write failed: No space left on device"))
             #expect(fileType("/dev/full") == S_IFCHR)
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func devStdoutWritesToStandardOutput() throws {
-        let result = try EndToEndTests.run([pages, "-o", "/dev/stdout"])
+        let result = try EndToEndTests.spawn([pages, "-o", "/dev/stdout"])
         #expect(result.code == 0)
         #expect(Data(result.stdout.utf8) == golden)
     }
@@ -59,13 +59,13 @@ import Testing
         let link = folder.appendingPathComponent("link.dot").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: target))
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.dot")
-        #expect(try EndToEndTests.run([pages, "-o", link]).code == 0)
+        #expect(try EndToEndTests.spawn([pages, "-o", link]).code == 0)
         #expect(fileType(link) == S_IFLNK)
         #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == golden)
         // A dangling link creates its target.
         let dangling = folder.appendingPathComponent("dangling.dot").path
         try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "created.dot")
-        #expect(try EndToEndTests.run([pages, "-o", dangling]).code == 0)
+        #expect(try EndToEndTests.spawn([pages, "-o", dangling]).code == 0)
         #expect(fileType(dangling) == S_IFLNK)
         #expect(try Data(contentsOf: folder.appendingPathComponent("created.dot")) == golden)
     }
@@ -76,12 +76,12 @@ import Testing
         let target = folder.appendingPathComponent("private.dot").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: target))
         chmod(target, 0o600)
-        #expect(try EndToEndTests.run([pages, "-o", target]).code == 0)
+        #expect(try EndToEndTests.spawn([pages, "-o", target]).code == 0)
         var status = stat()
         stat(target, &status)
         #expect(status.st_mode & 0o777 == 0o600)
         let fresh = folder.appendingPathComponent("new.dot").path
-        #expect(try EndToEndTests.run([pages, "-o", fresh]).code == 0)
+        #expect(try EndToEndTests.spawn([pages, "-o", fresh]).code == 0)
         stat(fresh, &status)
         let mask = umask(0)
         umask(mask)
@@ -92,7 +92,7 @@ import Testing
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let name = String(repeating: "m", count: 245) + ".dot"  // 249 bytes, the limit is 255
-        let result = try EndToEndTests.run([pages, "-o", folder.appendingPathComponent(name).path])
+        let result = try EndToEndTests.spawn([pages, "-o", folder.appendingPathComponent(name).path])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [name])
     }
@@ -107,14 +107,14 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("alias.json").path, withDestinationPath: page)
         for output in [page, folder.appendingPathComponent("alias.json").path, snapshot.appendingPathComponent("../snap/cn-hangzhou-page-1.json").path] {
             for input in [snapshot.path, page] {
-                let result = try EndToEndTests.run([input, "-o", output])
+                let result = try EndToEndTests.spawn([input, "-o", output])
                 #expect(result.code == 2, "\(input) -o \(output)")
                 #expect(result.stderr.contains("writing it would destroy it"))
             }
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: page)) == before)
         // A device as both is no danger: /dev/null in, /dev/null out is an empty input (exit 3), not a usage error.
-        #expect(try EndToEndTests.run(["/dev/null", "-o", "/dev/null"]).code == 3)
+        #expect(try EndToEndTests.spawn(["/dev/null", "-o", "/dev/null"]).code == 3)
     }
 
     @Test func aClosedPipeEndsTheRunQuietly() throws {

@@ -64,7 +64,20 @@ final class StandInServer {
     }
 
     /// The requests the stand-in received, in order.
+    /// The requests logged so far. The stand-in logs a request after answering it, so a client can be done
+    /// before the last line is written: this waits (up to two seconds) until the log stops growing.
     func requests() -> [[String: Any]] {
+        var lines = loggedRequests()
+        for _ in 0 ..< 20 {
+            usleep(100_000)
+            let again = loggedRequests()
+            if again.count == lines.count { break }
+            lines = again
+        }
+        return lines
+    }
+
+    private func loggedRequests() -> [[String: Any]] {
         guard let text = try? String(contentsOf: logURL, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }

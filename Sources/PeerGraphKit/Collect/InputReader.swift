@@ -13,10 +13,14 @@ public struct InputReader: Sendable {
     public var maximumFileSize: Int
     /// Foreign and special files in folders are errors instead of warnings.
     public var strict: Bool
+    /// The descriptor read for `InputSource.standardInput`.
+    public var standardInput: Int32
 
-    public init(maximumFileSize: Int = 2 << 30, strict: Bool = false) {
+    /// A reader; `standardInput` is the descriptor read for the input `-`.
+    public init(maximumFileSize: Int = 2 << 30, strict: Bool = false, standardInput: Int32 = 0) {
         self.maximumFileSize = maximumFileSize
         self.strict = strict
+        self.standardInput = standardInput
     }
 
     /// What the sources held, and what was skipped or looked suspicious.
@@ -70,8 +74,11 @@ public struct InputReader: Sendable {
                         result = .success(try decodeFile(readFile(path), source: path, inFolder: inFolder, strings: strings))
                     case .standardInput:
                         let name = InputSource.standardInput.displayName
-                        if StandardDescriptors.standardInputWasClosed { throw InputError(source: name, message: "standard input is closed") }
-                        result = .success(try decodeFile(readDescriptor(0, name: name), source: name, inFolder: false, strings: strings))
+                        if standardInput == 0 && StandardDescriptors.standardInputWasClosed {
+                            throw InputError(source: name, message: "standard input is closed")
+                        }
+                        let bytes = try readDescriptor(standardInput, name: name)
+                        result = .success(try decodeFile(bytes, source: name, inFolder: false, strings: strings))
                     case .skipped(let warning):
                         result = .success(FileResult(connections: [], warnings: [warning]))
                     }

@@ -44,6 +44,14 @@ public struct ConnectionFilter: Sendable, Equatable {
 
     public init() {}
 
+    /// The statuses the API documents, as it spells them.
+    public static var knownStatuses: [String] { PeeringStatus.known.map(\.apiValue) }
+
+    /// Adds one tag criterion per argument, `KEY` or `KEY=VALUE`.
+    public mutating func addTags(_ arguments: [String]) {
+        tags += arguments.map(TagCriterion.init(argument:))
+    }
+
     /// The part of the filter the API can apply itself (`ListVpcPeerConnections` parameters). Only
     /// single values are passed where the API's meaning of several would differ from ours (tags: the API
     /// wants all, we keep any). The whole filter is still applied to what comes back.

@@ -113,8 +113,3 @@ public struct APIRequest: Sendable, Equatable {
         return (0 ..< 16).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }.hexString
     }
 }
-
-/// The version string, shared by `--version` and the User-Agent.
-public enum PeerGraphVersion {
-    public static let current = "0.2.0"
-}

@@ -1,4 +1,5 @@
 import Foundation
+import PeerGraphTestSupport
 import Testing
 @testable import PeerGraphKit
 

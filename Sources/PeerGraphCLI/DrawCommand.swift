@@ -1,0 +1,30 @@
+import PeerGraphKit
+
+/// `peergraph [INPUT ...]`: draw the mesh.
+enum DrawCommand {
+    static func request(_ parsed: ParsedArguments) throws(UsageError) -> DrawRequest {
+        let (filter, allRegions) = try FilterOptions.filter(parsed)
+        var format = OutputFormat.dot
+        if let word = try GeneralOptions.formatWord(parsed) {
+            guard let value = OutputFormat(rawValue: word) else {
+                throw UsageError("unknown format '\(word)' (expected \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            format = value
+        }
+        if parsed.has(LookOptions.render) && format != .dot {
+            throw UsageError("--render draws DOT with Graphviz; it cannot go with --format \(format.rawValue)")
+        }
+        let recipe = try RecipeOptions.recipe(parsed, filter: filter)
+        let output = try LookOptions.output(parsed, format: format, destination: GeneralOptions.destination(parsed))
+        let isLive = parsed.positionals.isEmpty
+        try OptionRules.refuseOptionsThatDoNothing(parsed, command: .draw, format: format, isReport: false, isLive: isLive, allRegions: allRegions)
+        let live = isLive ? try LiveOptions.request(parsed, regions: filter.regions, allRegions: allRegions) : nil
+        return DrawRequest(collect: GeneralOptions.collect(parsed.positionals, parsed, live: live), recipe: recipe, output: output)
+    }
+
+    static func run(_ parsed: ParsedArguments, _ context: CommandLineContext) async throws -> ExitCode {
+        let request = try request(parsed)
+        return context.exitCode(of: try await PeerGraphJobs.draw(request, context: context.job(parsed)))
+    }
+}
+

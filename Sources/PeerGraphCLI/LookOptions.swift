@@ -1,0 +1,105 @@
+import Foundation
+import PeerGraphKit
+
+/// The options that shape a drawn graph: title, legend, template, theme, labels, Graphviz pictures.
+enum LookOptions {
+    static let title = OptionDeclaration("title", .text("TEXT"), section: .look, commands: [.draw, .diff], help: "A title for the diagram.")
+    static let legend = OptionDeclaration("legend", section: .look, commands: [.draw, .diff], help: "Add a legend of the status styles.")
+        .with(\.formats, [.dot, .mermaid])
+    static let template = OptionDeclaration(
+        "template", .file("FILE"), section: .look, commands: [.draw, .diff],
+        help: "Use FILE as the page template of the format (see templates/README.md).")
+    static let theme = OptionDeclaration(
+        "theme", .file("FILE"), section: .look, commands: [.draw, .diff],
+        help: "Use FILE as the status theme (format of templates/theme.tsv).")
+    static let graphMLFlavor = OptionDeclaration(
+        "graphml-flavor", .choice("FLAVOR", RenderOptions.GraphMLFlavor.allCases.map(\.rawValue)), section: .look,
+        commands: [.draw, .diff], help: "plain (default) or yed (adds yFiles graphics so yEd shows labels)."
+    ).with(\.formats, [.graphml])
+    static let maximumLabel = OptionDeclaration(
+        "max-label", .text("N"), section: .look, commands: [.draw, .diff],
+        help: "Cut label lines longer than N characters (default 40); full text stays in tooltips and GraphML."
+    ).with(\.formats, [.dot, .mermaid])
+    static let edgeLabels = OptionDeclaration(
+        "edge-labels", .choice("WHERE", EdgeLabelPlacement.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
+        help: """
+            auto (default), inline, outside or none. DOT: inline labels make dot slow on big meshes, so auto puts \
+            them outside (xlabel) above 200 edges. none leaves edge text out (tooltips keep it).
+            """
+    ).with(\.formats, [.dot, .mermaid])
+    static let timestamp = OptionDeclaration(
+        "timestamp", section: .look, commands: [.draw, .diff],
+        help: "Stamp the generation time into the output (off: output is reproducible)."
+    ).with(\.formats, [.dot, .mermaid, .graphml])
+    static let markdown = OptionDeclaration(
+        "markdown", section: .look, commands: [.draw, .diff], help: "Wrap Mermaid in a ```mermaid fence, ready for a README."
+    ).with(\.formats, [.mermaid])
+    static let render = OptionDeclaration(
+        "render", .choice("FORMAT", PictureFormat.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
+        help: "svg, png or pdf: run Graphviz (dot for small graphs, sfdp for large ones); png and pdf need -o FILE.")
+    static let layout = OptionDeclaration(
+        "layout", .choice("ENGINE", LayoutEngine.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
+        help: "The Graphviz engine for --render: " + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+
+    static let all = [title, legend, template, theme, graphMLFlavor, maximumLabel, edgeLabels, timestamp, markdown, render, layout]
+        .map { $0.with(\.graphOnly, true) }
+
+    /// The output of a drawn graph in `format` to `destination`.
+    static func output(_ parsed: ParsedArguments, format: OutputFormat, destination: OutputRequest.Destination) throws(UsageError) -> OutputRequest {
+        var output = OutputRequest()
+        output.destination = destination
+        output.format = format
+        output.look.title = parsed.value(title)
+        output.look.legend = parsed.has(legend)
+        output.templateFile = parsed.value(template)
+        output.themeFile = parsed.value(theme)
+        output.timestamp = parsed.has(timestamp)
+        output.markdownFence = parsed.has(markdown)
+        if let flavor = parsed.value(graphMLFlavor) {
+            guard let value = RenderOptions.GraphMLFlavor(rawValue: flavor.lowercased()) else {
+                throw UsageError("unknown GraphML flavor '\(flavor)' (expected plain, yed)")
+            }
+            output.look.graphMLFlavor = value
+        }
+        if let length = parsed.value(maximumLabel) {
+            guard let value = Int(length), (8 ... 1000).contains(value) else {
+                throw UsageError("--max-label takes a number from 8 to 1000 (got '\(length)')")
+            }
+            output.look.maximumLabelLength = value
+        }
+        if let placement = parsed.value(edgeLabels) {
+            guard let value = EdgeLabelPlacement(rawValue: placement.lowercased()) else {
+                let expected = EdgeLabelPlacement.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("unknown edge label placement '\(placement)' (expected \(expected))")
+            }
+            output.look.edgeLabels = value
+        }
+        output.picture = try picture(parsed, destination: destination)
+        return output
+    }
+
+    private static func picture(_ parsed: ParsedArguments, destination: OutputRequest.Destination) throws(UsageError) -> OutputRequest.Picture? {
+        var engine: String?
+        if let word = parsed.value(layout)?.lowercased() {
+            guard LayoutEngine(rawValue: word) != nil else {
+                throw UsageError("unknown --layout '\(word)' (expected \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            engine = word
+        }
+        guard let word = parsed.value(render)?.lowercased() else { return nil }
+        guard PictureFormat(rawValue: word) != nil else { throw UsageError("unknown --render '\(word)' (expected svg, png, pdf)") }
+        if case .file(let path) = destination {
+            let ext = (path as NSString).pathExtension.lowercased()
+            let known = ["svg", "png", "pdf", "dot", "gv", "graphml", "mmd", "json", "html", "md"]
+            if known.contains(ext) && ext != word {
+                throw UsageError("""
+                    --render \(word) writes \(word.uppercased()), but -o \(path) says .\(ext): name the file .\(word) or \
+                    choose --render \(ext)
+                    """)
+            }
+        } else if word != "svg" {
+            throw UsageError("--render \(word) writes binary data: give -o FILE")
+        }
+        return OutputRequest.Picture(format: word, engine: engine)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The last stage of every job: the bytes to a file (atomically) or to the context's output, and a
+/// graph in its format, through Graphviz, or in a Markdown fence.
+struct OutputEmitter: Sendable {
+    let context: JobContext
+    let diagnostics: DiagnosticLog
+
+    /// The writers' options with the template, theme and timestamp the request names.
+    static func renderOptions(for output: OutputRequest) throws -> RenderOptions {
+        var look = output.look
+        if let path = output.templateFile {
+            look.template = try Template(text: try readText(path), source: path, allowed: output.format.placeholders)
+        }
+        if let path = output.themeFile {
+            look.theme = try StatusTheme(text: try readText(path), source: path)
+        }
+        if output.timestamp {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            look.timestamp = formatter.string(from: Date())
+        }
+        return look
+    }
+
+    /// Renders the graph in the requested format (or through Graphviz) to the destination.
+    func emitGraph(_ graph: PeerGraph, output: OutputRequest, look: RenderOptions) throws {
+        if let picture = output.picture {
+            let dot = OutputSink.collectingBytes { PeerGraphPipeline.render(graph, format: .dot, options: look, to: $0) }
+            let renderer = GraphvizRenderer(format: picture.format, engine: picture.engine, edgeCount: graph.edges.count)
+            let (bytes, warnings) = try renderer.render(dot)
+            for line in warnings.split(whereSeparator: \.isNewline) { diagnostics.report(.graphviz, String(line)) }
+            try emit(to: output.destination) { sink in bytes.withUnsafeBufferPointer { sink.write(bytes: $0) } }
+            return
+        }
+        let fence = output.markdownFence && output.format == .mermaid
+        let byteCount = try emit(to: output.destination) { sink in
+            if fence { sink.write("```mermaid\n") }
+            PeerGraphPipeline.render(graph, format: output.format, options: look, to: sink)
+            if fence { sink.write("```\n") }
+        }
+        if output.format == .mermaid {
+            for warning in MermaidWriter.limitWarnings(edgeCount: graph.edges.count, characterCount: byteCount) {
+                diagnostics.report(.warning, warning)
+            }
+        }
+    }
+
+    /// Writes what `body` produces to the file (atomically) or the context's output; returns the byte count.
+    @discardableResult
+    func emit(to destination: OutputRequest.Destination, _ body: (OutputSink) -> Void) throws -> Int {
+        if case .file(let path) = destination {
+            let file = try AtomicFileWriter(destination: path)
+            let sink = OutputSink { try file.write($0) }
+            body(sink)
+            do {
+                try sink.finish()
+                try file.commit()
+            } catch {
+                file.discard()
+                throw error
+            }
+            return sink.byteCount
+        }
+        let write = context.writeOutput
+        let sink = OutputSink { try write(Array($0)) }
+        body(sink)
+        try sink.finish()
+        return sink.byteCount
+    }
+
+    private static func readText(_ path: String) throws(InputError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(source: path, message: "cannot read file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(source: path, message: "file is not UTF-8 text")
+        }
+        return text
+    }
+}

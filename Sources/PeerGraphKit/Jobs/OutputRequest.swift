@@ -1,0 +1,50 @@
+/// Where a job's output goes and, for a graph, in which format and look.
+public struct OutputRequest: Sendable {
+    /// Where the bytes go.
+    public enum Destination: Sendable, Equatable {
+        /// The context's `writeOutput`.
+        case standardOutput
+        /// This file, replaced atomically (all or nothing); a FIFO or device is written in place.
+        case file(String)
+
+        /// The file, if any.
+        public var path: String? {
+            if case .file(let path) = self { return path }
+            return nil
+        }
+    }
+
+    /// A picture drawn by Graphviz from the DOT.
+    public struct Picture: Sendable, Equatable {
+        /// `svg`, `png` or `pdf`.
+        public var format: String
+        /// The Graphviz engine; nil: dot for small graphs, sfdp for large ones.
+        public var engine: String?
+
+        /// A picture in `format`, laid out by `engine`.
+        public init(format: String, engine: String? = nil) {
+            self.format = format
+            self.engine = engine
+        }
+    }
+
+    /// Where the bytes go.
+    public var destination: Destination = .standardOutput
+    /// The graph format (drawing, and diff as a graph).
+    public var format: OutputFormat = .dot
+    /// The look of the graph.
+    public var look = RenderOptions()
+    /// A template file replacing the format's built-in one.
+    public var templateFile: String?
+    /// A theme file replacing the built-in status theme.
+    public var themeFile: String?
+    /// Stamp the generation time into the output.
+    public var timestamp = false
+    /// Graphviz draws a picture of the DOT instead; nil: the text format.
+    public var picture: Picture?
+    /// Wrap Mermaid in a ```mermaid fence.
+    public var markdownFence = false
+
+    /// Standard output, DOT, the default look.
+    public init() {}
+}
