@@ -5,7 +5,7 @@ import PeerGraphKit
 enum LookOptions {
     static let title = OptionDeclaration("title", .text("TEXT"), section: .look, commands: [.draw, .diff], help: "A title for the diagram.")
     static let legend = OptionDeclaration("legend", section: .look, commands: [.draw, .diff], help: "Add a legend of the status styles.")
-        .with(\.formats, [.dot, .mermaid])
+        .with(\.needs, .legend)
     static let template = OptionDeclaration(
         "template", .file("FILE"), section: .look, commands: [.draw, .diff],
         help: "Use FILE as the page template of the format (see templates/README.md).")
@@ -15,25 +15,25 @@ enum LookOptions {
     static let graphMLFlavor = OptionDeclaration(
         "graphml-flavor", .choice("FLAVOR", RenderOptions.GraphMLFlavor.allCases.map(\.rawValue)), section: .look,
         commands: [.draw, .diff], help: "plain (default) or yed (adds yFiles graphics so yEd shows labels)."
-    ).with(\.formats, [.graphml])
+    ).with(\.needs, .yFilesGraphics)
     static let maximumLabel = OptionDeclaration(
         "max-label", .text("N"), section: .look, commands: [.draw, .diff],
         help: "Cut label lines longer than N characters (default 40); full text stays in tooltips and GraphML."
-    ).with(\.formats, [.dot, .mermaid])
+    ).with(\.needs, .labelLength)
     static let edgeLabels = OptionDeclaration(
         "edge-labels", .choice("WHERE", EdgeLabelPlacement.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
         help: """
             auto (default), inline, outside or none. DOT: inline labels make dot slow on big meshes, so auto puts \
             them outside (xlabel) above 200 edges. none leaves edge text out (tooltips keep it).
             """
-    ).with(\.formats, [.dot, .mermaid])
+    ).with(\.needs, .edgeLabelPlacement)
     static let timestamp = OptionDeclaration(
         "timestamp", section: .look, commands: [.draw, .diff],
         help: "Stamp the generation time into the output (off: output is reproducible)."
-    ).with(\.formats, [.dot, .mermaid, .graphml])
+    ).with(\.needs, .timestamp)
     static let markdown = OptionDeclaration(
         "markdown", section: .look, commands: [.draw, .diff], help: "Wrap Mermaid in a ```mermaid fence, ready for a README."
-    ).with(\.formats, [.mermaid])
+    ).with(\.needs, .markdownFence)
     static let render = OptionDeclaration(
         "render", .choice("FORMAT", PictureFormat.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
         help: "svg, png or pdf: run Graphviz (dot for small graphs, sfdp for large ones); png and pdf need -o FILE.")
@@ -90,7 +90,7 @@ enum LookOptions {
         guard PictureFormat(rawValue: word) != nil else { throw UsageError("unknown --render '\(word)' (expected svg, png, pdf)") }
         if case .file(let path) = destination {
             let ext = (path as NSString).pathExtension.lowercased()
-            let known = ["svg", "png", "pdf", "dot", "gv", "graphml", "mmd", "json", "html", "md"]
+            let known = PictureFormat.allCases.map(\.rawValue) + OutputFormat.allCases.map(\.fileExtension) + ["gv", "html", "md"]
             if known.contains(ext) && ext != word {
                 throw UsageError("""
                     --render \(word) writes \(word.uppercased()), but -o \(path) says .\(ext): name the file .\(word) or \

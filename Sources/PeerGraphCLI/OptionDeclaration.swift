@@ -41,8 +41,9 @@ struct OptionDeclaration: Sendable {
     var liveOnly = false
     /// It shapes a drawn graph: refused for the reports of check and diff.
     var graphOnly = false
-    /// The graph formats it changes (what `--render` draws is DOT); nil: every format.
-    var formats: Set<OutputFormat>?
+    /// What the graph format must be able to show for it to change anything (what `--render` draws is
+    /// DOT); nil: it applies to every format.
+    var needs: OutputFormat.Capability?
 
     init(
         _ name: String, short: Character? = nil, _ value: Value = .none, section: HelpSection,

@@ -21,8 +21,9 @@ enum OptionRules {
                     --format dot, mermaid or graphml)
                     """)
             }
-            if !isReport, let formats = option.formats, !formats.contains(format) {
-                let names = formats.map(\.rawValue).sorted().joined(separator: " or ")
+            if !isReport, let needed = option.needs, !format.capabilities.contains(needed) {
+                let names = OutputFormat.allCases.filter { $0.capabilities.contains(needed) }.map(\.rawValue).sorted()
+                    .joined(separator: " or ")
                 let drawn = parsed.has(LookOptions.render) ? "--render (DOT)" : "--format \(format.rawValue)"
                 throw UsageError("--\(option.name) does nothing for \(drawn); it applies to \(names)")
             }

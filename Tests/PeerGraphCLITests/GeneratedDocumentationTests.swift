@@ -64,7 +64,9 @@ import Testing
                     arguments += ["--\(option.name)", choice]
                     if option.name == "layout" { arguments += ["--render", "svg"] }
                     if option.name == "render" { arguments += ["-o", "x.\(choice)"] }
-                    if option.formats != nil && option.name != "render" { arguments += ["-f", option.formats!.first!.rawValue] }
+                    if let needed = option.needs, let format = OutputFormat.allCases.first(where: { $0.capabilities.contains(needed) }) {
+                        arguments += ["-f", format.rawValue]
+                    }
                     let parsed = try? ParsedArguments(Array(arguments.drop { Subcommand(rawValue: $0) != nil }), command: command)
                     guard let parsed else { return false }
                     switch command {

@@ -43,4 +43,10 @@ public enum TextEscaping {
         }
         return result
     }
+
+    /// C0 and C1 controls and the two non-characters U+FFFE and U+FFFF: what no output format may hold raw.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F ... 0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
+    }
 }

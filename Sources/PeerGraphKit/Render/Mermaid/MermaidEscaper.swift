@@ -31,7 +31,7 @@ public enum MermaidEscaper {
             case "\n", "\r", "\t", "\u{2028}", "\u{2029}", "\u{85}":
                 result += " "
             default:
-                if DOTEscaper.isControl(scalar) || !XMLEscaper.isAllowed(scalar) {
+                if TextEscaping.isControl(scalar) || !XMLEscaper.isAllowed(scalar) {
                     result += "\u{FFFD}"
                 } else {
                     result.unicodeScalars.append(scalar)
@@ -39,5 +39,30 @@ public enum MermaidEscaper {
             }
         }
         return result
+    }
+
+    /// A YAML double-quoted scalar: `\` and `"` escaped, controls as spaces, and `#`, `:`, `;`, `%` as
+    /// `\xHH` escapes so that mermaid's line-based pre-passes (comments, `style…;`) never see them.
+    static func yamlQuoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars.prefix(maximumTextCharacters) {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "#", ":", ";", "%": result += "\\x" + String(scalar.value, radix: 16, uppercase: true)
+            default:
+                if TextEscaping.isControl(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" || !XMLEscaper.isAllowed(scalar) {
+                    result += " "
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Text for a `%%` comment line: no line breaks or controls.
+    static func commentText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !TextEscaping.isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }))
     }
 }

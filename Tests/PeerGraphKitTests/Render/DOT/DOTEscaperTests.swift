@@ -99,7 +99,7 @@ import Testing
                 case "&": replacement = "&amp;"
                 case "\n": replacement = "\\n"
                 case "\t": replacement = " "
-                default: replacement = DOTEscaper.isControl(scalar) ? "\u{FFFD}" : String(scalar)
+                default: replacement = TextEscaping.isControl(scalar) ? "\u{FFFD}" : String(scalar)
                 }
                 if budget < replacement.utf8.count { return result + "…\"" }
                 budget -= replacement.utf8.count

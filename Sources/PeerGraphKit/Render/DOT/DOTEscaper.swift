@@ -29,7 +29,7 @@ public enum DOTEscaper {
             case "\"": result += "\\\""
             case "%": result += "\\x25"
             default:
-                if isControl(scalar) {
+                if TextEscaping.isControl(scalar) {
                     result += "\\x" + hex(scalar.value)
                 } else {
                     result.unicodeScalars.append(scalar)
@@ -170,11 +170,25 @@ public enum DOTEscaper {
     }
 
     /// C0 and C1 controls and DEL, plus U+FFFE/U+FFFF, which Graphviz would pass into SVG unescaped.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || (0x7F ... 0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
+    /// Text inside an HTML-like label: markup characters as entities, controls dropped.
+    static func htmlText(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars where !TextEscaping.isControl(scalar) {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
+    /// Text for a `//` comment: no line breaks or controls.
+    static func commentSafe(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !TextEscaping.isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }))
+    }
     private static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return digits.count < 2 ? "0" + digits : digits

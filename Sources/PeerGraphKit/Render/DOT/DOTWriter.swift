@@ -144,25 +144,3 @@ public struct DOTWriter: GraphWriter {
         sink.write("</table>>];\n")
     }
 }
-
-extension DOTEscaper {
-    /// Text inside an HTML-like label: markup characters as entities, controls dropped.
-    static func htmlText(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars where !isControl(scalar) {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    /// Text for a `//` comment: no line breaks or controls.
-    static func commentSafe(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }))
-    }
-}

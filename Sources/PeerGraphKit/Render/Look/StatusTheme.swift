@@ -75,3 +75,11 @@ public struct StatusTheme: Sendable, Equatable {
 }
 
 import Foundation
+
+extension StatusTheme {
+    /// The theme from `templates/theme.tsv`, built in.
+    public static let builtIn: StatusTheme = {
+        // Checked by the test suite, so parsing cannot fail.
+        try! StatusTheme(text: DefaultTemplates.theme, source: "built-in theme.tsv")
+    }()
+}

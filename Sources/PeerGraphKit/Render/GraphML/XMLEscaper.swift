@@ -42,6 +42,15 @@ public enum XMLEscaper {
         if bytes.count > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< bytes.count])) }
     }
 
+    /// Text for an XML comment (`<!-- … -->`): characters XML allows, no line breaks or controls, and no
+    /// `--`, which would end the comment.
+    static func commentText(_ text: String) -> String {
+        let kept = text.unicodeScalars.filter { isAllowed($0) && !TextEscaping.isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }
+        var result = String(String.UnicodeScalarView(kept))
+        while result.contains("--") { result = result.replacingOccurrences(of: "--", with: "- -") }
+        return result
+    }
+
     /// True when `scalar` may appear in an XML 1.0 document.
     public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

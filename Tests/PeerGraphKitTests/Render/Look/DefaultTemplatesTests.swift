@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func embeddedTemplatesMatchTheFiles() throws {
-        let sourceFile = TestPaths.packageRoot.appendingPathComponent("Sources/PeerGraphKit/Render/DefaultTemplates.swift")
+        let sourceFile = TestPaths.packageRoot.appendingPathComponent("Sources/PeerGraphKit/Render/Look/DefaultTemplates.swift")
         try GoldenFile.check(try Self.generatedSource(), against: sourceFile)
         for entry in Self.files where !GoldenFile.isUpdating {
             let text = try String(contentsOf: TestPaths.templates.appendingPathComponent(entry.file), encoding: .utf8)

@@ -21,7 +21,7 @@ public struct MermaidWriter: GraphWriter {
         template.render(into: sink) { placeholder in
             switch placeholder {
             case "front_matter": writeFrontMatter(to: sink)
-            case "timestamp": if let timestamp = options.timestamp { sink.write(" Generated at \(DOTEscaper.commentSafe(timestamp)).") }
+            case "timestamp": if let timestamp = options.timestamp { sink.write(" Generated at \(MermaidEscaper.commentText(timestamp)).") }
             case "body": writeBody(graph, to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle)
             case "legend": if options.legend { writeLegend(to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle) }
             case "link_styles": writeLinkStyles(linksByStyle, to: sink)
@@ -33,7 +33,7 @@ public struct MermaidWriter: GraphWriter {
     /// The title as YAML front matter, a double-quoted YAML scalar.
     private func writeFrontMatter(to sink: OutputSink) {
         guard let title = options.title, !title.isEmpty else { return }
-        sink.write("---\ntitle: \(Self.yamlQuoted(title))\n---\n")
+        sink.write("---\ntitle: \(MermaidEscaper.yamlQuoted(title))\n---\n")
     }
 
     private func writeBody(_ graph: PeerGraph, to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]) {
@@ -133,26 +133,6 @@ public struct MermaidWriter: GraphWriter {
         }
         if look.line == .bold || look.baseLine == .bold { css += ",stroke-width:3px" }
         return css
-    }
-
-    /// A YAML double-quoted scalar: `\` and `"` escaped, controls as spaces, and `#`, `:`, `;`, `%` as
-    /// `\xHH` escapes so that mermaid's line-based pre-passes (comments, `style…;`) never see them.
-    static func yamlQuoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars.prefix(MermaidEscaper.maximumTextCharacters) {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "#", ":", ";", "%": result += "\\x" + String(scalar.value, radix: 16, uppercase: true)
-            default:
-                if DOTEscaper.isControl(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" || !XMLEscaper.isAllowed(scalar) {
-                    result += " "
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 
     /// Warnings for diagrams past mermaid's default limits, for the caller to print.

@@ -73,7 +73,7 @@ public struct GraphMLWriter: GraphWriter {
         let tagKeys = Self.tagKeys(for: graph)
         template.render(into: sink) { placeholder in
             switch placeholder {
-            case "timestamp": if let timestamp = options.timestamp { sink.write(" Generated at \(Self.commentSafe(timestamp)).") }
+            case "timestamp": if let timestamp = options.timestamp { sink.write(" Generated at \(XMLEscaper.commentText(timestamp)).") }
             case "namespaces":
                 if options.graphMLFlavor == .yed {
                     sink.write("\n    xmlns:y=\"http://www.yworks.com/xml/graphml\"")
@@ -246,11 +246,6 @@ public struct GraphMLWriter: GraphWriter {
         sink.write("\">")
         XMLEscaper.writeText(value, to: sink)
         sink.write("</data>\n")
-    }
-
-    /// Text for an XML comment: no `--`, no controls.
-    static func commentSafe(_ text: String) -> String {
-        DOTEscaper.commentSafe(text).replacingOccurrences(of: "--", with: "- -")
     }
 }
 

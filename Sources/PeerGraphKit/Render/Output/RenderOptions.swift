@@ -1,0 +1,37 @@
+/// What the writers need beyond the graph.
+public struct RenderOptions: Sendable {
+    public enum GraphMLFlavor: String, Sendable, CaseIterable {
+        /// Plain GraphML with `label` (Gephi) and `name` (Cytoscape) keys.
+        case plain
+        /// Adds yFiles node and edge graphics so yEd shows the labels.
+        case yed
+    }
+
+    public var title: String?
+    public var legend: Bool
+    /// The page layout; nil means the format's built-in template.
+    public var template: Template?
+    public var theme: StatusTheme
+    /// Longest label line in DOT and Mermaid, in characters; full text stays in tooltips and GraphML.
+    public var maximumLabelLength: Int
+    public var graphMLFlavor: GraphMLFlavor
+    /// A generation time to stamp into the output; nil (the default) keeps output reproducible.
+    public var timestamp: String?
+    /// Edge text in DOT (inline, outside or none) and Mermaid (none drops it).
+    public var edgeLabels: EdgeLabelPlacement
+
+    public init(
+        title: String? = nil, legend: Bool = false, template: Template? = nil, theme: StatusTheme = .builtIn,
+        maximumLabelLength: Int = 40, graphMLFlavor: GraphMLFlavor = .plain, timestamp: String? = nil,
+        edgeLabels: EdgeLabelPlacement = .auto
+    ) {
+        self.title = title
+        self.legend = legend
+        self.template = template
+        self.theme = theme
+        self.maximumLabelLength = maximumLabelLength
+        self.graphMLFlavor = graphMLFlavor
+        self.timestamp = timestamp
+        self.edgeLabels = edgeLabels
+    }
+}
