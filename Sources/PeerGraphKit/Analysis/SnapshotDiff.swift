@@ -41,35 +41,15 @@ public struct SnapshotDiff: Sendable {
         vpcsRemoved = oldVPCs.subtracting(newVPCs).sorted().map(\.string)
     }
 
-    /// The compared fields with their API names. `GmtModified` is left out: it changes with every change.
-    static let comparedFields: [(String, @Sendable (PeeringConnection) -> String?)] = [
-        ("Name", { $0.name }),
-        ("Description", { $0.description }),
-        ("Status", { $0.status?.apiValue }),
-        ("BizStatus", { $0.businessStatus?.apiValue }),
-        ("Bandwidth", { $0.bandwidthMbps.map(String.init) }),
-        ("Vpc.VpcId", { $0.requester.vpcID }),
-        ("Vpc.Ipv4Cidrs", { $0.requester.ipv4CIDRs.joined(separator: ", ") }),
-        ("Vpc.Ipv6Cidrs", { $0.requester.ipv6CIDRs.joined(separator: ", ") }),
-        ("AcceptingVpc.VpcId", { $0.accepter.vpcID }),
-        ("AcceptingVpc.Ipv4Cidrs", { $0.accepter.ipv4CIDRs.joined(separator: ", ") }),
-        ("AcceptingVpc.Ipv6Cidrs", { $0.accepter.ipv6CIDRs.joined(separator: ", ") }),
-        ("RegionId", { $0.requesterRegion }),
-        ("AcceptingRegionId", { $0.accepterRegion }),
-        ("OwnerId", { $0.requesterOwner }),
-        ("AcceptingOwnerUid", { $0.accepterOwner }),
-        ("GmtCreate", { $0.createdAt }),
-        ("GmtExpired", { $0.expiresAt }),
-        ("ResourceGroupId", { $0.resourceGroupID }),
-        ("LinkType", { $0.linkType }),
-        ("ManagedService", { $0.managedService }),
-        ("Tags", { $0.tags.isEmpty ? nil : $0.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }),
-    ]
+    /// The compared fields (API names); `GmtModified` is left out: it changes with every change.
+    static let comparedFields = ConnectionField.with(.diff)
 
     static func fields(_ old: PeeringConnection, _ new: PeeringConnection) -> [FieldChange] {
-        comparedFields.compactMap { name, value in
-            let before = value(old).flatMap { $0.isEmpty ? nil : $0 }, after = value(new).flatMap { $0.isEmpty ? nil : $0 }
-            return ByteOrder.same(before ?? "", after ?? "") && (before == nil) == (after == nil) ? nil : FieldChange(field: name, old: before, new: after)
+        comparedFields.compactMap { field in
+            let before = field.value(of: old).flatMap { $0.isEmpty ? nil : $0 }
+            let after = field.value(of: new).flatMap { $0.isEmpty ? nil : $0 }
+            let same = ByteOrder.same(before ?? "", after ?? "") && (before == nil) == (after == nil)
+            return same ? nil : FieldChange(field: field.apiName, old: before, new: after)
         }
     }
 

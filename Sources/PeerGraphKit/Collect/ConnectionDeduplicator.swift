@@ -33,24 +33,18 @@ public enum ConnectionDeduplicator {
         return tieBreakKey(current).lexicographicallyPrecedes(tieBreakKey(candidate))
     }
 
+    private static let tieBreakFields = ConnectionField.with(.tieBreak)
+
     /// A total order over the content of two copies with the same modification time.
     private static func tieBreakKey(_ connection: PeeringConnection) -> [UInt8] {
-        let fields: [String?] = [
-            connection.status?.apiValue, connection.businessStatus?.apiValue, connection.bandwidthMbps.map(String.init),
-            connection.name, connection.description, connection.expiresAt, connection.createdAt,
-            connection.requester.vpcID, connection.accepter.vpcID,
-            connection.requester.ipv4CIDRs.joined(separator: ","), connection.requester.ipv6CIDRs.joined(separator: ","),
-            connection.accepter.ipv4CIDRs.joined(separator: ","), connection.accepter.ipv6CIDRs.joined(separator: ","),
-            connection.requesterRegion, connection.accepterRegion, connection.requesterOwner, connection.accepterOwner,
-            connection.resourceGroupID, connection.linkType, connection.managedService,
-            connection.tags.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"),
-        ]
         var key: [UInt8] = []
-        for field in fields {
-            // Presence first, so that nil and "" differ.
-            key.append(field == nil ? 0 : 1)
-            key.append(contentsOf: field?.utf8 ?? "".utf8)
-            key.append(0)
+        for field in tieBreakFields {
+            field.withValue(of: connection) { value in
+                // Presence first, so that nil and "" differ.
+                key.append(value == nil ? 0 : 1)
+                key.append(contentsOf: value?.utf8 ?? "".utf8)
+                key.append(0)
+            }
         }
         return key
     }

@@ -19,54 +19,16 @@ public struct GraphMLWriter: GraphWriter {
         self.options = options
     }
 
-    /// A declared attribute.
-    struct Key: Sendable {
-        var id: String
-        var domain: String
-        var name: String
-        var type: String
+    static let nodeKeys: [GraphMLKey] = [.nodeLabel, .nodeName, .nodeVPCID, .nodeRegion, .nodeOwner, .nodeIPv4, .nodeIPv6, .nodeGroup]
+    /// The connection fields every edge carries, in table order.
+    static let edgeFields = ConnectionField.with(.graphML)
+    static let graphKeys: [GraphMLKey] = [.graphTitle, .graphGrouping]
+    private static let edgeFieldIDs = edgeFields.map { GraphMLKey.edge($0).id }
+
+    /// The edge keys: label and id, the connection fields, then tags and look.
+    static func edgeKeys(summed: Bool) -> [GraphMLKey] {
+        [.edgeLabel, .edgeConnectionID] + edgeFields.map { GraphMLKey.edge($0, summed: summed) } + [.edgeTags, .edgeColor, .edgeLineStyle]
     }
-
-    static let nodeKeys: [Key] = [
-        Key(id: "n_label", domain: "node", name: "label", type: "string"),
-        Key(id: "n_name", domain: "node", name: "name", type: "string"),
-        Key(id: "n_vpc_id", domain: "node", name: "vpc_id", type: "string"),
-        Key(id: "n_region", domain: "node", name: "region", type: "string"),
-        Key(id: "n_owner", domain: "node", name: "owner", type: "string"),
-        Key(id: "n_ipv4_cidrs", domain: "node", name: "ipv4_cidrs", type: "string"),
-        Key(id: "n_ipv6_cidrs", domain: "node", name: "ipv6_cidrs", type: "string"),
-        Key(id: "n_group", domain: "node", name: "group", type: "string"),
-    ]
-
-    static let edgeKeys: [Key] = [
-        Key(id: "e_label", domain: "edge", name: "label", type: "string"),
-        Key(id: "e_connection_id", domain: "edge", name: "connection_id", type: "string"),
-        Key(id: "e_name", domain: "edge", name: "name", type: "string"),
-        Key(id: "e_description", domain: "edge", name: "description", type: "string"),
-        Key(id: "e_status", domain: "edge", name: "status", type: "string"),
-        Key(id: "e_business_status", domain: "edge", name: "business_status", type: "string"),
-        Key(id: "e_bandwidth_mbps", domain: "edge", name: "bandwidth_mbps", type: "int"),
-        Key(id: "e_requester_vpc", domain: "edge", name: "requester_vpc", type: "string"),
-        Key(id: "e_accepter_vpc", domain: "edge", name: "accepter_vpc", type: "string"),
-        Key(id: "e_requester_region", domain: "edge", name: "requester_region", type: "string"),
-        Key(id: "e_accepter_region", domain: "edge", name: "accepter_region", type: "string"),
-        Key(id: "e_requester_owner", domain: "edge", name: "requester_owner", type: "string"),
-        Key(id: "e_accepter_owner", domain: "edge", name: "accepter_owner", type: "string"),
-        Key(id: "e_created", domain: "edge", name: "created", type: "string"),
-        Key(id: "e_modified", domain: "edge", name: "modified", type: "string"),
-        Key(id: "e_expires", domain: "edge", name: "expires", type: "string"),
-        Key(id: "e_resource_group", domain: "edge", name: "resource_group", type: "string"),
-        Key(id: "e_link_type", domain: "edge", name: "link_type", type: "string"),
-        Key(id: "e_managed_service", domain: "edge", name: "managed_service", type: "string"),
-        Key(id: "e_tags", domain: "edge", name: "tags", type: "string"),
-        Key(id: "e_color", domain: "edge", name: "color", type: "string"),
-        Key(id: "e_line_style", domain: "edge", name: "line_style", type: "string"),
-    ]
-
-    static let graphKeys: [Key] = [
-        Key(id: "g_title", domain: "graph", name: "title", type: "string"),
-        Key(id: "g_grouping", domain: "graph", name: "grouping", type: "string"),
-    ]
 
     public func write(_ graph: PeerGraph, to sink: OutputSink) {
         let template = options.template ?? OutputFormat.graphml.defaultTemplate()
@@ -95,7 +57,7 @@ public struct GraphMLWriter: GraphWriter {
         }
         var result = TagKeys()
         for (index, tag) in tags.sorted().enumerated() {
-            let key = Key(id: "e_tag\(index + 1)", domain: "edge", name: "tag:\(tag.string)", type: "string")
+            let key = GraphMLKey.tag(number: index + 1, key: tag.string)
             result.keys.append(key)
             result.idByTag[tag] = key.id
         }
@@ -105,38 +67,28 @@ public struct GraphMLWriter: GraphWriter {
     /// The tag keys of a graph, and each tag's key id: found by lookup, so writing an edge's tags takes
     /// time in its own tags, not in all the tag keys of the graph (that walk was quadratic).
     struct TagKeys {
-        var keys: [Key] = []
+        var keys: [GraphMLKey] = []
         var idByTag: [ExactText: String] = [:]
     }
 
-    static let changeKeys = [
-        Key(id: "n_change", domain: "node", name: "change", type: "string"),
-        Key(id: "e_change", domain: "edge", name: "change", type: "string"),
-    ]
-    static let countKey = Key(id: "e_connection_count", domain: "edge", name: "connection_count", type: "long")
-
     private func writeKeys(tagKeys: TagKeys, graph: PeerGraph, to sink: OutputSink) {
         let isDiff = !graph.changes.isEmpty || !graph.nodeChanges.isEmpty
-        let extra = (isDiff ? Self.changeKeys : []) + (graph.edgeCounts != nil ? [Self.countKey] : [])
+        let extra = (isDiff ? [GraphMLKey.nodeChange, .edgeChange] : []) + (graph.edgeCounts != nil ? [.edgeConnectionCount] : [])
         // A collapsed edge sums many connections: its bandwidth and count are declared `long`, which
         // holds any sum of 32-bit bandwidths.
-        let edgeKeys = graph.edgeCounts == nil ? Self.edgeKeys : Self.edgeKeys.map { key in
-            var key = key
-            if key.id == "e_bandwidth_mbps" { key.type = "long" }
-            return key
-        }
+        let edgeKeys = Self.edgeKeys(summed: graph.edgeCounts != nil)
         for key in Self.graphKeys + Self.nodeKeys + edgeKeys + tagKeys.keys + extra {
             sink.write("  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(XMLEscaper.attribute(key.name))\" attr.type=\"\(key.type)\"/>\n")
         }
         if options.graphMLFlavor == .yed {
-            sink.write("  <key id=\"n_yfiles\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")
-            sink.write("  <key id=\"e_yfiles\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n")
+            sink.write("  <key id=\"\(GraphMLKey.nodeGraphicsID)\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")
+            sink.write("  <key id=\"\(GraphMLKey.edgeGraphicsID)\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n")
         }
     }
 
     private func writeGraphData(_ graph: PeerGraph, to sink: OutputSink) {
-        if let title = options.title, !title.isEmpty { Self.data("g_title", title, indent: "    ", to: sink) }
-        Self.data("g_grouping", graph.grouping.rawValue, indent: "    ", to: sink)
+        if let title = options.title, !title.isEmpty { Self.data(GraphMLKey.graphTitle, title, indent: "    ", to: sink) }
+        Self.data(GraphMLKey.graphGrouping, graph.grouping.rawValue, indent: "    ", to: sink)
     }
 
     private func writeBody(_ graph: PeerGraph, tagKeys: TagKeys, to sink: OutputSink) {
@@ -151,19 +103,19 @@ public struct GraphMLWriter: GraphWriter {
         sink.write(String(index + 1))
         sink.write("\">\n")
         let label = GraphText.nodeLines(node).joined(separator: "\n")
-        Self.data("n_label", label, to: sink)
-        Self.data("n_name", node.id, to: sink)
-        Self.data("n_vpc_id", node.id, to: sink)
-        Self.data("n_region", node.region, to: sink)
-        Self.data("n_owner", node.owner, to: sink)
-        Self.data("n_ipv4_cidrs", node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), to: sink)
-        Self.data("n_ipv6_cidrs", node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), to: sink)
-        Self.data("n_group", group.map { graph.groups[$0].label }, to: sink)
+        Self.data(.nodeLabel, label, to: sink)
+        Self.data(.nodeName, node.id, to: sink)
+        Self.data(.nodeVPCID, node.id, to: sink)
+        Self.data(.nodeRegion, node.region, to: sink)
+        Self.data(.nodeOwner, node.owner, to: sink)
+        Self.data(.nodeIPv4, node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), to: sink)
+        Self.data(.nodeIPv6, node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), to: sink)
+        Self.data(.nodeGroup, group.map { graph.groups[$0].label }, to: sink)
         if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
-            Self.data("n_change", (graph.change(ofNode: node.id) ?? .unchanged).rawValue, to: sink)
+            Self.data(.nodeChange, (graph.change(ofNode: node.id) ?? .unchanged).rawValue, to: sink)
         }
         if options.graphMLFlavor == .yed {
-            sink.write("      <data key=\"n_yfiles\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>")
+            sink.write("      <data key=\"\(GraphMLKey.nodeGraphicsID)\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>")
             sink.write("<y:Fill color=\"#F5F7FA\"/><y:BorderStyle color=\"#607D8B\" type=\"line\" width=\"1.0\"/>")
             sink.write("<y:NodeLabel>\(XMLEscaper.text(label))</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n")
         }
@@ -183,32 +135,19 @@ public struct GraphMLWriter: GraphWriter {
         sink.write(String(ends.accepter + 1))
         sink.write("\">\n")
         let label = look.labelPrefix + GraphText.edgeLines(connection).joined(separator: "\n")
-        Self.data("e_label", label, to: sink)
-        Self.data("e_connection_id", connection.id, to: sink)
-        Self.data("e_name", connection.name, to: sink)
-        Self.data("e_description", connection.description, to: sink)
-        Self.data("e_status", connection.status?.apiValue, to: sink)
-        Self.data("e_business_status", connection.businessStatus?.apiValue, to: sink)
-        Self.data("e_bandwidth_mbps", connection.bandwidthMbps.map(String.init), to: sink)
-        Self.data("e_requester_vpc", connection.requester.vpcID, to: sink)
-        Self.data("e_accepter_vpc", connection.accepter.vpcID, to: sink)
-        Self.data("e_requester_region", connection.requesterRegion, to: sink)
-        Self.data("e_accepter_region", connection.accepterRegion, to: sink)
-        Self.data("e_requester_owner", connection.requesterOwner, to: sink)
-        Self.data("e_accepter_owner", connection.accepterOwner, to: sink)
-        Self.data("e_created", connection.createdAt, to: sink)
-        Self.data("e_modified", connection.modifiedAt, to: sink)
-        Self.data("e_expires", connection.expiresAt, to: sink)
-        Self.data("e_resource_group", connection.resourceGroupID, to: sink)
-        Self.data("e_link_type", connection.linkType, to: sink)
-        Self.data("e_managed_service", connection.managedService, to: sink)
-        Self.data("e_tags", connection.tags.isEmpty ? nil : JSONEscaper.tagObject(connection.tags), to: sink)
-        Self.data("e_color", color, to: sink)
-        Self.data("e_line_style", look.baseLine.rawValue, to: sink)
-        if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
-            Self.data("e_change", (graph.change(ofConnection: connection.id) ?? .unchanged).rawValue, to: sink)
+        Self.data(.edgeLabel, label, to: sink)
+        Self.data(.edgeConnectionID, connection.id, to: sink)
+        // By index, not `for field in`: a copied field retains its strings, on every core, for every edge.
+        for index in Self.edgeFields.indices {
+            Self.edgeFields[index].withValue(of: connection) { Self.data(Self.edgeFieldIDs[index], $0, to: sink) }
         }
-        if let counts = graph.edgeCounts { Self.data("e_connection_count", String(counts[number]), to: sink) }
+        Self.data(.edgeTags, connection.tags.isEmpty ? nil : JSONEscaper.tagObject(connection.tags), to: sink)
+        Self.data(.edgeColor, color, to: sink)
+        Self.data(.edgeLineStyle, look.baseLine.rawValue, to: sink)
+        if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
+            Self.data(.edgeChange, (graph.change(ofConnection: connection.id) ?? .unchanged).rawValue, to: sink)
+        }
+        if let counts = graph.edgeCounts { Self.data(.edgeConnectionCount, String(counts[number]), to: sink) }
         // Tags are sorted by key: a repeated key keeps its first value, and every other key still gets its data.
         var previous: String?
         for tag in connection.tags {
@@ -219,7 +158,7 @@ public struct GraphMLWriter: GraphWriter {
         }
         if options.graphMLFlavor == .yed {
             let lineType = switch look.baseLine { case .solid, .bold: "line"; case .dashed: "dashed"; case .dotted: "dotted" }
-            sink.write("      <data key=\"e_yfiles\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(look.line == .bold ? "3.0" : "1.5")\"/>")
+            sink.write("      <data key=\"\(GraphMLKey.edgeGraphicsID)\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(look.line == .bold ? "3.0" : "1.5")\"/>")
             sink.write("<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>\(XMLEscaper.text(label))</y:EdgeLabel></y:PolyLineEdge></data>\n")
         }
         sink.write("    </edge>\n")
@@ -238,6 +177,10 @@ public struct GraphMLWriter: GraphWriter {
     }
 
     /// `<data key="…">value</data>`, or nothing for nil.
+    private static func data(_ key: GraphMLKey, _ value: String?, indent: String = "      ", to sink: OutputSink) {
+        data(key.id, value, indent: indent, to: sink)
+    }
+
     private static func data(_ key: String, _ value: String?, indent: String = "      ", to sink: OutputSink) {
         guard let value else { return }
         sink.write(indent)

@@ -4,6 +4,7 @@
 /// Nodes are keyed by VPC id, edges by connection id; owner ids are strings (exact), bandwidth a number.
 public struct NodeLinkJSONWriter: GraphWriter {
     public var options: RenderOptions
+    private static let edgeFields = ConnectionField.with(.nodeLinkJSON)
 
     public init(options: RenderOptions) {
         self.options = options
@@ -38,22 +39,13 @@ public struct NodeLinkJSONWriter: GraphWriter {
                 "\"key\": \(q(connection.id))", "\"connection_id\": \(q(connection.id))",
                 "\"label\": \(q(look.labelPrefix + GraphText.edgeLines(connection).joined(separator: "\n")))",
             ]
-            func add(_ key: String, _ value: String?) { if let value { fields.append("\(q(key)): \(q(value))") } }
-            add("name", connection.name)
-            add("description", connection.description)
-            add("status", connection.status?.apiValue)
-            add("business_status", connection.businessStatus?.apiValue)
-            if let bandwidth = connection.bandwidthMbps { fields.append("\"bandwidth_mbps\": \(bandwidth)") }
-            add("requester_region", connection.requesterRegion)
-            add("accepter_region", connection.accepterRegion)
-            add("requester_owner", connection.requesterOwner)
-            add("accepter_owner", connection.accepterOwner)
-            add("created", connection.createdAt)
-            add("modified", connection.modifiedAt)
-            add("expires", connection.expiresAt)
-            add("resource_group", connection.resourceGroupID)
-            add("link_type", connection.linkType)
-            add("managed_service", connection.managedService)
+            for index in Self.edgeFields.indices {
+                Self.edgeFields[index].withValue(of: connection) { value in
+                    guard let value else { return }
+                    let field = Self.edgeFields[index]
+                    fields.append("\(q(field.outputName)): \(field.kind == .integer ? value : q(value))")
+                }
+            }
             fields.append("\"tags\": \(JSONEscaper.tagObject(connection.tags))")
             fields.append("\"color\": \(q(look.color))")
             fields.append("\"line_style\": \(q(look.baseLine.rawValue))")

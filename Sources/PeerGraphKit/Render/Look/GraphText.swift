@@ -28,6 +28,8 @@ public enum GraphText {
         return details.isEmpty ? [name] : [name, details.joined(separator: " · ")]
     }
 
+    private static let tooltipFields = ConnectionField.with(.tooltip)
+
     /// Everything known about a connection, one fact per line, for tooltips: given piece by piece, so
     /// that writers escape it as it comes without building strings.
     public static func writeEdgeDetails<Receiver: TextLineReceiver>(_ connection: PeeringConnection, to lines: inout Receiver) {
@@ -52,19 +54,18 @@ public enum GraphText {
                 lines.append(owner)
             }
         }
-        add("name: ", connection.name)
-        add("description: ", connection.description)
-        add("status: ", connection.status?.apiValue)
-        add("business status: ", connection.businessStatus?.apiValue)
-        add("bandwidth: ", bandwidth(connection.bandwidthMbps))
-        addEnd("requester: ", connection.requester.vpcID, connection.requesterRegion, connection.requesterOwner)
-        addEnd("accepter: ", connection.accepter.vpcID, connection.accepterRegion, connection.accepterOwner)
-        add("created: ", connection.createdAt)
-        add("modified: ", connection.modifiedAt)
-        add("expires: ", connection.expiresAt)
-        add("resource group: ", connection.resourceGroupID)
-        add("link type: ", connection.linkType)
-        add("managed by: ", connection.managedService)
+        // By index, not `for field in`: a copied field retains its strings, on every core, for every edge.
+        for index in tooltipFields.indices {
+            switch tooltipFields[index].tooltip {
+            case .line(let label): tooltipFields[index].withValue(of: connection) { add(label, $0) }
+            case .bandwidth(let label): add(label, bandwidth(connection.bandwidthMbps))
+            case .end(let label, isRequester: true):
+                addEnd(label, connection.requester.vpcID, connection.requesterRegion, connection.requesterOwner)
+            case .end(let label, isRequester: false):
+                addEnd(label, connection.accepter.vpcID, connection.accepterRegion, connection.accepterOwner)
+            case nil: break
+            }
+        }
         for tag in connection.tags {
             lines.startLine()
             lines.append("tag ")
