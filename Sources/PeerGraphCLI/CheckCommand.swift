@@ -16,7 +16,8 @@ enum CheckCommand {
         }
         request.destination = GeneralOptions.destination(parsed)
         try CheckOptions.apply(parsed, to: &request)
-        try OptionRules.refuseOptionsThatDoNothing(parsed, command: .check, format: .dot, isReport: true, isLive: isLive, allRegions: allRegions)
+        try OptionRules.refuseOptionsThatDoNothing(
+            parsed, command: .check, format: .dot, isReport: true, isLive: isLive, allRegions: allRegions)
         return request
     }
 

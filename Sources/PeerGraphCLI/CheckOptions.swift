@@ -32,6 +32,6 @@ enum CheckOptions {
             }
             request.asOf = date
         }
-        request.expiryDays = try LiveOptions.number(parsed, expiryDays, in: 0 ... 3650) ?? request.expiryDays
+        request.expiryDays = try LiveOptions.number(parsed, expiryDays, in: 0...3650) ?? request.expiryDays
     }
 }

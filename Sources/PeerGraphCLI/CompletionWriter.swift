@@ -18,12 +18,13 @@ enum CompletionWriter {
     private static func bash() -> String {
         var cases: [String] = []
         for option in OptionTable.all where option.takesValue {
-            let action = switch option.value {
-            case .choice(_, let choices): "COMPREPLY=($(compgen -W \"\(words(choices))\" -- \"$cur\"))"
-            case .directory: "COMPREPLY=($(compgen -d -- \"$cur\"))"
-            case .file: "COMPREPLY=($(compgen -f -- \"$cur\"))"
-            default: "COMPREPLY=()"
-            }
+            let action =
+                switch option.value {
+                case .choice(_, let choices): "COMPREPLY=($(compgen -W \"\(words(choices))\" -- \"$cur\"))"
+                case .directory: "COMPREPLY=($(compgen -d -- \"$cur\"))"
+                case .file: "COMPREPLY=($(compgen -f -- \"$cur\"))"
+                default: "COMPREPLY=()"
+                }
             let names = ["--\(option.name)"] + (option.shortName.map { ["-\($0)"] } ?? [])
             cases.append("    \(names.joined(separator: "|"))) \(action); return ;;")
         }
@@ -60,13 +61,14 @@ enum CompletionWriter {
                 let help = option.help(for: command).prefix(70).replacingOccurrences(of: "'", with: "")
                     .replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")")
                     .replacingOccurrences(of: ":", with: " ")
-                let action = switch option.value {
-                case .none: ""
-                case .choice(let name, let choices): ":\(name):(\(words(choices)))"
-                case .file(let name): ":\(name):_files"
-                case .directory(let name): ":\(name):_files -/"
-                case .text(let name): ":\(name): "
-                }
+                let action =
+                    switch option.value {
+                    case .none: ""
+                    case .choice(let name, let choices): ":\(name):(\(words(choices)))"
+                    case .file(let name): ":\(name):_files"
+                    case .directory(let name): ":\(name):_files -/"
+                    case .text(let name): ":\(name): "
+                    }
                 let repeatable = option.repeatable ? "*" : ""
                 return "    '\(repeatable)--\(option.name)[\(help)]\(action)'"
             }.joined(separator: " \\\n")
@@ -93,14 +95,19 @@ enum CompletionWriter {
     }
 
     private static func fish() -> String {
-        var lines = ["# fish completion for peergraph (peergraph completions fish > ~/.config/fish/completions/peergraph.fish)"]
+        var lines = [
+            "# fish completion for peergraph (peergraph completions fish > ~/.config/fish/completions/peergraph.fish)"
+        ]
         lines.append("complete -c peergraph -n '__fish_use_subcommand' -a 'check diff help completions'")
         for option in OptionTable.all {
             let commands = option.commands.map(\.rawValue).sorted()
-            let condition = option.commands.count == Subcommand.allCases.count ? ""
-                : " -n '" + (option.commands.contains(.draw)
-                    ? "not __fish_seen_subcommand_from \(words(Subcommand.allCases.filter { !option.commands.contains($0) }.map(\.rawValue)))"
-                    : "__fish_seen_subcommand_from \(words(commands))") + "'"
+            let condition =
+                option.commands.count == Subcommand.allCases.count
+                ? ""
+                : " -n '"
+                    + (option.commands.contains(.draw)
+                        ? "not __fish_seen_subcommand_from \(words(Subcommand.allCases.filter { !option.commands.contains($0) }.map(\.rawValue)))"
+                        : "__fish_seen_subcommand_from \(words(commands))") + "'"
             var line = "complete -c peergraph\(condition) -l \(option.name)"
             if let short = option.shortName { line += " -s \(short)" }
             switch option.value {

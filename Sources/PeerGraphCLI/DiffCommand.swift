@@ -4,8 +4,9 @@ import PeerGraphKit
 enum DiffCommand {
     static func request(_ parsed: ParsedArguments) throws(UsageError) -> DiffRequest {
         let inputs = parsed.positionals
-        guard (1 ... 2).contains(inputs.count) else {
-            throw UsageError("diff takes OLD and NEW (files, directories or -), or OLD alone to compare with the live API")
+        guard (1...2).contains(inputs.count) else {
+            throw UsageError(
+                "diff takes OLD and NEW (files, directories or -), or OLD alone to compare with the live API")
         }
         let (filter, allRegions) = try FilterOptions.filter(parsed)
         var reportFormat = ReportFormat.text
@@ -23,16 +24,19 @@ enum DiffCommand {
         }
         let isLive = inputs.count < 2
         var live = isLive ? try LiveOptions.request(parsed, regions: filter.regions, allRegions: allRegions) : nil
-        live?.missingRegionMessage = "diff needs NEW: give a second snapshot, or --region REGION to compare OLD with the live API"
+        live?.missingRegionMessage =
+            "diff needs NEW: give a second snapshot, or --region REGION to compare OLD with the live API"
         var request = DiffRequest(
             old: GeneralOptions.collect([inputs[0]], parsed, live: nil),
             new: GeneralOptions.collect(Array(inputs.dropFirst()), parsed, live: live))
         request.recipe = try RecipeOptions.recipe(parsed, filter: filter)
         request.reportFormat = reportFormat
         request.drawsGraph = drawsGraph
-        request.output = try LookOptions.output(parsed, format: graphFormat, destination: GeneralOptions.destination(parsed))
+        request.output = try LookOptions.output(
+            parsed, format: graphFormat, destination: GeneralOptions.destination(parsed))
         try OptionRules.refuseOptionsThatDoNothing(
-            parsed, command: .diff, format: request.output.picture != nil ? .dot : graphFormat, isReport: !drawsGraph, isLive: isLive, allRegions: allRegions)
+            parsed, command: .diff, format: request.output.picture != nil ? .dot : graphFormat, isReport: !drawsGraph,
+            isLive: isLive, allRegions: allRegions)
         return request
     }
 

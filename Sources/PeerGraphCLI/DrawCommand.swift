@@ -7,7 +7,9 @@ enum DrawCommand {
         var format = OutputFormat.dot
         if let word = try GeneralOptions.formatWord(parsed) {
             guard let value = OutputFormat(rawValue: word) else {
-                throw UsageError("unknown format '\(word)' (expected \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw UsageError(
+                    "unknown format '\(word)' (expected \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             format = value
         }
@@ -17,9 +19,11 @@ enum DrawCommand {
         let recipe = try RecipeOptions.recipe(parsed, filter: filter)
         let output = try LookOptions.output(parsed, format: format, destination: GeneralOptions.destination(parsed))
         let isLive = parsed.positionals.isEmpty
-        try OptionRules.refuseOptionsThatDoNothing(parsed, command: .draw, format: format, isReport: false, isLive: isLive, allRegions: allRegions)
+        try OptionRules.refuseOptionsThatDoNothing(
+            parsed, command: .draw, format: format, isReport: false, isLive: isLive, allRegions: allRegions)
         let live = isLive ? try LiveOptions.request(parsed, regions: filter.regions, allRegions: allRegions) : nil
-        return DrawRequest(collect: GeneralOptions.collect(parsed.positionals, parsed, live: live), recipe: recipe, output: output)
+        return DrawRequest(
+            collect: GeneralOptions.collect(parsed.positionals, parsed, live: live), recipe: recipe, output: output)
     }
 
     static func run(_ parsed: ParsedArguments, _ context: CommandLineContext) async throws -> ExitCode {
@@ -27,4 +31,3 @@ enum DrawCommand {
         return context.exitCode(of: try await PeerGraphJobs.draw(request, context: context.job(parsed)))
     }
 }
-

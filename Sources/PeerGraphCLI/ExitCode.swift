@@ -24,7 +24,10 @@ public enum ExitCode: Int32, Sendable {
             case .output: return (.output, error.description)
             }
         default:
-            return (.internalError, "internal error: \(error). This is a bug in peergraph; please report it with the command that caused it")
+            return (
+                .internalError,
+                "internal error: \(error). This is a bug in peergraph; please report it with the command that caused it"
+            )
         }
     }
 }

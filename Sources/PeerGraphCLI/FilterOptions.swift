@@ -13,15 +13,19 @@ enum FilterOptions {
             DescribeRegions; default ALIBABA_CLOUD_REGION_ID, else the profile's region_id).
             """
     ).with(\.repeatable, true).with(\.splitsCommas, true)
-    static let owner = OptionDeclaration("owner", .text("ACCOUNT"), section: .filters, help: "Either end is owned by account ACCOUNT.")
-        .with(\.repeatable, true).with(\.splitsCommas, true)
+    static let owner = OptionDeclaration(
+        "owner", .text("ACCOUNT"), section: .filters, help: "Either end is owned by account ACCOUNT."
+    )
+    .with(\.repeatable, true).with(\.splitsCommas, true)
     static let vpc = OptionDeclaration("vpc", .text("VPC_ID"), section: .filters, help: "Either end is VPC_ID.")
         .with(\.repeatable, true).with(\.splitsCommas, true)
     static let name = OptionDeclaration(
         "name", .text("NAME"), section: .filters, help: "The connection's name is NAME (* matches any characters)."
     ).with(\.repeatable, true)
-    static let tag = OptionDeclaration("tag", .text("KEY[=VALUE]"), section: .filters, help: "The connection has tag KEY (with VALUE).")
-        .with(\.repeatable, true)
+    static let tag = OptionDeclaration(
+        "tag", .text("KEY[=VALUE]"), section: .filters, help: "The connection has tag KEY (with VALUE)."
+    )
+    .with(\.repeatable, true)
     static let resourceGroup = OptionDeclaration(
         "resource-group", .text("ID"), section: .filters, help: "The connection is in resource group ID."
     ).with(\.repeatable, true).with(\.splitsCommas, true)
@@ -49,15 +53,19 @@ enum FilterOptions {
         filter.connectionIDs = parsed.list(connection)
         var allRegions = false
         if filter.regions.contains("all") {
-            guard filter.regions == ["all"] else { throw UsageError("--region all cannot be combined with other regions") }
+            guard filter.regions == ["all"] else {
+                throw UsageError("--region all cannot be combined with other regions")
+            }
             allRegions = true
             filter.regions = []
         }
         filter.excludeDeleted = parsed.has(excludeDeleted)
         let known = ConnectionFilter.knownStatuses
         for status in filter.statuses where !known.contains(where: { $0.lowercased() == status.lowercased() }) {
-            let hint = EditDistance.closest(to: status.lowercased(), among: known, by: { $0.lowercased() }, within: max(2, status.count / 3))
-            throw UsageError("""
+            let hint = EditDistance.closest(
+                to: status.lowercased(), among: known, by: { $0.lowercased() }, within: max(2, status.count / 3))
+            throw UsageError(
+                """
                 unknown --status '\(status)'\(hint.map { " (did you mean '\($0)'?)" } ?? "") (expected \(known.joined(separator: ", ")))
                 """)
         }

@@ -6,13 +6,15 @@ enum GeneralOptions {
         "format", short: "f",
         .choice("FORMAT", OutputFormat.allCases.map(\.rawValue) + ["text", "markdown"]), section: .options,
         help: "dot (default), graphml, mermaid or json (node-link, as networkx reads it)."
-    ).with(\.helpByCommand, [
-        .check: "text (default), json or markdown.",
-        .diff: """
+    ).with(
+        \.helpByCommand,
+        [
+            .check: "text (default), json or markdown.",
+            .diff: """
             text (default), json or markdown for the report; dot, mermaid or graphml for a graph of NEW with added, \
             changed and removed connections marked.
             """,
-    ])
+        ])
     static let output = OptionDeclaration(
         "output", short: "o", .file("FILE"), section: .options,
         help: "Write to FILE (atomically: all or nothing) instead of standard output.")
@@ -40,7 +42,9 @@ enum GeneralOptions {
         guard var word = parsed.value(format)?.lowercased() else { return nil }
         if word == "mmd" { word = "mermaid" }
         if PictureFormat(rawValue: word) != nil {
-            throw UsageError("--format \(word) is a picture: Graphviz draws it, with --render \(word)\(word == "svg" ? "" : " -o FILE")")
+            throw UsageError(
+                "--format \(word) is a picture: Graphviz draws it, with --render \(word)\(word == "svg" ? "" : " -o FILE")"
+            )
         }
         return word
     }

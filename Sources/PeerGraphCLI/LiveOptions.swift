@@ -16,10 +16,13 @@ enum LiveOptions {
             Send every API call to URL (default https://vpcpeer.aliyuncs.com, and https://vpc.aliyuncs.com for \
             DescribeRegions).
             """)
-    static let timeout = OptionDeclaration("timeout", .text("SECONDS"), section: .live, help: "Per request (default 10).")
-    static let concurrency = OptionDeclaration("concurrency", .text("N"), section: .live, help: "Regions fetched at once (default 8).")
+    static let timeout = OptionDeclaration(
+        "timeout", .text("SECONDS"), section: .live, help: "Per request (default 10).")
+    static let concurrency = OptionDeclaration(
+        "concurrency", .text("N"), section: .live, help: "Regions fetched at once (default 8).")
     static let maximumRetries = OptionDeclaration(
-        "max-retries", .text("N"), section: .live, help: "Retries of throttled or failed calls, with backoff (default 3).")
+        "max-retries", .text("N"), section: .live,
+        help: "Retries of throttled or failed calls, with backoff (default 3).")
     static let keepGoing = OptionDeclaration(
         "keep-going", section: .live, help: "Draw the regions that worked when others fail (exit code 4 still).")
     static let saveRaw = OptionDeclaration(
@@ -28,21 +31,28 @@ enum LiveOptions {
             Keep every fetched page in DIR, as input for later runs: one snapshot, replaced whole only when every \
             region was collected.
             """)
-    static let vpcNames = OptionDeclaration("vpc-names", section: .live, help: "Ask Vpc DescribeVpcs for the names of the VPCs.")
-    static let verbose = OptionDeclaration("verbose", short: "v", section: .live, help: "Log every request (never a secret).")
+    static let vpcNames = OptionDeclaration(
+        "vpc-names", section: .live, help: "Ask Vpc DescribeVpcs for the names of the VPCs.")
+    static let verbose = OptionDeclaration(
+        "verbose", short: "v", section: .live, help: "Log every request (never a secret).")
 
     static let all = [profile, endpoint, timeout, concurrency, maximumRetries, keepGoing, saveRaw, vpcNames, verbose]
         .map { $0.name == "verbose" ? $0 : $0.with(\.liveOnly, true) }
 
     /// The live request, from the options and the regions the filter named.
-    static func request(_ parsed: ParsedArguments, regions: [String], allRegions: Bool) throws(UsageError) -> LiveRequest {
+    static func request(
+        _ parsed: ParsedArguments, regions: [String], allRegions: Bool
+    ) throws(UsageError) -> LiveRequest {
         var live = LiveRequest()
         live.regions = allRegions ? .all : regions.isEmpty ? .default : .named(regions)
         live.profile = parsed.value(profile)
         if let text = parsed.value(endpoint) {
-            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-                  let host = url.host, !host.isEmpty, url.path.isEmpty || url.path == "/", url.query == nil else {
-                throw UsageError("--endpoint takes a URL like https://vpcpeer.aliyuncs.com or http://127.0.0.1:8080 (got '\(text)')")
+            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+                scheme == "http" || scheme == "https",
+                let host = url.host, !host.isEmpty, url.path.isEmpty || url.path == "/", url.query == nil
+            else {
+                throw UsageError(
+                    "--endpoint takes a URL like https://vpcpeer.aliyuncs.com or http://127.0.0.1:8080 (got '\(text)')")
             }
             live.endpoint = url
         }
@@ -52,8 +62,8 @@ enum LiveOptions {
             }
             live.timeout = value
         }
-        live.concurrency = try number(parsed, concurrency, in: 1 ... 64) ?? live.concurrency
-        live.maximumRetries = try number(parsed, maximumRetries, in: 0 ... 10) ?? live.maximumRetries
+        live.concurrency = try number(parsed, concurrency, in: 1...64) ?? live.concurrency
+        live.maximumRetries = try number(parsed, maximumRetries, in: 0...10) ?? live.maximumRetries
         live.keepGoing = parsed.has(keepGoing)
         live.saveRawDirectory = parsed.value(saveRaw)
         live.vpcNames = parsed.has(vpcNames)
@@ -61,10 +71,13 @@ enum LiveOptions {
     }
 
     /// The whole number `option` gives, if any, refused outside `range`.
-    static func number(_ parsed: ParsedArguments, _ option: OptionDeclaration, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+    static func number(
+        _ parsed: ParsedArguments, _ option: OptionDeclaration, in range: ClosedRange<Int>
+    ) throws(UsageError) -> Int? {
         guard let text = parsed.value(option) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw UsageError("--\(option.name) takes a number from \(range.lowerBound) to \(range.upperBound) (got '\(text)')")
+            throw UsageError(
+                "--\(option.name) takes a number from \(range.lowerBound) to \(range.upperBound) (got '\(text)')")
         }
         return value
     }

@@ -3,9 +3,12 @@ import PeerGraphKit
 
 /// The options that shape a drawn graph: title, legend, template, theme, labels, Graphviz pictures.
 enum LookOptions {
-    static let title = OptionDeclaration("title", .text("TEXT"), section: .look, commands: [.draw, .diff], help: "A title for the diagram.")
-    static let legend = OptionDeclaration("legend", section: .look, commands: [.draw, .diff], help: "Add a legend of the status styles.")
-        .with(\.needs, .legend)
+    static let title = OptionDeclaration(
+        "title", .text("TEXT"), section: .look, commands: [.draw, .diff], help: "A title for the diagram.")
+    static let legend = OptionDeclaration(
+        "legend", section: .look, commands: [.draw, .diff], help: "Add a legend of the status styles."
+    )
+    .with(\.needs, .legend)
     static let template = OptionDeclaration(
         "template", .file("FILE"), section: .look, commands: [.draw, .diff],
         help: "Use FILE as the page template of the format (see templates/README.md).")
@@ -21,7 +24,8 @@ enum LookOptions {
         help: "Cut label lines longer than N characters (default 40); full text stays in tooltips and GraphML."
     ).with(\.needs, .labelLength)
     static let edgeLabels = OptionDeclaration(
-        "edge-labels", .choice("WHERE", EdgeLabelPlacement.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
+        "edge-labels", .choice("WHERE", EdgeLabelPlacement.allCases.map(\.rawValue)), section: .look,
+        commands: [.draw, .diff],
         help: """
             auto (default), inline, outside or none. DOT: inline labels make dot slow on big meshes, so auto puts \
             them outside (xlabel) above 200 edges. none leaves edge text out (tooltips keep it).
@@ -32,20 +36,26 @@ enum LookOptions {
         help: "Stamp the generation time into the output (off: output is reproducible)."
     ).with(\.needs, .timestamp)
     static let markdown = OptionDeclaration(
-        "markdown", section: .look, commands: [.draw, .diff], help: "Wrap Mermaid in a ```mermaid fence, ready for a README."
+        "markdown", section: .look, commands: [.draw, .diff],
+        help: "Wrap Mermaid in a ```mermaid fence, ready for a README."
     ).with(\.needs, .markdownFence)
     static let render = OptionDeclaration(
         "render", .choice("FORMAT", PictureFormat.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
         help: "svg, png or pdf: run Graphviz (dot for small graphs, sfdp for large ones); png and pdf need -o FILE.")
     static let layout = OptionDeclaration(
         "layout", .choice("ENGINE", LayoutEngine.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
-        help: "The Graphviz engine for --render: " + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        help: "The Graphviz engine for --render: " + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ") + "."
+    )
 
-    static let all = [title, legend, template, theme, graphMLFlavor, maximumLabel, edgeLabels, timestamp, markdown, render, layout]
-        .map { $0.with(\.graphOnly, true) }
+    static let all = [
+        title, legend, template, theme, graphMLFlavor, maximumLabel, edgeLabels, timestamp, markdown, render, layout,
+    ]
+    .map { $0.with(\.graphOnly, true) }
 
     /// The output of a drawn graph in `format` to `destination`.
-    static func output(_ parsed: ParsedArguments, format: OutputFormat, destination: OutputRequest.Destination) throws(UsageError) -> OutputRequest {
+    static func output(
+        _ parsed: ParsedArguments, format: OutputFormat, destination: OutputRequest.Destination
+    ) throws(UsageError) -> OutputRequest {
         var output = OutputRequest()
         output.destination = destination
         output.format = format
@@ -62,7 +72,7 @@ enum LookOptions {
             output.look.graphMLFlavor = value
         }
         if let length = parsed.value(maximumLabel) {
-            guard let value = Int(length), (8 ... 1000).contains(value) else {
+            guard let value = Int(length), (8...1000).contains(value) else {
                 throw UsageError("--max-label takes a number from 8 to 1000 (got '\(length)')")
             }
             output.look.maximumLabelLength = value
@@ -78,21 +88,31 @@ enum LookOptions {
         return output
     }
 
-    private static func picture(_ parsed: ParsedArguments, destination: OutputRequest.Destination) throws(UsageError) -> OutputRequest.Picture? {
+    private static func picture(
+        _ parsed: ParsedArguments, destination: OutputRequest.Destination
+    ) throws(UsageError) -> OutputRequest.Picture? {
         var engine: String?
         if let word = parsed.value(layout)?.lowercased() {
             guard LayoutEngine(rawValue: word) != nil else {
-                throw UsageError("unknown --layout '\(word)' (expected \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw UsageError(
+                    "unknown --layout '\(word)' (expected \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             engine = word
         }
         guard let word = parsed.value(render)?.lowercased() else { return nil }
-        guard PictureFormat(rawValue: word) != nil else { throw UsageError("unknown --render '\(word)' (expected svg, png, pdf)") }
+        guard PictureFormat(rawValue: word) != nil else {
+            throw UsageError("unknown --render '\(word)' (expected svg, png, pdf)")
+        }
         if case .file(let path) = destination {
             let ext = (path as NSString).pathExtension.lowercased()
-            let known = PictureFormat.allCases.map(\.rawValue) + OutputFormat.allCases.map(\.fileExtension) + ["gv", "html", "md"]
+            let known =
+                PictureFormat.allCases.map(\.rawValue) + OutputFormat.allCases.map(\.fileExtension) + [
+                    "gv", "html", "md",
+                ]
             if known.contains(ext) && ext != word {
-                throw UsageError("""
+                throw UsageError(
+                    """
                     --render \(word) writes \(word.uppercased()), but -o \(path) says .\(ext): name the file .\(word) or \
                     choose --render \(ext)
                     """)

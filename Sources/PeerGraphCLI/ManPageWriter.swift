@@ -18,14 +18,17 @@ enum ManPageWriter {
             for section in HelpSection.allCases {
                 // Drawing lists every option; check and diff list what they have that drawing has not, or says otherwise.
                 let options = OptionTable.of(command).filter {
-                    $0.section == section && (command == .draw || !$0.commands.contains(.draw) || $0.helpByCommand[command] != nil)
+                    $0.section == section
+                        && (command == .draw || !$0.commands.contains(.draw) || $0.helpByCommand[command] != nil)
                 }
                 guard !options.isEmpty else { continue }
                 if command == .draw && section != .options { lines += [".SS \(roff(section.rawValue))"] }
                 for option in options {
                     let value = option.value.name.map { " \\fI\(roff($0))\\fR" } ?? ""
                     let short = option.shortName.map { "\\fB\\-\($0)\\fR, " } ?? ""
-                    lines += [".TP", "\(short)\\fB\\-\\-\(roff(option.name))\\fR\(value)", roff(option.help(for: command))]
+                    lines += [
+                        ".TP", "\(short)\\fB\\-\\-\(roff(option.name))\\fR\(value)", roff(option.help(for: command)),
+                    ]
                 }
             }
         }

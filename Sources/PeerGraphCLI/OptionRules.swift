@@ -9,14 +9,16 @@ enum OptionRules {
     ///   - isLive: no INPUT: live collection runs.
     ///   - allRegions: `--region all` was given.
     static func refuseOptionsThatDoNothing(
-        _ parsed: ParsedArguments, command: Subcommand, format: OutputFormat, isReport: Bool, isLive: Bool, allRegions: Bool
+        _ parsed: ParsedArguments, command: Subcommand, format: OutputFormat, isReport: Bool, isLive: Bool,
+        allRegions: Bool
     ) throws(UsageError) {
         if allRegions && !isLive {
             throw UsageError("--region all is for live collection, which runs only when no INPUT is given")
         }
         for option in parsed.given {
             if isReport && option.graphOnly {
-                throw UsageError("""
+                throw UsageError(
+                    """
                     --\(option.name) shapes a drawn graph; \(command.rawValue) writes a report here (diff draws with \
                     --format dot, mermaid or graphml)
                     """)

@@ -1,7 +1,8 @@
 /// Every option of every command, in `--help` order within each section.
 enum OptionTable {
     static let all: [OptionDeclaration] =
-        GeneralOptions.leading + RecipeOptions.all + GeneralOptions.trailing + LookOptions.all + CheckOptions.all + LiveOptions.all + FilterOptions.all
+        GeneralOptions.leading + RecipeOptions.all + GeneralOptions.trailing + LookOptions.all + CheckOptions.all
+        + LiveOptions.all + FilterOptions.all
 
     /// The options `command` accepts.
     static func of(_ command: Subcommand) -> [OptionDeclaration] { all.filter { $0.commands.contains(command) } }

@@ -51,7 +51,9 @@ struct ParsedArguments: Sendable, Equatable {
                 var found: OptionDeclaration?
                 while let letter = letters.first {
                     guard let match = flags.first(where: { $0.shortName == letter }) else {
-                        throw UsageError("unknown option '-\(letter)' (in '\(argument)')\(Self.suggestion(for: String(argument.dropFirst()), among: flags))")
+                        throw UsageError(
+                            "unknown option '-\(letter)' (in '\(argument)')\(Self.suggestion(for: String(argument.dropFirst()), among: flags))"
+                        )
                     }
                     letters = letters.dropFirst()
                     if match.takesValue || letters.isEmpty {
@@ -90,7 +92,9 @@ struct ParsedArguments: Sendable, Equatable {
         if !flag.repeatable, values[flag.name] != nil {
             throw UsageError("option '--\(flag.name)' given more than once")
         }
-        let parts = flag.splitsCommas ? value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } : [value]
+        let parts =
+            flag.splitsCommas
+            ? value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } : [value]
         if flag.takesValue && parts.allSatisfy(\.isEmpty) {
             throw UsageError("option '--\(flag.name)' needs a non-empty value")
         }
@@ -111,4 +115,3 @@ struct ParsedArguments: Sendable, Equatable {
         return " (did you mean '--\(best.0)'?)"
     }
 }
-

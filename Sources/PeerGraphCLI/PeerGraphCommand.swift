@@ -7,7 +7,9 @@ public struct PeerGraphCommand: Sendable {
 
     /// A command writing to the given streams (by default the process's own).
     public init(
-        writeError: @escaping @Sendable (String) -> Void = { try? StandardStreams.write(Array(($0 + "\n").utf8), to: 2) },
+        writeError: @escaping @Sendable (String) -> Void = {
+            try? StandardStreams.write(Array(($0 + "\n").utf8), to: 2)
+        },
         writeOutput: @escaping @Sendable ([UInt8]) throws -> Void = { try StandardStreams.write($0, to: 1) },
         standardInput: FileHandle = FileHandle(fileDescriptor: 0, closeOnDealloc: false),
         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -31,7 +33,8 @@ public struct PeerGraphCommand: Sendable {
                 command = subcommand
                 arguments.removeFirst()
             } else if let first = arguments.first, let suggestion = Self.mistypedCommand(first) {
-                throw UsageError("'\(first)' is neither a command nor a file or folder (did you mean 'peergraph \(suggestion)'?)")
+                throw UsageError(
+                    "'\(first)' is neither a command nor a file or folder (did you mean 'peergraph \(suggestion)'?)")
             }
             let parsed = try ParsedArguments(arguments, command: command)
             if parsed.has(GeneralOptions.help) {
@@ -53,7 +56,9 @@ public struct PeerGraphCommand: Sendable {
         } catch {
             let (code, message) = ExitCode.describe(error)
             context.say("peergraph: error: \(message)")
-            if code == .usage { context.say("Run 'peergraph\(command == .draw ? "" : " \(command.rawValue)") --help' for usage.") }
+            if code == .usage {
+                context.say("Run 'peergraph\(command == .draw ? "" : " \(command.rawValue)") --help' for usage.")
+            }
             return code
         }
     }
@@ -78,7 +83,9 @@ public struct PeerGraphCommand: Sendable {
 
     /// The command `word` was probably meant to be: it is no file or folder, and close to a command name.
     static func mistypedCommand(_ word: String) -> String? {
-        guard !word.hasPrefix("-"), !word.contains("/"), !FileManager.default.fileExists(atPath: word) else { return nil }
+        guard !word.hasPrefix("-"), !word.contains("/"), !FileManager.default.fileExists(atPath: word) else {
+            return nil
+        }
         return EditDistance.closest(to: word.lowercased(), among: ["check", "diff", "help", "completions"], within: 2)
     }
 }

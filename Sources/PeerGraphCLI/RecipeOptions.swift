@@ -16,10 +16,13 @@ enum RecipeOptions {
         "focus", .text("VPC_ID"), section: .options,
         help: "Only VPC_ID and its neighbours up to --depth N hops (default 1)."
     ).with(\.repeatable, true).with(\.splitsCommas, true)
-    static let depth = OptionDeclaration("depth", .text("N"), section: .options, help: "Hops from the --focus VPCs (0 to 100).")
+    static let depth = OptionDeclaration(
+        "depth", .text("N"), section: .options, help: "Hops from the --focus VPCs (0 to 100).")
     static let redact = OptionDeclaration(
-        "redact", section: .options, help: "Replace account ids by stable pseudonyms (PEERGRAPH_REDACT_SALT salts them).")
-    static let redactCIDRs = OptionDeclaration("redact-cidrs", section: .options, help: "Redact CIDR blocks too (implies --redact).")
+        "redact", section: .options,
+        help: "Replace account ids by stable pseudonyms (PEERGRAPH_REDACT_SALT salts them).")
+    static let redactCIDRs = OptionDeclaration(
+        "redact-cidrs", section: .options, help: "Redact CIDR blocks too (implies --redact).")
 
     static let all = [groupBy, collapse, focus, depth, redact, redactCIDRs]
 
@@ -27,23 +30,29 @@ enum RecipeOptions {
         var recipe = GraphRecipe()
         recipe.filter = filter
         if let key = parsed.value(collapse) {
-            guard let value = GroupingKey(rawValue: key.lowercased().replacingOccurrences(of: " ", with: "")), value != .none else {
+            guard let value = GroupingKey(rawValue: key.lowercased().replacingOccurrences(of: " ", with: "")),
+                value != .none
+            else {
                 throw UsageError("unknown --collapse '\(key)' (expected region, owner, region,owner)")
             }
             recipe.collapse = value
         }
         recipe.focus = parsed.list(focus)
         if let text = parsed.value(depth) {
-            guard let value = Int(text), (0 ... 100).contains(value) else {
+            guard let value = Int(text), (0...100).contains(value) else {
                 throw UsageError("--depth takes a number from 0 to 100 (got '\(text)')")
             }
             guard !recipe.focus.isEmpty else { throw UsageError("--depth goes with --focus") }
             recipe.depth = value
         }
-        if parsed.has(redact) || parsed.has(redactCIDRs) { recipe.redaction = GraphRecipe.Redaction(cidrs: parsed.has(redactCIDRs)) }
+        if parsed.has(redact) || parsed.has(redactCIDRs) {
+            recipe.redaction = GraphRecipe.Redaction(cidrs: parsed.has(redactCIDRs))
+        }
         if let text = parsed.value(groupBy) {
             guard let value = GroupingKey(rawValue: text.lowercased().replacingOccurrences(of: " ", with: "")) else {
-                throw UsageError("unknown grouping '\(text)' (expected \(GroupingKey.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw UsageError(
+                    "unknown grouping '\(text)' (expected \(GroupingKey.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             recipe.grouping = value
         }

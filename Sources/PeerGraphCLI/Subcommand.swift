@@ -21,8 +21,13 @@ enum Subcommand: String, Sendable, CaseIterable {
                 "peergraph diff OLD [NEW] [OPTIONS]                     (see peergraph diff --help)",
                 "peergraph completions bash|zsh|fish                    (shell completions)",
             ]
-        case .check: ["peergraph check [INPUT ...] [OPTIONS]", "peergraph check --region REGION [OPTIONS]               (live)"]
-        case .diff: ["peergraph diff OLD NEW [OPTIONS]", "peergraph diff OLD --region REGION [OPTIONS]            (NEW from the live API)"]
+        case .check:
+            ["peergraph check [INPUT ...] [OPTIONS]", "peergraph check --region REGION [OPTIONS]               (live)"]
+        case .diff:
+            [
+                "peergraph diff OLD NEW [OPTIONS]",
+                "peergraph diff OLD --region REGION [OPTIONS]            (NEW from the live API)",
+            ]
         }
     }
 

@@ -10,7 +10,8 @@ StandardDescriptors.reserve()
 
 // Every thread the run needs must be possible before the concurrent work starts (see ThreadProbe).
 guard ThreadProbe.canStart(ProcessInfo.processInfo.activeProcessorCount + 4) else {
-    let message = "peergraph: error: the system refused to start a thread (is the address space limited, e.g. by ulimit -v?)\n"
+    let message =
+        "peergraph: error: the system refused to start a thread (is the address space limited, e.g. by ulimit -v?)\n"
     _ = message.withCString { write(2, $0, strlen($0)) }
     exit(ExitCode.output.rawValue)
 }

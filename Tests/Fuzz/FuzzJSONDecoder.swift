@@ -13,19 +13,24 @@ public func fuzzJSONDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // What was read must survive the rest of the pipeline too.
         let graph = PeerGraph(connections: ConnectionDeduplicator.deduplicate(connections))
         for format in OutputFormat.allCases {
-            _ = OutputSink.collectingBytes { format.makeWriter(options: RenderOptions(legend: true)).write(graph, to: $0) }
+            _ = OutputSink.collectingBytes {
+                format.makeWriter(options: RenderOptions(legend: true)).write(graph, to: $0)
+            }
         }
         _ = MeshChecker().check(graph)
     } catch {
         // A clear error is the right answer to malformed input; it must carry a position inside the input.
-        precondition(error.byteOffset >= 0 && error.byteOffset <= size, "error offset \(error.byteOffset) outside the input of \(size) bytes")
+        precondition(
+            error.byteOffset >= 0 && error.byteOffset <= size,
+            "error offset \(error.byteOffset) outside the input of \(size) bytes")
     }
     _ = try? PeeringDocumentDecoder().decodePage(bytes)
     // The same bytes as the body of a gzip member (inflate with any bit pattern), as a whole file, as a
     // response of the plain-HTTP transport, and through the scrubber: an error or a value, never a crash.
     _ = try? GzipDecoder.decompress([0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3] + bytes, limit: 1 << 24)
     _ = try? DocumentEncoding.utf8JSON(bytes, source: "fuzz", limit: 1 << 24)
-    _ = try? SocketHTTPTransport.parse(Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".utf8) + bytes, limit: 1 << 24)
+    _ = try? SocketHTTPTransport.parse(
+        Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".utf8) + bytes, limit: 1 << 24)
     _ = try? SocketHTTPTransport.parse(bytes, limit: 1 << 24)
     _ = fuzzScrubber.scrub(bytes)
     return 0

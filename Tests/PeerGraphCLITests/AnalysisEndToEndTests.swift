@@ -15,14 +15,18 @@ import Testing
     @Test func checkExitCodesFollowFailOn() async throws {
         let errors = try await run(["check", fixture, "--as-of", "2025-09-01"])
         #expect(errors.code == 1)
-        #expect(errors.stdout.hasPrefix("peergraph check: 7 VPCs, 13 connections, as of 2025-09-01T00:00:00Z\n\nERRORS (4)\n"))
+        #expect(
+            errors.stdout.hasPrefix(
+                "peergraph check: 7 VPCs, 13 connections, as of 2025-09-01T00:00:00Z\n\nERRORS (4)\n"))
         #expect(errors.stdout.hasSuffix("\n4 errors, 10 warnings, 1 info\n"))
         #expect(try await run(["check", fixture, "--as-of", "2025-09-01", "--fail-on", "never"]).code == 0)
         // Only the clean part of the mesh: no finding at all.
         let clean = try await run(["check", fixture, "--connection", "pcc-01", "--fail-on", "info"])
         #expect(clean.code == 0)
         #expect(clean.stdout.hasSuffix("\nNo findings.\n"))
-        let warningsOnly = try await run(["check", fixture, "--as-of", "2025-09-01", "--connection", "pcc-07", "--fail-on", "warning"])
+        let warningsOnly = try await run([
+            "check", fixture, "--as-of", "2025-09-01", "--connection", "pcc-07", "--fail-on", "warning",
+        ])
         #expect(warningsOnly.code == 1)
         #expect(try await run(["check", fixture, "--as-of", "2025-09-01", "--connection", "pcc-07"]).code == 0)
     }
@@ -33,17 +37,23 @@ import Testing
         #expect((object["summary"] as? [String: Int]) == ["error": 4, "warning": 10, "info": 1])
         #expect((object["findings"] as? [[String: Any]])?.count == 15)
         let markdown = try await run(["check", fixture, "--as-of", "2025-09-01", "--format", "markdown"])
-        #expect(markdown.stdout.contains("| error | overlapping-cidrs | pcc-03 | vpc-hub<br>vpc-c | 10.0.0.0/16<br>10.0.128.0/24 |"))
+        #expect(
+            markdown.stdout.contains(
+                "| error | overlapping-cidrs | pcc-03 | vpc-hub<br>vpc-c | 10.0.0.0/16<br>10.0.128.0/24 |"))
         #expect(try await run(["check", fixture, "--format", "dot"]).code == 2)
     }
 
     @Test func checkWorksOnStandardInputAndLive() async throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: fixture))
-        #expect(try await run(["check", "-", "--as-of", "2025-09-01", "--format", "json"], stdin: data).stdout
-            == run(["check", fixture, "--as-of", "2025-09-01", "--format", "json"]).stdout)
+        #expect(
+            try await run(["check", "-", "--as-of", "2025-09-01", "--format", "json"], stdin: data).stdout
+                == run(["check", fixture, "--as-of", "2025-09-01", "--format", "json"]).stdout)
         let server = try StandInServer()
-        let live = try await LiveEndToEndTests.run(["check", "--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint,
-                                              "--as-of", "2025-08-15", "--format", "json"], environment: LiveEndToEndTests.accessKeyEnvironment)
+        let live = try await LiveEndToEndTests.run(
+            [
+                "check", "--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint,
+                "--as-of", "2025-08-15", "--format", "json",
+            ], environment: LiveEndToEndTests.accessKeyEnvironment)
         #expect(live.code == 1)
         #expect(live.stdout == (try await run(["check", pages, "--as-of", "2025-08-15", "--format", "json"]).stdout))
     }
@@ -54,32 +64,42 @@ import Testing
         #expect(same.stdout == "No differences.\n")
         let text = try await run(["diff", pages, newSnapshot])
         #expect(text.code == 1)
-        #expect(text.stdout == (try String(contentsOf: CLIPaths.samples.appendingPathComponent("diff/diff.txt"), encoding: .utf8)))
+        #expect(
+            text.stdout
+                == (try String(contentsOf: CLIPaths.samples.appendingPathComponent("diff/diff.txt"), encoding: .utf8)))
         let json = try await run(["diff", pages, newSnapshot, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["equal"] as? Bool == false)
         #expect((object["added"] as? [[String: Any]])?.map { $0["InstanceId"] as? String } == ["pcc-t4nanalytics00012"])
-        #expect((object["removed"] as? [[String: Any]])?.map { $0["InstanceId"] as? String } == ["pcc-t4nbi2core0000010"])
+        #expect(
+            (object["removed"] as? [[String: Any]])?.map { $0["InstanceId"] as? String } == ["pcc-t4nbi2core0000010"])
         let changed = try #require(object["changed"] as? [[String: Any]])
         #expect(changed.first?["id"] as? String == "pcc-uf6core2sg0000004")
         #expect((changed.first?["fields"] as? [String: [String]])?["Status"] == ["Updating", "Activated"])
         #expect(object["vpcs_added"] as? [String] == ["vpc-t4nanalytics000b03"])
         let oneSnapshot = try await run(["diff", pages])
         #expect(oneSnapshot.code == 2, "one snapshot and no region: usage")
-        #expect(oneSnapshot.stderr.hasPrefix("peergraph: error: diff needs NEW: give a second snapshot, or --region REGION"))
+        #expect(
+            oneSnapshot.stderr.hasPrefix("peergraph: error: diff needs NEW: give a second snapshot, or --region REGION")
+        )
         #expect(oneSnapshot.stderr.hasSuffix("Run 'peergraph diff --help' for usage.\n"))
         let drawOnly = try await run(["check", pages, "--group-by", "owner"])
         #expect(drawOnly.code == 2)
-        #expect(drawOnly.stderr.hasPrefix("peergraph: error: option '--group-by' is not used by 'check' (only by 'diff' and drawing)"))
+        #expect(
+            drawOnly.stderr.hasPrefix(
+                "peergraph: error: option '--group-by' is not used by 'check' (only by 'diff' and drawing)"))
         #expect(try await run(["check", "--help"]).stdout.hasPrefix("OVERVIEW: Find what a VPC peering mesh hides."))
-        #expect(try await run(["diff", "--help"]).stdout.hasPrefix("OVERVIEW: Compare two snapshots of a VPC peering mesh."))
+        #expect(
+            try await run(["diff", "--help"]).stdout.hasPrefix("OVERVIEW: Compare two snapshots of a VPC peering mesh.")
+        )
         #expect(try await run(["diff", pages, newSnapshot, "extra.json"]).code == 2)
     }
 
     @Test func diffAgainstTheLiveAPI() async throws {
         let server = try StandInServer()
-        let live = try await LiveEndToEndTests.run(["diff", pages, "--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint],
-                                             environment: LiveEndToEndTests.accessKeyEnvironment)
+        let live = try await LiveEndToEndTests.run(
+            ["diff", pages, "--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint],
+            environment: LiveEndToEndTests.accessKeyEnvironment)
         #expect(live.code == 0, "\(live.stderr)")
         #expect(live.stdout == "No differences.\n")
     }
@@ -125,10 +145,15 @@ import Testing
     @Test func markdownFenceAndMermaidLimitWarning() async throws {
         let fenced = try await run([pages, "-f", "mermaid", "--markdown"])
         #expect(fenced.stdout.hasPrefix("```mermaid\n") && fenced.stdout.hasSuffix("```\n"))
-        let connections = (0 ..< 520).map { #"{"InstanceId":"pcc-\#($0)","Vpc":{"VpcId":"vpc-\#($0)"},"AcceptingVpc":{"VpcId":"vpc-\#($0 + 1)"}}"# }
-        let big = try await run(["-", "-f", "mermaid"], stdin: Data(("[" + connections.joined(separator: ",") + "]").utf8))
+        let connections = (0..<520).map {
+            #"{"InstanceId":"pcc-\#($0)","Vpc":{"VpcId":"vpc-\#($0)"},"AcceptingVpc":{"VpcId":"vpc-\#($0 + 1)"}}"#
+        }
+        let big = try await run(
+            ["-", "-f", "mermaid"], stdin: Data(("[" + connections.joined(separator: ",") + "]").utf8))
         #expect(big.code == 0)
-        #expect(big.stderr.contains("peergraph: warning: the Mermaid diagram has 520 edges; mermaid refuses more than 500 by default"))
+        #expect(
+            big.stderr.contains(
+                "peergraph: warning: the Mermaid diagram has 520 edges; mermaid refuses more than 500 by default"))
         #expect(big.stderr.contains("--collapse"))
     }
 
@@ -139,10 +164,13 @@ import Testing
         #expect(named.stdout.contains("label=\"Platform (account 1508367521843309)\""))
         let focus = try await run([pages, "--focus", "vpc-t4nshopfront0000b02", "-f", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(focus.stdout.utf8)) as? [String: Any])
-        #expect(Set(((object["nodes"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
-            == ["vpc-t4nshopfront0000b02", "vpc-t4ncorenet00000a04", "vpc-t4nbusinessint00c03"])
+        #expect(
+            Set(((object["nodes"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
+                == ["vpc-t4nshopfront0000b02", "vpc-t4ncorenet00000a04", "vpc-t4nbusinessint00c03"])
         let deeper = try await run([pages, "--focus", "vpc-t4nshopfront0000b02", "--depth", "2", "-f", "json"])
-        #expect(deeper.stdout.components(separatedBy: "\"source\"").count > focus.stdout.components(separatedBy: "\"source\"").count)
+        #expect(
+            deeper.stdout.components(separatedBy: "\"source\"").count
+                > focus.stdout.components(separatedBy: "\"source\"").count)
         for format in ["dot", "graphml", "mermaid", "json"] {
             let redacted = try await run([pages, "--redact-cidrs", "-f", format, "--group-by", "owner"])
             for secret in ["1508367521843309", "253460731706911258", "1873412098237458119", "10.10.0.0/16"] {
@@ -155,10 +183,14 @@ import Testing
 
     @Test func liveVPCNamesFromDescribeVpcs() async throws {
         var connections = try StandInServer.sampleConnections()
-        connections = connections.filter { ($0["RegionId"] as? String) == "cn-hangzhou" && ($0["AcceptingRegionId"] as? String) == "cn-hangzhou" }
-        let server = try StandInServer(connections: connections, vpcNames: ["vpc-bp1corenet00000a01": "Core <network> \"HZ\"", "vpc-other": "x"])
-        let result = try await LiveEndToEndTests.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--vpc-names", "-f", "graphml"],
-                                               environment: LiveEndToEndTests.accessKeyEnvironment)
+        connections = connections.filter {
+            ($0["RegionId"] as? String) == "cn-hangzhou" && ($0["AcceptingRegionId"] as? String) == "cn-hangzhou"
+        }
+        let server = try StandInServer(
+            connections: connections, vpcNames: ["vpc-bp1corenet00000a01": "Core <network> \"HZ\"", "vpc-other": "x"])
+        let result = try await LiveEndToEndTests.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--vpc-names", "-f", "graphml"],
+            environment: LiveEndToEndTests.accessKeyEnvironment)
         #expect(result.code == 0, "\(result.stderr)")
         let calls = server.requests().filter { $0["action"] as? String == "DescribeVpcs" }
         #expect(calls.count == 1)
@@ -175,7 +207,9 @@ import Testing
         let result = try await run([pages, "--render", format, "-o", target.path])
         #expect(result.code == 0, "\(result.stderr)")
         let bytes = try Data(contentsOf: target)
-        let magic: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8)]
+        let magic: [String: [UInt8]] = [
+            "svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8),
+        ]
         #expect(Array(bytes.prefix(magic[format]!.count)) == magic[format]!)
         #expect(try await run([pages, "--render", "png"]).code == 2, "binary output needs -o")
         let sfdp = try await run([pages, "--render", "svg", "--layout", "sfdp"])
@@ -207,6 +241,8 @@ import Testing
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 5)
-        #expect(message.contains("Graphviz is not installed (no 'dot' on PATH): apt-get install graphviz, or brew install graphviz"))
+        #expect(
+            message.contains(
+                "Graphviz is not installed (no 'dot' on PATH): apt-get install graphviz, or brew install graphviz"))
     }
 }

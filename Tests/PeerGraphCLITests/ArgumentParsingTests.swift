@@ -2,6 +2,9 @@ import Foundation
 import PeerGraphTestSupport
 import Testing
 
+@testable import PeerGraphCLI
+@testable import PeerGraphKit
+
 /// Collects bytes written from a @Sendable closure.
 final class ByteBox: @unchecked Sendable {
     private let lock = NSLock()
@@ -9,8 +12,6 @@ final class ByteBox: @unchecked Sendable {
     func append(_ more: [UInt8]) { lock.withLock { stored += more } }
     var bytes: [UInt8] { lock.withLock { stored } }
 }
-@testable import PeerGraphCLI
-@testable import PeerGraphKit
 
 @Suite struct ArgumentParsingTests {
     private func parse(_ arguments: [String]) throws -> DrawRequest {
@@ -35,8 +36,10 @@ final class ByteBox: @unchecked Sendable {
     }
 
     @Test func repeatedAndCommaSeparatedFiltersAccumulate() throws {
-        let options = try parse(["--status", "Activated,Accepting", "--status=Deleted", "--region", "cn-hangzhou",
-                                 "--tag", "env=prod", "--tag", "team", "--name", "a,b", "--exclude-deleted"])
+        let options = try parse([
+            "--status", "Activated,Accepting", "--status=Deleted", "--region", "cn-hangzhou",
+            "--tag", "env=prod", "--tag", "team", "--name", "a,b", "--exclude-deleted",
+        ])
         #expect(options.recipe.filter.statuses == ["Activated", "Accepting", "Deleted"])
         #expect(options.recipe.filter.regions == ["cn-hangzhou"])
         #expect(options.recipe.filter.tags == [.init(key: "env", value: "prod"), .init(key: "team")])
@@ -66,13 +69,28 @@ final class ByteBox: @unchecked Sendable {
         (["--title", "a", "--title", "b"], "option '--title' given more than once"),
         (["--max-label", "3"], "--max-label takes a number from 8 to 1000 (got '3')"),
         (["--edge-labels"], "option '--edge-labels' needs a value (WHERE)"),
-        (["--edge-labels", "sideways"], "unknown edge label placement 'sideways' (expected auto, inline, outside, none)"),
-        (["--status", "Act!ve"], "unknown --status 'Act!ve' (expected Creating, Accepting, Updating, Rejected, Expired, Activated, Deleting, Deleted)"),
-        (["--status", "Actived"], "unknown --status 'Actived' (did you mean 'Activated'?) (expected Creating, Accepting, Updating, Rejected, Expired, Activated, Deleting, Deleted)"),
+        (
+            ["--edge-labels", "sideways"],
+            "unknown edge label placement 'sideways' (expected auto, inline, outside, none)"
+        ),
+        (
+            ["--status", "Act!ve"],
+            "unknown --status 'Act!ve' (expected Creating, Accepting, Updating, Rejected, Expired, Activated, Deleting, Deleted)"
+        ),
+        (
+            ["--status", "Actived"],
+            "unknown --status 'Actived' (did you mean 'Activated'?) (expected Creating, Accepting, Updating, Rejected, Expired, Activated, Deleting, Deleted)"
+        ),
         (["--tag", "=v"], "--tag needs a key before '=' (got '=v')"),
         (["--graphml-flavor", "gephi"], "unknown GraphML flavor 'gephi' (expected plain, yed)"),
-        (["x.json", "--endpoint", "http://127.0.0.1:9"], "--endpoint is for live collection, which runs only when no INPUT is given"),
-        (["--endpoint", "ftp://host"], "--endpoint takes a URL like https://vpcpeer.aliyuncs.com or http://127.0.0.1:8080 (got 'ftp://host')"),
+        (
+            ["x.json", "--endpoint", "http://127.0.0.1:9"],
+            "--endpoint is for live collection, which runs only when no INPUT is given"
+        ),
+        (
+            ["--endpoint", "ftp://host"],
+            "--endpoint takes a URL like https://vpcpeer.aliyuncs.com or http://127.0.0.1:8080 (got 'ftp://host')"
+        ),
         (["--timeout", "0"], "--timeout takes seconds, more than 0 and at most 600 (got '0')"),
         (["--concurrency", "100"], "--concurrency takes a number from 1 to 64 (got '100')"),
         (["--region", "all,cn-hangzhou"], "--region all cannot be combined with other regions"),
@@ -87,9 +105,12 @@ final class ByteBox: @unchecked Sendable {
         #expect(ExitCode.describe(InputError(source: "f", message: "x")).0 == .input)
         #expect(ExitCode.describe(TemplateError(source: "f", line: 1, message: "x")).0 == .input)
         #expect(ExitCode.describe(OutputError(destination: "f", message: "x")).0 == .output)
-        #expect(ExitCode.describe(APIError(region: "r", action: "a", reason: .transport(.timedOut), attempts: 1)).0 == .api)
+        #expect(
+            ExitCode.describe(APIError(region: "r", action: "a", reason: .transport(.timedOut), attempts: 1)).0 == .api)
         #expect(ExitCode.describe(CredentialChain.Failure(message: "x")).0 == .usage)
-        #expect(ExitCode.usage.rawValue == 2 && ExitCode.input.rawValue == 3 && ExitCode.api.rawValue == 4 && ExitCode.output.rawValue == 5)
+        #expect(
+            ExitCode.usage.rawValue == 2 && ExitCode.input.rawValue == 3 && ExitCode.api.rawValue == 4
+                && ExitCode.output.rawValue == 5)
     }
 
     /// An error no part of peergraph knows is a bug, and says so, instead of passing for an output error.

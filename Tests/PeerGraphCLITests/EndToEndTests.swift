@@ -26,8 +26,9 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func temporaryFolder() throws -> URL {
@@ -43,7 +44,8 @@ import Testing
         let result = try Self.spawn([hub])
         #expect(result.code == 0)
         #expect(result.stderr.isEmpty)
-        let golden = try String(contentsOf: CLIPaths.samples.appendingPathComponent("hub-and-spoke/mesh.dot"), encoding: .utf8)
+        let golden = try String(
+            contentsOf: CLIPaths.samples.appendingPathComponent("hub-and-spoke/mesh.dot"), encoding: .utf8)
         #expect(result.stdout == golden)
     }
 
@@ -53,7 +55,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("out.\(format)")
         let legend = format == "graphml" ? [] : ["--legend"]
-        let result = try await Self.run([pages, "--format", format] + legend + ["--title", "Multi-region, multi-account mesh", "-o", target.path])
+        let result = try await Self.run(
+            [pages, "--format", format] + legend + ["--title", "Multi-region, multi-account mesh", "-o", target.path])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let ext = format == "mermaid" ? "mmd" : format
@@ -74,12 +77,17 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let bad = folder.appendingPathComponent("bad.json")
-        try Data(#"{"VpcPeerConnects":[{"InstanceId":"pcc-1","Vpc":{"VpcId":"vpc-1"},"AcceptingVpc":{"VpcId":7}}]}"#.utf8).write(to: bad)
+        try Data(
+            #"{"VpcPeerConnects":[{"InstanceId":"pcc-1","Vpc":{"VpcId":"vpc-1"},"AcceptingVpc":{"VpcId":7}}]}"#.utf8
+        ).write(to: bad)
         let target = folder.appendingPathComponent("mesh.dot")
         try Data("previous content\n".utf8).write(to: target)
         let result = try await Self.run([hub, bad.path, "-o", target.path])
         #expect(result.code == 3)
-        #expect(result.stderr == "peergraph: error: \(bad.path):1:91 (byte 90, $.VpcPeerConnects[0].AcceptingVpc.VpcId): expected a string or null, found a number\n")
+        #expect(
+            result.stderr
+                == "peergraph: error: \(bad.path):1:91 (byte 90, $.VpcPeerConnects[0].AcceptingVpc.VpcId): expected a string or null, found a number\n"
+        )
         #expect(try String(contentsOf: target, encoding: .utf8) == "previous content\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "mesh.dot"])
     }
@@ -103,20 +111,28 @@ import Testing
     @Test func unwritableOutputIsExitCodeFive() throws {
         let result = try Self.spawn([hub, "-o", "/nonexistent-folder/mesh.dot"])
         #expect(result.code == 5)
-        #expect(result.stderr.hasPrefix("peergraph: error: /nonexistent-folder/mesh.dot: cannot create a file in /nonexistent-folder"))
+        #expect(
+            result.stderr.hasPrefix(
+                "peergraph: error: /nonexistent-folder/mesh.dot: cannot create a file in /nonexistent-folder"))
     }
 
     @Test func usageErrorsAreExitCodeTwoWithAHint() async throws {
         let result = try await Self.run([hub, "--formt", "dot"])
         #expect(result.code == 2)
-        #expect(result.stderr == "peergraph: error: unknown option '--formt' (did you mean '--format'?)\nRun 'peergraph --help' for usage.\n")
+        #expect(
+            result.stderr
+                == "peergraph: error: unknown option '--formt' (did you mean '--format'?)\nRun 'peergraph --help' for usage.\n"
+        )
         #expect(try await Self.run([]).code == 2)
     }
 
     @Test func explainsAnEmptyGraph() async throws {
         let result = try await Self.run([hub, "--region", "eu-central-1"])
         #expect(result.code == 0)
-        #expect(result.stderr == "peergraph: warning: the graph is empty: all 6 connections were removed by the filters (--region removed 6)\n")
+        #expect(
+            result.stderr
+                == "peergraph: warning: the graph is empty: all 6 connections were removed by the filters (--region removed 6)\n"
+        )
         #expect(result.stdout.contains("digraph"))
         let quiet = try await Self.run([hub, "--region", "eu-central-1", "--quiet"])
         #expect(quiet.stderr.isEmpty)
@@ -157,7 +173,7 @@ import Testing
     /// `peergraph … | head`: the reader has what it wanted; the run ends quietly with 0 (see the README).
     @Test func aClosedPipeEndsQuietlyNotACrash() async throws {
         // Output far larger than a pipe buffer; the reader goes away after 10 bytes.
-        let connections = (0 ..< 3000).map { index in
+        let connections = (0..<3000).map { index in
             #"{"InstanceId":"pcc-\#(index)","Vpc":{"VpcId":"vpc-\#(index)"},"AcceptingVpc":{"VpcId":"vpc-\#(index + 1)"}}"#
         }
         let input = Data(("[" + connections.joined(separator: ",") + "]").utf8)
@@ -189,10 +205,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("mesh.graphml")
         try Data("old\n".utf8).write(to: target)
-        let connections = (0 ..< 60_000).map { #"{"InstanceId":"pcc-\#($0)","Name":"n\#($0)","Vpc":{"VpcId":"vpc-\#($0 % 5000)"},"AcceptingVpc":{"VpcId":"vpc-\#($0 % 4999 + 1)"}}"# }
+        let connections = (0..<60_000).map {
+            #"{"InstanceId":"pcc-\#($0)","Name":"n\#($0)","Vpc":{"VpcId":"vpc-\#($0 % 5000)"},"AcceptingVpc":{"VpcId":"vpc-\#($0 % 4999 + 1)"}}"#
+        }
         let input = Data(("[" + connections.joined(separator: ",") + "]").utf8)
         var sawTemporaryFile = false
-        for _ in 0 ..< 5 where !sawTemporaryFile {
+        for _ in 0..<5 where !sawTemporaryFile {
             let process = Process()
             process.executableURL = CLIPaths.binary
             process.arguments = ["-", "-f", "graphml", "-o", target.path]
@@ -205,7 +223,9 @@ import Testing
             // Wait for the temporary file to appear, then interrupt.
             let deadline = Date().addingTimeInterval(20)
             while process.isRunning && Date() < deadline {
-                if (try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains(where: { $0.hasPrefix(".peergraph-") }) {
+                if (try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains(where: {
+                    $0.hasPrefix(".peergraph-")
+                }) {
                     sawTemporaryFile = true
                     kill(process.processIdentifier, signalNumber)
                     break

@@ -1,6 +1,7 @@
 import Foundation
 import PeerGraphTestSupport
 import Testing
+
 @testable import PeerGraphCLI
 @testable import PeerGraphKit
 
@@ -11,14 +12,18 @@ import Testing
 
     /// The tools are installed by CI (`PEERGRAPH_REQUIRE_TOOLS=1`), where a missing one fails the test.
     static func tool(_ name: String) -> String? {
-        for folder in ["/usr/bin", "/bin", "/usr/local/bin", "/opt/homebrew/bin"] where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+        for folder in ["/usr/bin", "/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
             return "\(folder)/\(name)"
         }
-        if ProcessInfo.processInfo.environment["PEERGRAPH_REQUIRE_TOOLS"] == "1" { Issue.record("\(name) is not installed") }
+        if ProcessInfo.processInfo.environment["PEERGRAPH_REQUIRE_TOOLS"] == "1" {
+            Issue.record("\(name) is not installed")
+        }
         return nil
     }
 
-    static func run(_ tool: String, _ arguments: [String], stdin: String = "") throws -> (status: Int32, output: String) {
+    static func run(_ tool: String, _ arguments: [String], stdin: String = "") throws -> (status: Int32, output: String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
@@ -44,11 +49,17 @@ import Testing
     func helpListsEveryOptionOfItsCommandAndNoOther(command: Subcommand) {
         let help = HelpWriter.text(for: command)
         for option in OptionTable.all {
-            #expect(help.contains("--\(option.name)") == option.commands.contains(command) || help.contains("--\(option.name) "),
-                    "\(command): --\(option.name)")
-            if option.commands.contains(command) { #expect(help.contains("  \(option.synopsis)"), "\(command): \(option.synopsis)") }
+            #expect(
+                help.contains("--\(option.name)") == option.commands.contains(command)
+                    || help.contains("--\(option.name) "),
+                "\(command): --\(option.name)")
+            if option.commands.contains(command) {
+                #expect(help.contains("  \(option.synopsis)"), "\(command): \(option.synopsis)")
+            }
         }
-        #expect(!help.split(separator: "\n").contains { $0.count > HelpWriter.width }, "a help line is wider than \(HelpWriter.width)")
+        #expect(
+            !help.split(separator: "\n").contains { $0.count > HelpWriter.width },
+            "a help line is wider than \(HelpWriter.width)")
     }
 
     @Test func everyOptionIsDeclaredOnceAndEveryChoiceParses() throws {
@@ -60,14 +71,19 @@ import Testing
             guard case .choice(_, let choices) = option.value else { continue }
             for choice in choices {
                 let accepted = option.commands.contains { command in
-                    var arguments = command == .draw ? ["x.json"] : command == .diff ? [command.rawValue, "a", "b"] : [command.rawValue, "x.json"]
+                    var arguments =
+                        command == .draw
+                        ? ["x.json"] : command == .diff ? [command.rawValue, "a", "b"] : [command.rawValue, "x.json"]
                     arguments += ["--\(option.name)", choice]
                     if option.name == "layout" { arguments += ["--render", "svg"] }
                     if option.name == "render" { arguments += ["-o", "x.\(choice)"] }
-                    if let needed = option.needs, let format = OutputFormat.allCases.first(where: { $0.capabilities.contains(needed) }) {
+                    if let needed = option.needs,
+                        let format = OutputFormat.allCases.first(where: { $0.capabilities.contains(needed) })
+                    {
                         arguments += ["-f", format.rawValue]
                     }
-                    let parsed = try? ParsedArguments(Array(arguments.drop { Subcommand(rawValue: $0) != nil }), command: command)
+                    let parsed = try? ParsedArguments(
+                        Array(arguments.drop { Subcommand(rawValue: $0) != nil }), command: command)
                     guard let parsed else { return false }
                     switch command {
                     case .draw: return (try? DrawCommand.request(parsed)) != nil
@@ -84,20 +100,23 @@ import Testing
         guard let bash = Self.tool("bash") else { return }
         let script = CompletionWriter.script(for: .bash)
         #expect(try Self.run(bash, ["-n"], stdin: script).status == 0)
-        let probe = script + """
-            complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _peergraph; echo "${COMPREPLY[*]}"; }
-            complete_words peergraph --form
-            complete_words peergraph check --fail
-            complete_words peergraph --format ''
-            complete_words peergraph --edge-labels o
-            complete_words peergraph diff --fail
+        let probe =
+            script + """
+                complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _peergraph; echo "${COMPREPLY[*]}"; }
+                complete_words peergraph --form
+                complete_words peergraph check --fail
+                complete_words peergraph --format ''
+                complete_words peergraph --edge-labels o
+                complete_words peergraph diff --fail
 
-            """
-        let lines = try Self.run(bash, ["--norc", "-s"], stdin: probe).output.split(separator: "\n", omittingEmptySubsequences: false)
+                """
+        let lines = try Self.run(bash, ["--norc", "-s"], stdin: probe).output.split(
+            separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count >= 5)
         #expect(lines[0] == "--format")
         #expect(lines[1] == "--fail-on")
-        #expect(lines[2].split(separator: " ").contains("graphml") && lines[2].split(separator: " ").contains("mermaid"))
+        #expect(
+            lines[2].split(separator: " ").contains("graphml") && lines[2].split(separator: " ").contains("mermaid"))
         #expect(lines[3] == "outside")
         #expect(lines[4] == "", "diff has no --fail-on")
     }
@@ -114,7 +133,8 @@ import Testing
             let result = try Self.run(fish, ["--no-execute"], stdin: script)
             #expect(result.status == 0, "\(result.output)")
             // fish itself lists what it would complete after loading the script.
-            let listed = try Self.run(fish, ["--no-config", "-c", "source; complete -C 'peergraph check --fa'"], stdin: script)
+            let listed = try Self.run(
+                fish, ["--no-config", "-c", "source; complete -C 'peergraph check --fa'"], stdin: script)
             #expect(listed.output.contains("--fail-on"), "\(listed.output)")
         }
     }
@@ -132,7 +152,8 @@ import Testing
 
     @Test func theCommandPrintsCompletionsAndTheManPage() async {
         let out = ByteBox()
-        let command = PeerGraphCommand(writeError: { _ in }, writeOutput: { out.append($0) }, environment: [:], errorIsTerminal: false)
+        let command = PeerGraphCommand(
+            writeError: { _ in }, writeOutput: { out.append($0) }, environment: [:], errorIsTerminal: false)
         #expect(await command.run(["completions", "zsh"]) == .success)
         #expect(String(decoding: out.bytes, as: UTF8.self).hasPrefix("#compdef peergraph"))
         #expect(await command.run(["completions", "tcsh"]) == .usage)

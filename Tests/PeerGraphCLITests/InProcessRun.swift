@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PeerGraphCLI
 
 /// Runs the command in this process, as `main.swift` does but with its streams captured: standard input
@@ -11,7 +12,9 @@ enum InProcessRun {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) async throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil
+    ) async throws -> Result {
         let out = ByteBox(), err = ByteBox()
         let input = Pipe()
         // Fed from another thread, as a shell would: the command may read while more is written.
@@ -23,9 +26,12 @@ enum InProcessRun {
         let command = PeerGraphCommand(
             writeError: { err.append(Array(($0 + "\n").utf8)) }, writeOutput: { out.append($0) },
             standardInput: input.fileHandleForReading,
-            environment: environment ?? ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ALIBABA_CLOUD_") },
+            environment: environment
+                ?? ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ALIBABA_CLOUD_") },
             errorIsTerminal: false)
         let code = await command.run(arguments)
-        return Result(code: code.rawValue, stdout: String(decoding: out.bytes, as: UTF8.self), stderr: String(decoding: err.bytes, as: UTF8.self))
+        return Result(
+            code: code.rawValue, stdout: String(decoding: out.bytes, as: UTF8.self),
+            stderr: String(decoding: err.bytes, as: UTF8.self))
     }
 }

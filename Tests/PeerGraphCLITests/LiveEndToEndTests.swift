@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphCLI
 
 /// `peergraph` against the loopback stand-in of the API, as a user runs it (in process, streams captured).
@@ -24,18 +25,21 @@ import Testing
         env.merge(environment) { $1 }
         let started = Date()
         let result = try await InProcessRun.run(arguments, environment: env)
-        let run = Run(code: result.code, stdout: result.stdout, stderr: result.stderr, seconds: Date().timeIntervalSince(started))
+        let run = Run(
+            code: result.code, stdout: result.stdout, stderr: result.stderr, seconds: Date().timeIntervalSince(started))
         // Every live run, whatever it tests: no secret in anything peergraph printed.
         expectNoSecrets([run.stdout, run.stderr])
         return run
     }
 
     static let accessKeyEnvironment = [
-        "ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.accessKey.id, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": StandInServer.accessKey.secret,
+        "ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.accessKey.id,
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET": StandInServer.accessKey.secret,
     ]
 
     static func fileGraph(_ format: String = "graphml") async throws -> String {
-        try await EndToEndTests.run([CLIPaths.samples.appendingPathComponent("multi-region/pages").path, "-f", format]).stdout
+        try await EndToEndTests.run([CLIPaths.samples.appendingPathComponent("multi-region/pages").path, "-f", format])
+            .stdout
     }
 
     /// No secret in any text: the stand-in's secrets and token.
@@ -49,8 +53,12 @@ import Testing
 
     @Test func collectsEveryRegionAndMergesCrossRegionConnections() async throws {
         let server = try StandInServer()
-        let live = try await Self.run(["--region", "cn-hangzhou,cn-shanghai", "--region", "ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml"],
-                                environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            [
+                "--region", "cn-hangzhou,cn-shanghai", "--region", "ap-southeast-1", "--endpoint", server.endpoint,
+                "-f", "graphml",
+            ],
+            environment: Self.accessKeyEnvironment)
         #expect(live.code == 0, "\(live.stderr)")
         #expect(live.stdout == (try await Self.fileGraph()))
         let lists = server.requests().filter { $0["action"] as? String == "ListVpcPeerConnections" }
@@ -61,7 +69,8 @@ import Testing
     @Test func regionIdsFromTheAPICannotControlTheTerminal() async throws {
         let hostile = "r\u{1B}[2J\u{202E}x"
         let server = try StandInServer(faults: [hostile: ["forbidden-403"]], regions: [hostile])
-        let live = try await Self.run(["--region", "all", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            ["--region", "all", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
         #expect(live.stderr.hasPrefix("peergraph: error: r [2J x: ListVpcPeerConnections failed"))
         #expect(!live.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
@@ -69,7 +78,8 @@ import Testing
 
     @Test func regionAllAsksDescribeRegions() async throws {
         let server = try StandInServer(regions: ["ap-southeast-1", "cn-hangzhou", "cn-shanghai", "eu-central-1"])
-        let live = try await Self.run(["--region", "all", "--endpoint", server.endpoint, "-f", "graphml"], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            ["--region", "all", "--endpoint", server.endpoint, "-f", "graphml"], environment: Self.accessKeyEnvironment)
         #expect(live.code == 0, "\(live.stderr)")
         #expect(live.stdout == (try await Self.fileGraph()))
         let actions = server.requests().map { $0["action"] as? String ?? "" }
@@ -78,12 +88,17 @@ import Testing
     }
 
     @Test func pagesUntilTheTokenIsEmpty() async throws {
-        let connections = (0 ..< 250).map { index -> [String: Any] in
-            ["InstanceId": String(format: "pcc-page%04d", index), "RegionId": "cn-hangzhou", "AcceptingRegionId": "cn-hangzhou",
-             "Vpc": ["VpcId": "vpc-hub"], "AcceptingVpc": ["VpcId": "vpc-\(index)"]]
+        let connections = (0..<250).map { index -> [String: Any] in
+            [
+                "InstanceId": String(format: "pcc-page%04d", index), "RegionId": "cn-hangzhou",
+                "AcceptingRegionId": "cn-hangzhou",
+                "Vpc": ["VpcId": "vpc-hub"], "AcceptingVpc": ["VpcId": "vpc-\(index)"],
+            ]
         }
         let server = try StandInServer(connections: connections)
-        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-f", "graphml"], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-f", "graphml"],
+            environment: Self.accessKeyEnvironment)
         #expect(live.code == 0)
         #expect(live.stdout.components(separatedBy: "<edge ").count - 1 == 250)
         let tokens = server.requests().map { $0["token"] as? String ?? "" }
@@ -97,11 +112,14 @@ import Testing
             "cn-shanghai": ["internal-500", "html-502", "throttle-retry-after"],
             "ap-southeast-1": ["truncate", "reset"],
         ])
-        let live = try await Self.run(["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml"],
-                                environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            ["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml"],
+            environment: Self.accessKeyEnvironment)
         #expect(live.code == 0, "\(live.stderr)")
         #expect(live.stdout == (try await Self.fileGraph()))
-        let nonces = server.requests().compactMap { ($0["headers"] as? [String: String])?.first { $0.key.lowercased() == "x-acs-signature-nonce" }?.value }
+        let nonces = server.requests().compactMap {
+            ($0["headers"] as? [String: String])?.first { $0.key.lowercased() == "x-acs-signature-nonce" }?.value
+        }
         #expect(nonces.count == server.requests().count)
         #expect(nonces.count == Set(nonces).count)
         #expect(server.requests().count == 3 + 8)
@@ -112,9 +130,14 @@ import Testing
         let folder = try Self.emptyHome()
         let target = folder.appendingPathComponent("mesh.dot")
         try Data("old\n".utf8).write(to: target)
-        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-o", target.path], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-o", target.path],
+            environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
-        #expect(live.stderr.hasPrefix("peergraph: error: cn-hangzhou: ListVpcPeerConnections failed: Forbidden.RAM: User not authorized to operate on the specified resource. (HTTP 403, request id ERR-"))
+        #expect(
+            live.stderr.hasPrefix(
+                "peergraph: error: cn-hangzhou: ListVpcPeerConnections failed: Forbidden.RAM: User not authorized to operate on the specified resource. (HTTP 403, request id ERR-"
+            ))
         #expect(live.stderr.contains("; see https://api.aliyun.com/troubleshoot?q=Forbidden.RAM"))
         #expect(server.requests().count == 1)
         #expect(try String(contentsOf: target, encoding: .utf8) == "old\n")
@@ -123,32 +146,47 @@ import Testing
 
     @Test func keepGoingDrawsTheRegionsThatWorked() async throws {
         let server = try StandInServer(faults: ["cn-shanghai": ["forbidden-403"]])
-        let live = try await Self.run(["--region", "cn-hangzhou,cn-shanghai", "--endpoint", server.endpoint, "--keep-going", "-f", "graphml"],
-                                environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            ["--region", "cn-hangzhou,cn-shanghai", "--endpoint", server.endpoint, "--keep-going", "-f", "graphml"],
+            environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
         #expect(live.stdout.contains("<graphml"))
         #expect(live.stdout.contains("pcc-bp1core2pay000001"))
         #expect(!live.stdout.contains("pcc-uf6risk2shcore011"), "a connection only cn-shanghai lists")
         #expect(live.stderr.contains("peergraph: error: cn-shanghai: ListVpcPeerConnections failed: Forbidden.RAM"))
-        #expect(live.stderr.contains("peergraph: warning: --keep-going: the result leaves out 1 region that failed (cn-shanghai)"))
+        #expect(
+            live.stderr.contains(
+                "peergraph: warning: --keep-going: the result leaves out 1 region that failed (cn-shanghai)"))
     }
 
     @Test func aStalledServerEndsInATimeoutNotAHang() async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": ["stall", "stall"]])
-        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--timeout", "1", "--max-retries", "1"],
-                                environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--timeout", "1", "--max-retries", "1"],
+            environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
-        #expect(live.stderr == "peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 2 attempts: no response within the timeout\n")
+        #expect(
+            live.stderr
+                == "peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 2 attempts: no response within the timeout\n"
+        )
         #expect(live.seconds < 6)
     }
 
     @Test func persistentGarbageAndLoopingTokensFail() async throws {
-        let server = try StandInServer(faults: ["cn-hangzhou": ["not-json-200", "truncate"], "cn-shanghai": ["repeat-token", "repeat-token"]])
-        let garbage = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "1"], environment: Self.accessKeyEnvironment)
+        let server = try StandInServer(faults: [
+            "cn-hangzhou": ["not-json-200", "truncate"], "cn-shanghai": ["repeat-token", "repeat-token"],
+        ])
+        let garbage = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "1"],
+            environment: Self.accessKeyEnvironment)
         #expect(garbage.code == 4)
-        #expect(garbage.stderr.hasPrefix("peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 2 attempts: the response is not a valid page: "))
+        #expect(
+            garbage.stderr.hasPrefix(
+                "peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 2 attempts: the response is not a valid page: "
+            ))
         #expect(garbage.stderr.contains(" at byte "))
-        let loop = try await Self.run(["--region", "cn-shanghai", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
+        let loop = try await Self.run(
+            ["--region", "cn-shanghai", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
         #expect(loop.code == 4)
         #expect(loop.stderr.contains("the service sent NextToken \"cn-shanghai:0\" twice; stopped instead of looping"))
     }
@@ -157,10 +195,14 @@ import Testing
         let server = try StandInServer(faults: ["cn-hangzhou": Array(repeating: "throttle-429", count: 10)])
         let folder = try Self.emptyHome()
         let target = folder.appendingPathComponent("mesh.dot")
-        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "2", "-o", target.path],
-                                environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--max-retries", "2", "-o", target.path],
+            environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
-        #expect(live.stderr == "peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 3 attempts: HTTP 429 without an API error body (text/plain): Too Many Requests\n")
+        #expect(
+            live.stderr
+                == "peergraph: error: cn-hangzhou: ListVpcPeerConnections failed after 3 attempts: HTTP 429 without an API error body (text/plain): Too Many Requests\n"
+        )
         #expect(server.requests().count == 3)
         #expect(!FileManager.default.fileExists(atPath: target.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -168,7 +210,8 @@ import Testing
 
     @Test func clockSkewIsReportedAtOnce() async throws {
         let server = try StandInServer(faults: ["cn-hangzhou": ["skew"]])
-        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint], environment: Self.accessKeyEnvironment)
         #expect(live.code == 4)
         #expect(live.stderr.contains("InvalidTimeStamp.Expired: Specified time stamp or date value is expired."))
         #expect(server.requests().count == 1)
@@ -177,17 +220,23 @@ import Testing
     @Test func aWrongSecretIsRefusedAndNeverPrinted() async throws {
         let server = try StandInServer()
         let wrong = "Wrong-Secret-Value-123456"
-        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-v"],
-                                environment: ["ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.accessKey.id, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": wrong])
+        let live = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-v"],
+            environment: [
+                "ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.accessKey.id, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": wrong,
+            ])
         #expect(live.code == 4)
         #expect(live.stderr.contains("SignatureDoesNotMatch"))
         #expect(!live.stderr.contains(wrong) && !live.stdout.contains(wrong))
     }
 
     @Test func withoutCredentialsTheMessageSaysWhereToPutThem() async throws {
-        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", "http://127.0.0.1:9"], environment: [:])
+        let live = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", "http://127.0.0.1:9"], environment: [:])
         #expect(live.code == 2)
-        #expect(live.stderr.contains("no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"))
+        #expect(
+            live.stderr.contains(
+                "no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"))
         #expect(live.stderr.contains("~/.aliyun/config.json"))
         let noRegion = try await Self.run([], environment: Self.accessKeyEnvironment)
         #expect(noRegion.code == 2)
@@ -196,10 +245,13 @@ import Testing
 
     @Test func stsCredentialsFromTheEnvironmentAndTheRegionFromItsVariable() async throws {
         let server = try StandInServer()
-        let live = try await Self.run(["--endpoint", server.endpoint, "-f", "graphml", "-v"], environment: [
-            "ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.sts.id, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": StandInServer.sts.secret,
-            "ALIBABA_CLOUD_SECURITY_TOKEN": StandInServer.sts.token, "ALIBABA_CLOUD_REGION_ID": "cn-shanghai",
-        ])
+        let live = try await Self.run(
+            ["--endpoint", server.endpoint, "-f", "graphml", "-v"],
+            environment: [
+                "ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.sts.id,
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET": StandInServer.sts.secret,
+                "ALIBABA_CLOUD_SECURITY_TOKEN": StandInServer.sts.token, "ALIBABA_CLOUD_REGION_ID": "cn-shanghai",
+            ])
         #expect(live.code == 0, "\(live.stderr)")
         #expect(live.stderr.contains("credentials: STS STS.… from environment variables"))
         let headers = server.requests().first?["headers"] as? [String: String] ?? [:]
@@ -211,37 +263,59 @@ import Testing
     @Test func profilesFromTheAliyunConfigAndTheINIFile() async throws {
         let server = try StandInServer()
         let home = try Self.emptyHome()
-        try FileManager.default.createDirectory(at: home.appendingPathComponent(".aliyun"), withIntermediateDirectories: true)
-        let config: [String: Any] = ["current": "work", "profiles": [
-            ["name": "work", "mode": "AK", "access_key_id": StandInServer.accessKey.id, "access_key_secret": StandInServer.accessKey.secret,
-             "region_id": "cn-hangzhou"],
-            ["name": "temp", "mode": "StsToken", "access_key_id": StandInServer.sts.id, "access_key_secret": StandInServer.sts.secret,
-             "sts_token": StandInServer.sts.token, "region_id": "cn-shanghai"],
-            ["name": "role", "mode": "RamRoleArn", "access_key_id": "x", "access_key_secret": "y", "ram_role_arn": "acs:ram::1:role/r"],
-        ]]
+        try FileManager.default.createDirectory(
+            at: home.appendingPathComponent(".aliyun"), withIntermediateDirectories: true)
+        let config: [String: Any] = [
+            "current": "work",
+            "profiles": [
+                [
+                    "name": "work", "mode": "AK", "access_key_id": StandInServer.accessKey.id,
+                    "access_key_secret": StandInServer.accessKey.secret,
+                    "region_id": "cn-hangzhou",
+                ],
+                [
+                    "name": "temp", "mode": "StsToken", "access_key_id": StandInServer.sts.id,
+                    "access_key_secret": StandInServer.sts.secret,
+                    "sts_token": StandInServer.sts.token, "region_id": "cn-shanghai",
+                ],
+                [
+                    "name": "role", "mode": "RamRoleArn", "access_key_id": "x", "access_key_secret": "y",
+                    "ram_role_arn": "acs:ram::1:role/r",
+                ],
+            ],
+        ]
         try JSONSerialization.data(withJSONObject: config).write(to: home.appendingPathComponent(".aliyun/config.json"))
         let current = try await Self.run(["--endpoint", server.endpoint, "-v"], environment: [:], home: home)
         #expect(current.code == 0, "\(current.stderr)")
         #expect(current.stderr.contains("from ~/.aliyun/config.json profile work"))
-        let temp = try await Self.run(["--endpoint", server.endpoint, "--profile", "temp", "-v"], environment: [:], home: home)
+        let temp = try await Self.run(
+            ["--endpoint", server.endpoint, "--profile", "temp", "-v"], environment: [:], home: home)
         #expect(temp.code == 0, "\(temp.stderr)")
         #expect(temp.stderr.contains("cn-shanghai ListVpcPeerConnections attempt 1: HTTP 200"))
-        let role = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "role"], environment: [:], home: home)
+        let role = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "role"], environment: [:],
+            home: home)
         #expect(role.code == 2)
         #expect(role.stderr.contains("uses mode RamRoleArn, which peergraph does not support"))
-        let missing = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "nope"], environment: [:], home: home)
+        let missing = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "nope"], environment: [:],
+            home: home)
         #expect(missing.code == 2)
         #expect(missing.stderr.contains("no profile \"nope\""))
 
         let iniHome = try Self.emptyHome()
-        try FileManager.default.createDirectory(at: iniHome.appendingPathComponent(".alibabacloud"), withIntermediateDirectories: true)
-        try Data("""
+        try FileManager.default.createDirectory(
+            at: iniHome.appendingPathComponent(".alibabacloud"), withIntermediateDirectories: true)
+        try Data(
+            """
             [default]   # the default section
             type = access_key
             access_key_id = \(StandInServer.accessKey.id)
             access_key_secret = \(StandInServer.accessKey.secret)
-            """.utf8).write(to: iniHome.appendingPathComponent(".alibabacloud/credentials"))
-        let ini = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-v"], environment: [:], home: iniHome)
+            """.utf8
+        ).write(to: iniHome.appendingPathComponent(".alibabacloud/credentials"))
+        let ini = try await Self.run(
+            ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "-v"], environment: [:], home: iniHome)
         #expect(ini.code == 0, "\(ini.stderr)")
         #expect(ini.stderr.contains(".alibabacloud/credentials [default]"))
         Self.expectNoSecrets([current.stderr, temp.stderr, role.stderr, missing.stderr, ini.stderr])
@@ -250,8 +324,11 @@ import Testing
     @Test func savedPagesAreASnapshotPeergraphReadsBack() async throws {
         let server = try StandInServer()
         let folder = try Self.emptyHome().appendingPathComponent("snapshot")
-        let live = try await Self.run(["--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml",
-                                 "--save-raw", folder.path], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            [
+                "--region", "cn-hangzhou,cn-shanghai,ap-southeast-1", "--endpoint", server.endpoint, "-f", "graphml",
+                "--save-raw", folder.path,
+            ], environment: Self.accessKeyEnvironment)
         #expect(live.code == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == ["ap-southeast-1-page-0001.json", "cn-hangzhou-page-0001.json", "cn-shanghai-page-0001.json"])
@@ -263,9 +340,12 @@ import Testing
 
     @Test func filtersArePassedToTheAPI() async throws {
         let server = try StandInServer()
-        let live = try await Self.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--vpc", "vpc-bp1corenet00000a01",
-                                 "--name", "core-payments", "--tag", "env=prod", "--resource-group", "rg-acfmyprod01",
-                                 "--connection", "pcc-bp1core2pay000001", "-f", "graphml"], environment: Self.accessKeyEnvironment)
+        let live = try await Self.run(
+            [
+                "--region", "cn-hangzhou", "--endpoint", server.endpoint, "--vpc", "vpc-bp1corenet00000a01",
+                "--name", "core-payments", "--tag", "env=prod", "--resource-group", "rg-acfmyprod01",
+                "--connection", "pcc-bp1core2pay000001", "-f", "graphml",
+            ], environment: Self.accessKeyEnvironment)
         #expect(live.code == 0, "\(live.stderr)")
         #expect(live.stdout.components(separatedBy: "<edge ").count - 1 == 1)
         let params = server.requests().first?["params"] as? [String: String] ?? [:]
@@ -279,13 +359,18 @@ import Testing
     @Test func regionsAreFetchedConcurrentlyWithinTheBound() async throws {
         let regions = ["r1", "r2", "r3", "r4", "r5", "r6"]
         let server = try StandInServer(latencyMilliseconds: 300, regions: regions, connections: [])
-        let parallel = try await Self.run(["--region", regions.joined(separator: ","), "--endpoint", server.endpoint, "--concurrency", "3", "-q"],
-                                    environment: Self.accessKeyEnvironment)
+        let parallel = try await Self.run(
+            ["--region", regions.joined(separator: ","), "--endpoint", server.endpoint, "--concurrency", "3", "-q"],
+            environment: Self.accessKeyEnvironment)
         #expect(parallel.code == 0)
         #expect(Self.maximumOverlap(server.requests()) == 3)
         let serialServer = try StandInServer(latencyMilliseconds: 100, regions: regions, connections: [])
-        let serial = try await Self.run(["--region", regions.joined(separator: ","), "--endpoint", serialServer.endpoint, "--concurrency", "1", "-q"],
-                                  environment: Self.accessKeyEnvironment)
+        let serial = try await Self.run(
+            [
+                "--region", regions.joined(separator: ","), "--endpoint", serialServer.endpoint, "--concurrency", "1",
+                "-q",
+            ],
+            environment: Self.accessKeyEnvironment)
         #expect(serial.code == 0)
         #expect(Self.maximumOverlap(serialServer.requests()) == 1)
     }
@@ -307,15 +392,22 @@ import Testing
 @Suite struct LiveProgressTests {
     @Test func showsProgressOnATerminalOnly() async throws {
         let server = try StandInServer()
-        let environment = LiveEndToEndTests.accessKeyEnvironment.merging(["HOME": try LiveEndToEndTests.emptyHome().path]) { $1 }
+        let environment = LiveEndToEndTests.accessKeyEnvironment.merging([
+            "HOME": try LiveEndToEndTests.emptyHome().path
+        ]) { $1 }
         for terminal in [true, false] {
             let messages = ByteBox()
-            let command = PeerGraphCommand(writeError: { messages.append(Array(($0 + "\n").utf8)) }, writeOutput: { _ in },
-                                           environment: environment, errorIsTerminal: terminal)
+            let command = PeerGraphCommand(
+                writeError: { messages.append(Array(($0 + "\n").utf8)) }, writeOutput: { _ in },
+                environment: environment, errorIsTerminal: terminal)
             let code = await command.run(["--region", "cn-hangzhou", "--endpoint", server.endpoint])
             #expect(code == .success)
             let text = String(decoding: messages.bytes, as: UTF8.self)
-            #expect(text == (terminal ? "peergraph: cn-hangzhou: page 1, 6 connections\npeergraph: cn-hangzhou: done, 6 connections\n" : ""))
+            #expect(
+                text
+                    == (terminal
+                        ? "peergraph: cn-hangzhou: page 1, 6 connections\npeergraph: cn-hangzhou: done, 6 connections\n"
+                        : ""))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphCLI
 @testable import PeerGraphKit
 
@@ -18,7 +19,9 @@ import Testing
             writeError: { err.append(Array(($0 + "\n").utf8)) }, writeOutput: { out.append($0) },
             environment: ["HOME": "/nonexistent"], errorIsTerminal: false)
         let code = await command.run(arguments)
-        return Outcome(code: code, stdout: String(decoding: out.bytes, as: UTF8.self), stderr: String(decoding: err.bytes, as: UTF8.self))
+        return Outcome(
+            code: code, stdout: String(decoding: out.bytes, as: UTF8.self),
+            stderr: String(decoding: err.bytes, as: UTF8.self))
     }
 
     static let pages = CLIPaths.samples.appendingPathComponent("multi-region/pages").path
@@ -58,11 +61,14 @@ import Testing
     func mistypedCommandsGetADidYouMean(word: String, meant: String) async {
         let outcome = await Self.run([word, Self.pages])
         #expect(outcome.code == .usage)
-        #expect(outcome.stderr.contains("'\(word)' is neither a command nor a file or folder (did you mean 'peergraph \(meant)'?)"))
+        #expect(
+            outcome.stderr.contains(
+                "'\(word)' is neither a command nor a file or folder (did you mean 'peergraph \(meant)'?)"))
     }
 
     @Test func aFileNamedLikeACommandIsStillAFile() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-mistake-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "peergraph-mistake-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("chek")
@@ -91,14 +97,17 @@ import Testing
     }
 
     @Test func roundedIdsAreWarnedAboutOnTheCommandLine() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-owners-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "peergraph-owners-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("pages.json")
-        try Data("""
+        try Data(
+            """
             [{"InstanceId":"pcc-1","Vpc":{"VpcId":"vpc-a"},"AcceptingVpc":{"VpcId":"vpc-b"},"OwnerId":253460731706911258},
              {"InstanceId":"pcc-2","Vpc":{"VpcId":"vpc-a"},"AcceptingVpc":{"VpcId":"vpc-c"},"OwnerId":253460731706911260}]
-            """.utf8).write(to: file)
+            """.utf8
+        ).write(to: file)
         let outcome = await Self.run([file.path])
         #expect(outcome.code == .success)
         #expect(outcome.stderr.contains("\(file.path): account id 253460731706911260 looks rounded"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 /// What peergraph writes never destroys what it should not (the binary, as a user runs it).
@@ -104,8 +105,12 @@ import Testing
         try FileManager.default.copyItem(atPath: pages, toPath: snapshot.path)
         let page = snapshot.appendingPathComponent("cn-hangzhou-page-1.json").path
         let before = try Data(contentsOf: URL(fileURLWithPath: page))
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("alias.json").path, withDestinationPath: page)
-        for output in [page, folder.appendingPathComponent("alias.json").path, snapshot.appendingPathComponent("../snap/cn-hangzhou-page-1.json").path] {
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("alias.json").path, withDestinationPath: page)
+        for output in [
+            page, folder.appendingPathComponent("alias.json").path,
+            snapshot.appendingPathComponent("../snap/cn-hangzhou-page-1.json").path,
+        ] {
             for input in [snapshot.path, page] {
                 let result = try EndToEndTests.spawn([input, "-o", output])
                 #expect(result.code == 2, "\(input) -o \(output)")
@@ -122,7 +127,7 @@ import Testing
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("big.json")
-        let connections = (0 ..< 600).map { index in
+        let connections = (0..<600).map { index in
             "{\"InstanceId\":\"pcc-\(index)\",\"Vpc\":{\"VpcId\":\"vpc-a\(index)\"},\"AcceptingVpc\":{\"VpcId\":\"vpc-b\(index)\"}}"
         }
         try Data("[\(connections.joined(separator: ","))]".utf8).write(to: input)
@@ -146,7 +151,9 @@ import Testing
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
-        #expect(throws: OutputError.self) { try SnapshotWriter.write([.init(name: "x-page-0001.json", bytes: [])], to: folder.path) }
+        #expect(throws: OutputError.self) {
+            try SnapshotWriter.write([.init(name: "x-page-0001.json", bytes: [])], to: folder.path)
+        }
         #expect(try Data(contentsOf: folder.appendingPathComponent("notes.txt")) == Data("mine".utf8))
     }
 }

@@ -6,7 +6,9 @@ import Testing
     let pages = CLIPaths.samples.appendingPathComponent("multi-region/pages").path
 
     /// Runs `script` with sh, `$PEERGRAPH` naming the binary; returns its exit status, output and the seconds it took.
-    static func shell(_ script: String, environment: [String: String] = [:], timeout: Double = 30) throws -> (code: Int32, stdout: String, stderr: String, seconds: Double) {
+    static func shell(
+        _ script: String, environment: [String: String] = [:], timeout: Double = 30
+    ) throws -> (code: Int32, stdout: String, stderr: String, seconds: Double) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
@@ -26,8 +28,11 @@ import Testing
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         deadline.cancel()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self),
-                Date().timeIntervalSince(started))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self),
+            Date().timeIntervalSince(started)
+        )
     }
 
     @Test func standardInputClosedOrADirectoryIsOneLineAndExitThree() throws {
@@ -42,7 +47,8 @@ import Testing
     @Test func garbageOnStandardInputIsRefusedBeforeItEnds() throws {
         // 3 GB of garbage under a 1.5 GB address-space limit: only a refusal after the first bytes ends the
         // run cleanly (0.2.0 read standard input whole first: gigabytes of memory, then a crash here).
-        let result = try Self.shell("ulimit -v 1500000; head -c 3000000000 /dev/zero | tr '\\0' 'x' | \"$PEERGRAPH\" -", timeout: 30)
+        let result = try Self.shell(
+            "ulimit -v 1500000; head -c 3000000000 /dev/zero | tr '\\0' 'x' | \"$PEERGRAPH\" -", timeout: 30)
         #expect(result.code == 3)
         #expect(result.stderr.contains("<stdin>:1:1 (byte 0): expected a page object"))
         #expect(result.seconds < 10)
@@ -51,11 +57,13 @@ import Testing
     @Test func aFIFOInAFolderNeverBlocksTheRun() throws {
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(atPath: pages + "/cn-hangzhou-page-1.json", toPath: folder.appendingPathComponent("a.json").path)
+        try FileManager.default.copyItem(
+            atPath: pages + "/cn-hangzhou-page-1.json", toPath: folder.appendingPathComponent("a.json").path)
         #expect(mkfifo(folder.appendingPathComponent("b.json").path, 0o600) == 0)
         let result = try Self.shell("\"$PEERGRAPH\" \"\(folder.path)\" > /dev/null", timeout: 20)
         #expect(result.code == 0)
-        #expect(result.stderr == "peergraph: warning: \(folder.path)/b.json: skipped: a named pipe, not a regular file\n")
+        #expect(
+            result.stderr == "peergraph: warning: \(folder.path)/b.json: skipped: a named pipe, not a regular file\n")
         #expect(result.seconds < 10)
     }
 
@@ -63,7 +71,8 @@ import Testing
         for limit in stride(from: 80_000, through: 240_000, by: 20_000) {
             let result = try Self.shell("ulimit -v \(limit); \"$PEERGRAPH\" \"\(pages)\" > /dev/null", timeout: 30)
             #expect(result.seconds < 20, "ulimit -v \(limit) took \(result.seconds) s")
-            #expect(result.code == 0 || !result.stderr.isEmpty, "ulimit -v \(limit): exit \(result.code) without a message")
+            #expect(
+                result.code == 0 || !result.stderr.isEmpty, "ulimit -v \(limit): exit \(result.code) without a message")
         }
     }
 
@@ -94,7 +103,10 @@ import Testing
         var fields: [String: String] = [:]
         for line in text.split(separator: "\n") {
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            if parts.count == 2 { fields[parts[0].trimmingCharacters(in: CharacterSet(charactersIn: ":"))] = parts[1].trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 {
+                fields[parts[0].trimmingCharacters(in: CharacterSet(charactersIn: ":"))] = parts[1].trimmingCharacters(
+                    in: .whitespaces)
+            }
         }
         return fields
     }
@@ -103,8 +115,9 @@ import Testing
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let bin = try Self.fakeGraphviz(in: folder, sleep: false)
-        let result = try Self.shell("\"$PEERGRAPH\" \"\(pages)\" --render svg -o \"\(folder.path)/out.svg\"",
-                                    environment: ["PATH": "\(bin.path):/usr/bin:/bin", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "s3cret"])
+        let result = try Self.shell(
+            "\"$PEERGRAPH\" \"\(pages)\" --render svg -o \"\(folder.path)/out.svg\"",
+            environment: ["PATH": "\(bin.path):/usr/bin:/bin", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "s3cret"])
         #expect(result.code == 0, "\(result.stderr)")
         let report = Self.report(folder)
         // Signals 1 to 31 (SIGHUP, SIGINT, SIGPIPE, SIGTERM…): none blocked, none ignored. (Bits above are

@@ -17,14 +17,21 @@ final class StandInServer {
         let folder = CLIPaths.samples.appendingPathComponent("multi-region/pages")
         var byID: [String: [String: Any]] = [:]
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".json") {
-            let page = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(file))) as! [String: Any]
-            for connection in page["VpcPeerConnects"] as! [[String: Any]] { byID[connection["InstanceId"] as! String] = connection }
+            let page =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(file)))
+                as! [String: Any]
+            for connection in page["VpcPeerConnects"] as! [[String: Any]] {
+                byID[connection["InstanceId"] as! String] = connection
+            }
         }
         return byID.values.sorted { ($0["InstanceId"] as! String) < ($1["InstanceId"] as! String) }
     }
 
-    init(faults: [String: [String]] = [:], latencyMilliseconds: Int = 0, regions: [String] = ["ap-southeast-1", "cn-hangzhou", "cn-shanghai"],
-         connections: [[String: Any]]? = nil, vpcNames: [String: String] = [:], ipv6: Bool = false) throws {
+    init(
+        faults: [String: [String]] = [:], latencyMilliseconds: Int = 0,
+        regions: [String] = ["ap-southeast-1", "cn-hangzhou", "cn-shanghai"],
+        connections: [[String: Any]]? = nil, vpcNames: [String: String] = [:], ipv6: Bool = false
+    ) throws {
         self.ipv6 = ipv6
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-standin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -45,7 +52,10 @@ final class StandInServer {
         try JSONSerialization.data(withJSONObject: scenario).write(to: scenarioURL)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", CLIPaths.packageRoot.appendingPathComponent("Tests/StandIn/vpcpeer_standin.py").path, scenarioURL.path]
+        process.arguments = [
+            "python3", CLIPaths.packageRoot.appendingPathComponent("Tests/StandIn/vpcpeer_standin.py").path,
+            scenarioURL.path,
+        ]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -56,9 +66,11 @@ final class StandInServer {
             line += chunk
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
             process.terminate()
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "stand-in did not start: \(text)"])
+            throw CocoaError(
+                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "stand-in did not start: \(text)"])
         }
         self.port = port
     }
@@ -68,7 +80,7 @@ final class StandInServer {
     /// before the last line is written: this waits (up to two seconds) until the log stops growing.
     func requests() -> [[String: Any]] {
         var lines = loggedRequests()
-        for _ in 0 ..< 20 {
+        for _ in 0..<20 {
             usleep(100_000)
             let again = loggedRequests()
             if again.count == lines.count { break }
@@ -79,7 +91,9 @@ final class StandInServer {
 
     private func loggedRequests() -> [[String: Any]] {
         guard let text = try? String(contentsOf: logURL, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        return text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
     }
 
     deinit {

@@ -1,14 +1,14 @@
 /// Writes the findings of `peergraph check` as a terminal report, JSON or Markdown.
-public struct CheckReportWriter: Sendable {
-    public var format: ReportFormat
-    public var asOf: String
+package struct CheckReportWriter: Sendable {
+    package var format: ReportFormat
+    package var asOf: String
 
-    public init(format: ReportFormat, asOf: String) {
+    package init(format: ReportFormat, asOf: String) {
         self.format = format
         self.asOf = asOf
     }
 
-    public func write(_ findings: [Finding], graph: PeerGraph, to sink: OutputSink) {
+    package func write(_ findings: [Finding], graph: PeerGraph, to sink: OutputSink) {
         switch format {
         case .text: writeText(findings, graph: graph, to: sink)
         case .json: writeJSON(findings, graph: graph, to: sink)
@@ -22,7 +22,8 @@ public struct CheckReportWriter: Sendable {
 
     private func summary(_ findings: [Finding]) -> String {
         let count = counts(findings)
-        return "\(Plural.count(count[.error] ?? 0, "error")), \(Plural.count(count[.warning] ?? 0, "warning")), \(count[.info] ?? 0) info"
+        return
+            "\(Plural.count(count[.error] ?? 0, "error")), \(Plural.count(count[.warning] ?? 0, "warning")), \(count[.info] ?? 0) info"
     }
 
     /// "1 VPC, 2 connections".
@@ -35,12 +36,15 @@ public struct CheckReportWriter: Sendable {
         for severity in Finding.Severity.allCases.reversed() {
             let group = findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
-            sink.write("\n\(severity.name.uppercased())\(severity == .info || group.count == 1 ? "" : "S") (\(group.count))\n")
+            sink.write(
+                "\n\(severity.name.uppercased())\(severity == .info || group.count == 1 ? "" : "S") (\(group.count))\n")
             for finding in group {
                 let ids = finding.connectionIDs.map(TextEscaping.terminal).joined(separator: ", ")
                 sink.write("  \(finding.kind.rawValue)  \(ids)\n")
                 sink.write("      VPCs: \(finding.vpcIDs.map(TextEscaping.terminal).joined(separator: ", "))\n")
-                if !finding.cidrs.isEmpty { sink.write("      CIDRs: \(finding.cidrs.map(TextEscaping.terminal).joined(separator: ", "))\n") }
+                if !finding.cidrs.isEmpty {
+                    sink.write("      CIDRs: \(finding.cidrs.map(TextEscaping.terminal).joined(separator: ", "))\n")
+                }
                 sink.write("      \(TextEscaping.terminal(finding.message))\n")
             }
         }
@@ -51,11 +55,15 @@ public struct CheckReportWriter: Sendable {
         let count = counts(findings)
         sink.write("{\n  \"as_of\": \(JSONEscaper.quoted(asOf)),\n")
         sink.write("  \"vpcs\": \(graph.nodes.count),\n  \"connections\": \(graph.edges.count),\n")
-        sink.write("  \"summary\": {\"error\": \(count[.error] ?? 0), \"warning\": \(count[.warning] ?? 0), \"info\": \(count[.info] ?? 0)},\n")
+        sink.write(
+            "  \"summary\": {\"error\": \(count[.error] ?? 0), \"warning\": \(count[.warning] ?? 0), \"info\": \(count[.info] ?? 0)},\n"
+        )
         sink.write("  \"findings\": [")
         for (index, finding) in findings.enumerated() {
             sink.write(index == 0 ? "\n" : ",\n")
-            sink.write("    {\"severity\": \(JSONEscaper.quoted(finding.severity.name)), \"kind\": \(JSONEscaper.quoted(finding.kind.rawValue)), ")
+            sink.write(
+                "    {\"severity\": \(JSONEscaper.quoted(finding.severity.name)), \"kind\": \(JSONEscaper.quoted(finding.kind.rawValue)), "
+            )
             sink.write("\"connections\": [\(finding.connectionIDs.map(JSONEscaper.quoted).joined(separator: ", "))], ")
             sink.write("\"vpcs\": [\(finding.vpcIDs.map(JSONEscaper.quoted).joined(separator: ", "))], ")
             sink.write("\"cidrs\": [\(finding.cidrs.map(JSONEscaper.quoted).joined(separator: ", "))], ")
@@ -71,7 +79,9 @@ public struct CheckReportWriter: Sendable {
             sink.write("\nNo findings.\n")
             return
         }
-        sink.write("\n| Severity | Finding | Connections | VPCs | CIDRs | Explanation |\n| --- | --- | --- | --- | --- | --- |\n")
+        sink.write(
+            "\n| Severity | Finding | Connections | VPCs | CIDRs | Explanation |\n| --- | --- | --- | --- | --- | --- |\n"
+        )
         for finding in findings {
             let cells = [
                 finding.severity.name, finding.kind.rawValue,

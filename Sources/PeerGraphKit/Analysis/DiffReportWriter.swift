@@ -1,12 +1,12 @@
 /// Writes `peergraph diff` as a terminal report, JSON or Markdown.
-public struct DiffReportWriter: Sendable {
-    public var format: ReportFormat
+package struct DiffReportWriter: Sendable {
+    package var format: ReportFormat
 
-    public init(format: ReportFormat) {
+    package init(format: ReportFormat) {
         self.format = format
     }
 
-    public func write(_ diff: SnapshotDiff, to sink: OutputSink) {
+    package func write(_ diff: SnapshotDiff, to sink: OutputSink) {
         switch format {
         case .text: writeText(diff, to: sink)
         case .json: writeJSON(diff, to: sink)
@@ -16,7 +16,8 @@ public struct DiffReportWriter: Sendable {
 
     static func summary(_ diff: SnapshotDiff) -> String {
         let connections = diff.added.count + diff.removed.count + diff.changed.count
-        return "\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed \(connections == 1 ? "connection" : "connections"); "
+        return
+            "\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed \(connections == 1 ? "connection" : "connections"); "
             + "\(Plural.count(diff.vpcsAdded.count, "VPC")) appeared, \(diff.vpcsRemoved.count) vanished"
     }
 
@@ -45,18 +46,26 @@ public struct DiffReportWriter: Sendable {
             for change in diff.changed {
                 sink.write("  ~ \(TextEscaping.terminal(change.id))\n")
                 for field in change.fields {
-                    sink.write("      \(field.field): \(TextEscaping.terminal(field.old ?? "(none)")) -> \(TextEscaping.terminal(field.new ?? "(none)"))\n")
+                    sink.write(
+                        "      \(field.field): \(TextEscaping.terminal(field.old ?? "(none)")) -> \(TextEscaping.terminal(field.new ?? "(none)"))\n"
+                    )
                 }
             }
         }
-        if !diff.vpcsAdded.isEmpty { sink.write("VPCs appeared: \(diff.vpcsAdded.map(TextEscaping.terminal).joined(separator: ", "))\n") }
-        if !diff.vpcsRemoved.isEmpty { sink.write("VPCs vanished: \(diff.vpcsRemoved.map(TextEscaping.terminal).joined(separator: ", "))\n") }
+        if !diff.vpcsAdded.isEmpty {
+            sink.write("VPCs appeared: \(diff.vpcsAdded.map(TextEscaping.terminal).joined(separator: ", "))\n")
+        }
+        if !diff.vpcsRemoved.isEmpty {
+            sink.write("VPCs vanished: \(diff.vpcsRemoved.map(TextEscaping.terminal).joined(separator: ", "))\n")
+        }
         sink.write("\n\(Self.summary(diff))\n")
     }
 
     private func writeJSON(_ diff: SnapshotDiff, to sink: OutputSink) {
         func list(_ connections: [PeeringConnection]) -> String {
-            connections.isEmpty ? "[]" : "[\n" + connections.map { "    " + ConnectionJSON.object($0) }.joined(separator: ",\n") + "\n  ]"
+            connections.isEmpty
+                ? "[]"
+                : "[\n" + connections.map { "    " + ConnectionJSON.object($0) }.joined(separator: ",\n") + "\n  ]"
         }
         sink.write("{\n  \"equal\": \(diff.isEmpty),\n")
         sink.write("  \"added\": \(list(diff.added)),\n")
@@ -64,8 +73,11 @@ public struct DiffReportWriter: Sendable {
         sink.write("  \"changed\": [")
         for (index, change) in diff.changed.enumerated() {
             sink.write(index == 0 ? "\n" : ",\n")
-            let fields = change.fields.map { "\(JSONEscaper.quoted($0.field)): [\(Self.json($0.old)), \(Self.json($0.new))]" }
-            sink.write("    {\"id\": \(JSONEscaper.quoted(change.id)), \"fields\": {\(fields.joined(separator: ", "))}}")
+            let fields = change.fields.map {
+                "\(JSONEscaper.quoted($0.field)): [\(Self.json($0.old)), \(Self.json($0.new))]"
+            }
+            sink.write(
+                "    {\"id\": \(JSONEscaper.quoted(change.id)), \"fields\": {\(fields.joined(separator: ", "))}}")
         }
         sink.write(diff.changed.isEmpty ? "],\n" : "\n  ],\n")
         sink.write("  \"vpcs_added\": [\(diff.vpcsAdded.map(JSONEscaper.quoted).joined(separator: ", "))],\n")
@@ -78,9 +90,12 @@ public struct DiffReportWriter: Sendable {
         sink.write("## VPC peering changes\n\n\(Self.summary(diff)).\n")
         func table(_ title: String, _ connections: [PeeringConnection]) {
             guard !connections.isEmpty else { return }
-            sink.write("\n### \(title)\n\n| Connection | Requester | Accepter | Name | Status |\n| --- | --- | --- | --- | --- |\n")
+            sink.write(
+                "\n### \(title)\n\n| Connection | Requester | Accepter | Name | Status |\n| --- | --- | --- | --- | --- |\n"
+            )
             for c in connections {
-                let cells = [c.id, c.requester.vpcID, c.accepter.vpcID, c.name ?? "", c.status?.apiValue ?? ""].map(TextEscaping.markdown)
+                let cells = [c.id, c.requester.vpcID, c.accepter.vpcID, c.name ?? "", c.status?.apiValue ?? ""].map(
+                    TextEscaping.markdown)
                 sink.write("| \(cells.joined(separator: " | ")) |\n")
             }
         }
@@ -95,7 +110,11 @@ public struct DiffReportWriter: Sendable {
                 }
             }
         }
-        if !diff.vpcsAdded.isEmpty { sink.write("\nVPCs appeared: \(diff.vpcsAdded.map(TextEscaping.markdown).joined(separator: ", ")).\n") }
-        if !diff.vpcsRemoved.isEmpty { sink.write("\nVPCs vanished: \(diff.vpcsRemoved.map(TextEscaping.markdown).joined(separator: ", ")).\n") }
+        if !diff.vpcsAdded.isEmpty {
+            sink.write("\nVPCs appeared: \(diff.vpcsAdded.map(TextEscaping.markdown).joined(separator: ", ")).\n")
+        }
+        if !diff.vpcsRemoved.isEmpty {
+            sink.write("\nVPCs vanished: \(diff.vpcsRemoved.map(TextEscaping.markdown).joined(separator: ", ")).\n")
+        }
     }
 }

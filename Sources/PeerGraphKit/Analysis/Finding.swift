@@ -1,8 +1,10 @@
 /// Something a peering mesh hides, found by `MeshChecker`.
 public struct Finding: Sendable, Equatable {
+    /// How much a finding matters; `--fail-on` compares with it.
     public enum Severity: Int, Sendable, Comparable, CaseIterable {
         case info = 0, warning = 1, error = 2
 
+        /// `info`, `warning` or `error`.
         public var name: String {
             switch self {
             case .info: "info"
@@ -11,14 +13,17 @@ public struct Finding: Sendable, Equatable {
             }
         }
 
+        /// The severity named `name` (any letter case).
         public init?(name: String) {
             guard let match = Self.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
             self = match
         }
 
+        /// `info` < `warning` < `error`.
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// What was found; the order here is the order of the report.
     public enum Kind: String, Sendable, CaseIterable {
         /// The two VPCs of one connection have overlapping blocks: no route can be added.
         case overlappingCIDRs = "overlapping-cidrs"
@@ -39,15 +44,23 @@ public struct Finding: Sendable, Equatable {
         case malformedCIDR = "malformed-cidr"
     }
 
+    /// How much it matters.
     public var severity: Severity
+    /// What was found.
     public var kind: Kind
+    /// The connections it is about, in byte order.
     public var connectionIDs: [String]
+    /// The VPCs it is about.
     public var vpcIDs: [String]
+    /// The CIDR blocks it is about (overlaps).
     public var cidrs: [String]
     /// One line that says what is wrong and why it matters.
     public var message: String
 
-    public init(severity: Severity, kind: Kind, connectionIDs: [String], vpcIDs: [String], cidrs: [String] = [], message: String) {
+    /// A finding.
+    public init(
+        severity: Severity, kind: Kind, connectionIDs: [String], vpcIDs: [String], cidrs: [String] = [], message: String
+    ) {
         self.severity = severity
         self.kind = kind
         self.connectionIDs = connectionIDs

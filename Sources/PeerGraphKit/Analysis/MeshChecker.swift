@@ -5,25 +5,25 @@ import Foundation
 ///
 /// "Live" connections are those not Deleted, Rejected or Expired: only they carry, or will carry,
 /// traffic, so only they count for overlaps and duplicates.
-public struct MeshChecker: Sendable {
+package struct MeshChecker: Sendable {
     /// The moment ages and expiry are measured from.
-    public var asOf: Date
+    package var asOf: Date
     /// Connections expiring within this many days of `asOf` are reported.
-    public var expiryDays: Int
+    package var expiryDays: Int
     /// A transitional state (Creating, Updating, Deleting) older than this is a warning.
-    public var stuckAfter: Double = 3600
+    package var stuckAfter: Double = 3600
 
-    public init(asOf: Date = Date(), expiryDays: Int = 30) {
+    package init(asOf: Date = Date(), expiryDays: Int = 30) {
         self.asOf = asOf
         self.expiryDays = expiryDays
     }
 
     /// Peers named in one ambiguous-routes finding, at most; the rest are counted.
-    public static let maximumPeersListed = 10
+    package static let maximumPeersListed = 10
 
     /// All findings, most severe first, then by kind and ids. The work grows about linearly with the
     /// mesh: blocks are parsed once per VPC, and overlaps among a hub's peers are found by one sorted sweep.
-    public func check(_ graph: PeerGraph) -> [Finding] {
+    package func check(_ graph: PeerGraph) -> [Finding] {
         var findings: [Finding] = []
         // Blocks by node index (node ids are unique byte for byte, so no id-keyed dictionary is needed).
         var blocksOfNode = [[CIDRBlock]](repeating: [], count: graph.nodes.count)
@@ -44,8 +44,11 @@ public struct MeshChecker: Sendable {
                         connectionsOfNode = lists
                     }
                     let users = (connectionsOfNode?[nodeIndex] ?? []).sorted(by: ByteOrder.less)
-                    findings.append(Finding(severity: .warning, kind: .malformedCIDR, connectionIDs: users, vpcIDs: [node.id], cidrs: [text],
-                                            message: "\(error.description); it is left out of the overlap checks"))
+                    findings.append(
+                        Finding(
+                            severity: .warning, kind: .malformedCIDR, connectionIDs: users, vpcIDs: [node.id],
+                            cidrs: [text],
+                            message: "\(error.description); it is left out of the overlap checks"))
                 }
             }
         }
@@ -58,10 +61,14 @@ public struct MeshChecker: Sendable {
         for (connection, ends) in live {
             let overlaps = Self.overlappingPairs(blocksOfNode[ends.requester], blocksOfNode[ends.accepter])
             guard !overlaps.isEmpty else { continue }
-            findings.append(Finding(
-                severity: .error, kind: .overlappingCIDRs, connectionIDs: [connection.id],
-                vpcIDs: [connection.requester.vpcID, connection.accepter.vpcID], cidrs: overlaps.flatMap { [$0.0.text, $0.1.text] },
-                message: "\(Self.describe(overlaps)): the two VPCs' address spaces overlap, so no route between them can be added"))
+            findings.append(
+                Finding(
+                    severity: .error, kind: .overlappingCIDRs, connectionIDs: [connection.id],
+                    vpcIDs: [connection.requester.vpcID, connection.accepter.vpcID],
+                    cidrs: overlaps.flatMap { [$0.0.text, $0.1.text] },
+                    message:
+                        "\(Self.describe(overlaps)): the two VPCs' address spaces overlap, so no route between them can be added"
+                ))
         }
 
         // A hub peered with VPCs whose blocks overlap each other.
@@ -84,18 +91,24 @@ public struct MeshChecker: Sendable {
             guard let connections = byPair[pair], connections.count > 1 else { continue }
             let ids = connections.map(\.id).sorted(by: ByteOrder.less)
             let vpcs = [graph.nodes[pair / graph.nodes.count].id, graph.nodes[pair % graph.nodes.count].id]
-            findings.append(Finding(
-                severity: .warning, kind: .duplicatePeering, connectionIDs: ids, vpcIDs: vpcs,
-                message: "\(ids.count) live connections join \(vpcs[0]) and \(vpcs[1]); one is enough, and the others cost and confuse"))
+            findings.append(
+                Finding(
+                    severity: .warning, kind: .duplicatePeering, connectionIDs: ids, vpcIDs: vpcs,
+                    message:
+                        "\(ids.count) live connections join \(vpcs[0]) and \(vpcs[1]); one is enough, and the others cost and confuse"
+                ))
         }
 
         for connection in graph.edges {
             findings += timeFindings(connection)
             if connection.businessStatus == .financialLocked {
-                findings.append(Finding(
-                    severity: .error, kind: .financialLocked, connectionIDs: [connection.id],
-                    vpcIDs: [connection.requester.vpcID, connection.accepter.vpcID],
-                    message: "business status is FinancialLocked: the account has an overdue payment and the connection may stop carrying traffic"))
+                findings.append(
+                    Finding(
+                        severity: .error, kind: .financialLocked, connectionIDs: [connection.id],
+                        vpcIDs: [connection.requester.vpcID, connection.accepter.vpcID],
+                        message:
+                            "business status is FinancialLocked: the account has an overdue payment and the connection may stop carrying traffic"
+                    ))
             }
         }
         return findings.sorted(by: Self.order)
@@ -105,7 +118,9 @@ public struct MeshChecker: Sendable {
     /// address, and a sweep with a stack of enclosing blocks puts each block in the group of its
     /// outermost enclosing block (CIDR blocks either nest or are apart). Linear after the sort, where
     /// checking every pair of peers was quadratic (2,000 spokes sharing a block: 2 million findings).
-    private func ambiguousRoutes(hub: Int, peers: [(peer: Int, connection: String)], blocksOfNode: [[CIDRBlock]], graph: PeerGraph) -> [Finding] {
+    private func ambiguousRoutes(
+        hub: Int, peers: [(peer: Int, connection: String)], blocksOfNode: [[CIDRBlock]], graph: PeerGraph
+    ) -> [Finding] {
         var connectionOfPeer: [Int: String] = [:]
         for (peer, connection) in peers where peer != hub {
             if let known = connectionOfPeer[peer], ByteOrder.less(known, connection) { continue }
@@ -134,7 +149,9 @@ public struct MeshChecker: Sendable {
         // Groups with the same peers make one finding.
         var byPeers: [[Int]: [Int]] = [:]
         for group in groups {
-            let peersInGroup = Array(Set(group.map { entries[$0].peer })).sorted { ByteOrder.less(graph.nodes[$0].id, graph.nodes[$1].id) }
+            let peersInGroup = Array(Set(group.map { entries[$0].peer })).sorted {
+                ByteOrder.less(graph.nodes[$0].id, graph.nodes[$1].id)
+            }
             guard peersInGroup.count > 1 else { continue }
             byPeers[peersInGroup, default: []] += group
         }
@@ -145,12 +162,15 @@ public struct MeshChecker: Sendable {
             let ids = listed.map { graph.nodes[$0].id }
             let connections = listed.map { connectionOfPeer[$0] ?? "" }
             if peersInGroup.count == 2 {
-                let overlaps = Self.overlappingPairs(blocks.filter { $0.peer == peersInGroup[0] }.map(\.block),
-                                                     blocks.filter { $0.peer == peersInGroup[1] }.map(\.block))
+                let overlaps = Self.overlappingPairs(
+                    blocks.filter { $0.peer == peersInGroup[0] }.map(\.block),
+                    blocks.filter { $0.peer == peersInGroup[1] }.map(\.block))
                 return Finding(
                     severity: .warning, kind: .ambiguousRoutes, connectionIDs: connections, vpcIDs: [hubID] + ids,
                     cidrs: overlaps.flatMap { [$0.0.text, $0.1.text] },
-                    message: "\(hubID) is peered with \(ids[0]) and \(ids[1]), whose blocks overlap (\(Self.describe(overlaps))): its routes to them are ambiguous")
+                    message:
+                        "\(hubID) is peered with \(ids[0]) and \(ids[1]), whose blocks overlap (\(Self.describe(overlaps))): its routes to them are ambiguous"
+                )
             }
             let more = peersInGroup.count - listed.count
             let named = zip(listed, ids).map { peer, id in
@@ -158,8 +178,11 @@ public struct MeshChecker: Sendable {
             }.joined(separator: ", ")
             return Finding(
                 severity: .warning, kind: .ambiguousRoutes, connectionIDs: connections, vpcIDs: [hubID] + ids,
-                cidrs: Array(blocks.filter { listed.contains($0.peer) }.map(\.block.text).prefix(2 * Self.maximumPeersListed)),
-                message: "\(hubID) is peered with \(peersInGroup.count) VPCs whose blocks overlap: \(named)\(more > 0 ? " and \(more) more" : ""): its routes to them are ambiguous")
+                cidrs: Array(
+                    blocks.filter { listed.contains($0.peer) }.map(\.block.text).prefix(2 * Self.maximumPeersListed)),
+                message:
+                    "\(hubID) is peered with \(peersInGroup.count) VPCs whose blocks overlap: \(named)\(more > 0 ? " and \(more) more" : ""): its routes to them are ambiguous"
+            )
         }
     }
 
@@ -168,32 +191,48 @@ public struct MeshChecker: Sendable {
         let vpcs = [connection.requester.vpcID, connection.accepter.vpcID]
         let status = connection.status
         if status == .accepting {
-            let age = connection.createdAt.flatMap(APITimestamp.parse).map { asOf.timeIntervalSince($0) }.flatMap { $0 >= 0 ? $0 : nil }
-            findings.append(Finding(
-                severity: .warning, kind: .pendingAcceptance, connectionIDs: [connection.id], vpcIDs: vpcs,
-                message: "waiting for the accepter\(connection.accepterOwner.map { " (account \($0))" } ?? "")\(age.map { " for \(APITimestamp.describe(duration: $0))" } ?? "")"))
+            let age = connection.createdAt.flatMap(APITimestamp.parse).map { asOf.timeIntervalSince($0) }.flatMap {
+                $0 >= 0 ? $0 : nil
+            }
+            findings.append(
+                Finding(
+                    severity: .warning, kind: .pendingAcceptance, connectionIDs: [connection.id], vpcIDs: vpcs,
+                    message:
+                        "waiting for the accepter\(connection.accepterOwner.map { " (account \($0))" } ?? "")\(age.map { " for \(APITimestamp.describe(duration: $0))" } ?? "")"
+                ))
         } else if let status, status == .creating || status == .updating || status == .deleting {
             let since = (connection.modifiedAt ?? connection.createdAt).flatMap(APITimestamp.parse)
             // A time after --as-of says nothing about how long it has been waiting.
             let age = since.map { asOf.timeIntervalSince($0) }.flatMap { $0 >= 0 ? $0 : nil }
-            findings.append(Finding(
-                severity: (age ?? 0) > stuckAfter ? .warning : .info, kind: .stuckTransition, connectionIDs: [connection.id], vpcIDs: vpcs,
-                message: "\(status.apiValue)\(age.map { " for \(APITimestamp.describe(duration: $0))" } ?? "")\((age ?? 0) > stuckAfter ? ": longer than such a change should take" : "")"))
+            findings.append(
+                Finding(
+                    severity: (age ?? 0) > stuckAfter ? .warning : .info, kind: .stuckTransition,
+                    connectionIDs: [connection.id], vpcIDs: vpcs,
+                    message:
+                        "\(status.apiValue)\(age.map { " for \(APITimestamp.describe(duration: $0))" } ?? "")\((age ?? 0) > stuckAfter ? ": longer than such a change should take" : "")"
+                ))
         }
         if status == .expired {
-            findings.append(Finding(
-                severity: .warning, kind: .expired, connectionIDs: [connection.id], vpcIDs: vpcs,
-                message: "expired\(connection.expiresAt.map { " at \($0)" } ?? ""): it was never accepted; delete it or request it again"))
+            findings.append(
+                Finding(
+                    severity: .warning, kind: .expired, connectionIDs: [connection.id], vpcIDs: vpcs,
+                    message:
+                        "expired\(connection.expiresAt.map { " at \($0)" } ?? ""): it was never accepted; delete it or request it again"
+                ))
         } else if status == .accepting, let text = connection.expiresAt, let expiry = APITimestamp.parse(text) {
             // GmtExpired is when an unaccepted request lapses: it matters only while the connection waits
             // (the API's own sample shows an Activated connection with a past GmtExpired).
             let left = expiry.timeIntervalSince(asOf)
             if left <= 0 {
-                findings.append(Finding(severity: .error, kind: .expired, connectionIDs: [connection.id], vpcIDs: vpcs,
-                                        message: "expired at \(text), \(APITimestamp.describe(duration: left)) ago"))
+                findings.append(
+                    Finding(
+                        severity: .error, kind: .expired, connectionIDs: [connection.id], vpcIDs: vpcs,
+                        message: "expired at \(text), \(APITimestamp.describe(duration: left)) ago"))
             } else if left <= Double(expiryDays) * 86_400 {
-                findings.append(Finding(severity: .warning, kind: .expiringSoon, connectionIDs: [connection.id], vpcIDs: vpcs,
-                                        message: "expires at \(text), in \(APITimestamp.describe(duration: left))"))
+                findings.append(
+                    Finding(
+                        severity: .warning, kind: .expiringSoon, connectionIDs: [connection.id], vpcIDs: vpcs,
+                        message: "expires at \(text), in \(APITimestamp.describe(duration: left))"))
             }
         }
         return findings
@@ -209,7 +248,10 @@ public struct MeshChecker: Sendable {
 
     static func order(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
-        if a.kind != b.kind { return Finding.Kind.allCases.firstIndex(of: a.kind)! < Finding.Kind.allCases.firstIndex(of: b.kind)! }
+        if a.kind != b.kind {
+            let kinds = Finding.Kind.allCases
+            return (kinds.firstIndex(of: a.kind) ?? kinds.count) < (kinds.firstIndex(of: b.kind) ?? kinds.count)
+        }
         return a.connectionIDs.lexicographicallyPrecedes(b.connectionIDs, by: ByteOrder.less)
     }
 }

@@ -1,29 +1,31 @@
 /// What changed between two snapshots of a mesh: connections added, removed and changed (field by
 /// field, old → new), and VPCs that appeared or vanished.
-public struct SnapshotDiff: Sendable {
+package struct SnapshotDiff: Sendable {
     /// One field of one connection that changed.
-    public struct FieldChange: Sendable, Equatable {
+    package struct FieldChange: Sendable, Equatable {
         /// The API's field name, e.g. `Status`, `Vpc.Ipv4Cidrs`.
-        public var field: String
-        public var old: String?
-        public var new: String?
+        package var field: String
+        package var old: String?
+        package var new: String?
     }
 
-    public struct Change: Sendable, Equatable {
-        public var id: String
-        public var fields: [FieldChange]
+    package struct Change: Sendable, Equatable {
+        package var id: String
+        package var fields: [FieldChange]
     }
 
-    public var added: [PeeringConnection]
-    public var removed: [PeeringConnection]
-    public var changed: [Change]
-    public var vpcsAdded: [String]
-    public var vpcsRemoved: [String]
+    package var added: [PeeringConnection]
+    package var removed: [PeeringConnection]
+    package var changed: [Change]
+    package var vpcsAdded: [String]
+    package var vpcsRemoved: [String]
 
-    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty && vpcsAdded.isEmpty && vpcsRemoved.isEmpty }
+    package var isEmpty: Bool {
+        added.isEmpty && removed.isEmpty && changed.isEmpty && vpcsAdded.isEmpty && vpcsRemoved.isEmpty
+    }
 
     /// Compares two deduplicated lists of connections.
-    public init(old: [PeeringConnection], new: [PeeringConnection]) {
+    package init(old: [PeeringConnection], new: [PeeringConnection]) {
         // Ids byte for byte: two connections whose ids differ only in Unicode form are two connections.
         let oldByID = Dictionary(old.map { (ExactText($0.id), $0) }, uniquingKeysWith: { first, _ in first })
         let newByID = Dictionary(new.map { (ExactText($0.id), $0) }, uniquingKeysWith: { first, _ in first })
@@ -54,7 +56,7 @@ public struct SnapshotDiff: Sendable {
     }
 
     /// For drawing: the change of each connection id (unchanged ones are absent).
-    public var changeKinds: [ExactText: ChangeKind] {
+    package var changeKinds: [ExactText: ChangeKind] {
         var kinds: [ExactText: ChangeKind] = [:]
         for connection in added { kinds[ExactText(connection.id)] = .added }
         for connection in removed { kinds[ExactText(connection.id)] = .removed }
@@ -64,6 +66,6 @@ public struct SnapshotDiff: Sendable {
 }
 
 /// How a connection or VPC differs between two snapshots.
-public enum ChangeKind: String, Sendable {
+package enum ChangeKind: String, Sendable {
     case added, removed, changed, unchanged
 }

@@ -8,7 +8,8 @@ enum AccountIDCheck {
     /// what a float-based tool prints. A real id has that form only by chance (about one in 30).
     static func looksRounded(_ text: String) -> Bool {
         // Cheap tests first: this runs for every owner id of every file. Ids above 2^53 have 16+ digits.
-        guard text.utf8.count >= 16, text.utf8.last == UInt8(ascii: "0"), let value = UInt64(text), value > 1 << 53 else { return false }
+        guard text.utf8.count >= 16, text.utf8.last == UInt8(ascii: "0"), let value = UInt64(text), value > 1 << 53
+        else { return false }
         let double = Double(value)
         guard double < 18_446_744_073_709_551_615 else { return false }
         // Swift prints the shortest form that reads back as the same double: "2.5346073170691126e+17".
@@ -24,10 +25,12 @@ enum AccountIDCheck {
         for connection in connections {
             for owner in [connection.requesterOwner, connection.accepterOwner] {
                 guard let owner, looksRounded(owner) else { continue }
-                return InputWarning(source: source, message: """
-                    account id \(owner) looks rounded by a tool that reads numbers as floating point (aliyun --pager, \
-                    jq 1.6); save the API's response as it came
-                    """)
+                return InputWarning(
+                    source: source,
+                    message: """
+                        account id \(owner) looks rounded by a tool that reads numbers as floating point (aliyun --pager, \
+                        jq 1.6); save the API's response as it came
+                        """)
             }
         }
         return nil
@@ -37,12 +40,17 @@ enum AccountIDCheck {
     /// one of the ids was probably rounded. The graph finds them while it merges what connections say.
     static func ownerConflictWarnings(_ conflicts: [PeerGraph.OwnerConflict]) -> [InputWarning] {
         var warnings = conflicts.prefix(5).map { conflict in
-            InputWarning(source: nil, message: """
-                VPC \(conflict.vpcID) appears with two owners, \(conflict.owners.0) and \(conflict.owners.1): an account id was \
-                probably rounded on the way (aliyun --pager, jq 1.6)
-                """)
+            InputWarning(
+                source: nil,
+                message: """
+                    VPC \(conflict.vpcID) appears with two owners, \(conflict.owners.0) and \(conflict.owners.1): an account id was \
+                    probably rounded on the way (aliyun --pager, jq 1.6)
+                    """)
         }
-        if conflicts.count > 5 { warnings.append(InputWarning(source: nil, message: "\(conflicts.count - 5) more VPCs appear with two owners")) }
+        if conflicts.count > 5 {
+            warnings.append(
+                InputWarning(source: nil, message: "\(conflicts.count - 5) more VPCs appear with two owners"))
+        }
         return warnings
     }
 }

@@ -3,9 +3,9 @@
 /// Pages of several regions list a cross-region peering in both regions, and users pass overlapping
 /// snapshots. For each `InstanceId` the copy with the latest `GmtModified` wins; copies modified at the
 /// same time are ranked by their content, so the result never depends on input order.
-public enum ConnectionDeduplicator {
+package enum ConnectionDeduplicator {
     /// One connection per id, sorted by id.
-    public static func deduplicate(_ connections: [PeeringConnection]) -> [PeeringConnection] {
+    package static func deduplicate(_ connections: [PeeringConnection]) -> [PeeringConnection] {
         // Sorted by id (stable, so each run of equal ids stays in input order), then one pass keeps the
         // preferred connection of each run: the result is sorted by id, and nothing is hashed.
         let order = ByteOrder.sortedIndices(count: connections.count, major: { _ in 0 }, string: { connections[$0].id })

@@ -16,14 +16,18 @@ enum DocumentEncoding {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || GzipDecoder.isGzip(head) { return }
         var scanner = JSONScanner(bytes: head)
         _ = scanner.peek()
-        throw InputError(source: source, bytes: head,
-                         syntaxError: scanner.unexpected("a page object, an array of pages or connections, or JSON Lines of connections"))
+        throw InputError(
+            source: source, bytes: head,
+            syntaxError: scanner.unexpected(
+                "a page object, an array of pages or connections, or JSON Lines of connections"))
     }
 
     /// What `head` is, for the formats users mistake for JSON; nil when it is none of them.
     static func kind(of head: [UInt8]) -> String? {
         func starts(_ magic: [UInt8]) -> Bool { head.starts(with: magic) }
-        if starts([0x00, 0x00, 0xFE, 0xFF]) || starts([0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 text (save it as UTF-8)" }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) || starts([0xFF, 0xFE, 0x00, 0x00]) {
+            return "UTF-32 text (save it as UTF-8)"
+        }
         if starts(Array("PK".utf8) + [0x03, 0x04]) { return "a zip archive (unzip it first)" }
         if starts(Array("BZh".utf8)) { return "bzip2 data (decompress it first)" }
         if starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return "xz data (decompress it first)" }
@@ -32,8 +36,9 @@ enum DocumentEncoding {
         if starts([0x89] + Array("PNG".utf8)) { return "a PNG image" }
         if starts([0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
         if starts([0x7F] + Array("ELF".utf8)) { return "an executable (ELF)" }
-        if head.count > 262 && Array(head[257 ..< 262]) == Array("ustar".utf8) { return "a tar archive" }
-        let text = String(decoding: head.prefix(256), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if head.count > 262 && Array(head[257..<262]) == Array("ustar".utf8) { return "a tar archive" }
+        let text = String(decoding: head.prefix(256), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            .lowercased()
         if text.hasPrefix("<!doctype html") || text.hasPrefix("<html") { return "an HTML page (a saved error page?)" }
         if text.hasPrefix("<?xml") || text.hasPrefix("<") { return "XML or HTML" }
         if text.hasPrefix("---") { return "YAML" }
@@ -47,9 +52,12 @@ enum DocumentEncoding {
             do {
                 bytes = try GzipDecoder.decompress(bytes, limit: limit)
             } catch {
-                throw InputError(source: source, location: "byte \(error.byteOffset) of the compressed data", message: error.message)
+                throw InputError(
+                    source: source, location: "byte \(error.byteOffset) of the compressed data", message: error.message)
             }
-            if GzipDecoder.isGzip(bytes) { throw InputError(source: source, message: "is gzip inside gzip; decompress it once first") }
+            if GzipDecoder.isGzip(bytes) {
+                throw InputError(source: source, message: "is gzip inside gzip; decompress it once first")
+            }
             try sniff(Array(bytes.prefix(4096)), source: source)
         }
         let encoding: String.Encoding

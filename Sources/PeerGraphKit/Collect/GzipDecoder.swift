@@ -5,20 +5,20 @@
 /// bomb) fails as soon as it passes the bound. Every member of a multi-member file is read, and each
 /// member's CRC-32 and length are checked. Every read is bounds-checked: malformed input is an error,
 /// never a crash.
-public enum GzipDecoder {
+package enum GzipDecoder {
     /// Why the data could not be decompressed, and where in the compressed bytes it was noticed.
-    public struct Failure: Error, Sendable, Equatable {
-        public var message: String
-        public var byteOffset: Int
+    package struct Failure: Error, Sendable, Equatable {
+        package var message: String
+        package var byteOffset: Int
     }
 
     /// True when `bytes` start with the gzip magic number.
-    public static func isGzip(_ bytes: [UInt8]) -> Bool {
+    package static func isGzip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
     /// The decompressed bytes of every member of `input`; fails past `limit` bytes of output.
-    public static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+    package static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
         var output: [UInt8] = []
         var reader = BitReader(bytes: input)
         repeat {
@@ -29,7 +29,9 @@ public enum GzipDecoder {
             let crc = try reader.littleEndian32()
             let size = try reader.littleEndian32()
             let member = output[memberStart...]
-            guard CRC32.checksum(member) == crc else { throw Failure(message: "gzip data is corrupt (CRC-32 mismatch)", byteOffset: reader.offset) }
+            guard CRC32.checksum(member) == crc else {
+                throw Failure(message: "gzip data is corrupt (CRC-32 mismatch)", byteOffset: reader.offset)
+            }
             guard UInt32(truncatingIfNeeded: member.count) == size else {
                 throw Failure(message: "gzip data is corrupt (length mismatch)", byteOffset: reader.offset)
             }
@@ -44,9 +46,13 @@ public enum GzipDecoder {
         guard try reader.byte() == 0x1F, try reader.byte() == 0x8B else {
             throw Failure(message: "data after the gzip stream is not another gzip member", byteOffset: start)
         }
-        guard try reader.byte() == 8 else { throw Failure(message: "gzip compression method is not DEFLATE", byteOffset: start + 2) }
+        guard try reader.byte() == 8 else {
+            throw Failure(message: "gzip compression method is not DEFLATE", byteOffset: start + 2)
+        }
         let flags = try reader.byte()
-        guard flags & 0xE0 == 0 else { throw Failure(message: "gzip header has reserved flags set", byteOffset: start + 3) }
+        guard flags & 0xE0 == 0 else {
+            throw Failure(message: "gzip header has reserved flags set", byteOffset: start + 3)
+        }
         try reader.skipBytes(6)  // modification time, extra flags, operating system
         if flags & 0x04 != 0 {  // FEXTRA
             let length = Int(try reader.byte()) | Int(try reader.byte()) << 8
@@ -105,7 +111,9 @@ public enum GzipDecoder {
         }
 
         mutating func skipBytes(_ n: Int) throws(Failure) {
-            guard n <= bytes.count - offset else { throw Failure(message: "gzip data is truncated", byteOffset: bytes.count) }
+            guard n <= bytes.count - offset else {
+                throw Failure(message: "gzip data is truncated", byteOffset: bytes.count)
+            }
             offset += n
         }
 
@@ -119,9 +127,9 @@ public enum GzipDecoder {
 
 /// CRC-32 (IEEE 802.3, reflected), as gzip checks its members.
 enum CRC32 {
-    static let table: [UInt32] = (0 ..< 256).map { index in
+    static let table: [UInt32] = (0..<256).map { index in
         var value = UInt32(index)
-        for _ in 0 ..< 8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
+        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
         return value
     }
 

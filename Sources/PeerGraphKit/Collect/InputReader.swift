@@ -7,36 +7,36 @@ import Foundation
 /// saved API error body) and anything that is not a regular file (a FIFO, a socket, a device) is skipped
 /// with a warning, or refused with `strict`. Files may be gzip-compressed and UTF-16 with a byte order
 /// mark; standard input is read like a file.
-public struct InputReader: Sendable {
+package struct InputReader: Sendable {
     /// Files larger than this are refused before reading (and gzip data may not expand past it): real
     /// exports are far smaller, and reading an arbitrary file whole would let a wrong argument exhaust memory.
-    public var maximumFileSize: Int
+    package var maximumFileSize: Int
     /// Foreign and special files in folders are errors instead of warnings.
-    public var strict: Bool
+    package var strict: Bool
     /// The descriptor read for `InputSource.standardInput`.
-    public var standardInput: Int32
+    package var standardInput: Int32
 
     /// A reader; `standardInput` is the descriptor read for the input `-`.
-    public init(maximumFileSize: Int = 2 << 30, strict: Bool = false, standardInput: Int32 = 0) {
+    package init(maximumFileSize: Int = 2 << 30, strict: Bool = false, standardInput: Int32 = 0) {
         self.maximumFileSize = maximumFileSize
         self.strict = strict
         self.standardInput = standardInput
     }
 
     /// What the sources held, and what was skipped or looked suspicious.
-    public struct Collected: Sendable {
-        public var connections: [PeeringConnection]
-        public var warnings: [InputWarning]
+    package struct Collected: Sendable {
+        package var connections: [PeeringConnection]
+        package var warnings: [InputWarning]
     }
 
     /// All connections of all sources, in input order, not yet deduplicated.
-    public func read(_ sources: [InputSource]) throws(InputError) -> [PeeringConnection] {
+    package func read(_ sources: [InputSource]) throws(InputError) -> [PeeringConnection] {
         try collect(sources).connections
     }
 
     /// All connections of all sources, in input order, not yet deduplicated, with the warnings. Files
     /// are read and decoded in parallel on every core; the first error in input order is the one reported.
-    public func collect(_ sources: [InputSource]) throws(InputError) -> Collected {
+    package func collect(_ sources: [InputSource]) throws(InputError) -> Collected {
         enum Job: Sendable {
             case file(String, inFolder: Bool)
             case standardInput
@@ -71,7 +71,8 @@ public struct InputReader: Sendable {
                 do throws(InputError) {
                     switch work[index] {
                     case .file(let path, let inFolder):
-                        result = .success(try decodeFile(readFile(path), source: path, inFolder: inFolder, strings: strings))
+                        result = .success(
+                            try decodeFile(readFile(path), source: path, inFolder: inFolder, strings: strings))
                     case .standardInput:
                         let name = InputSource.standardInput.displayName
                         if standardInput == 0 && StandardDescriptors.standardInputWasClosed {
@@ -91,7 +92,7 @@ public struct InputReader: Sendable {
         var connections: [PeeringConnection] = []
         var warnings: [InputWarning] = []
         connections.reserveCapacity(results.totalSuccessCount)
-        for index in 0 ..< work.count {
+        for index in 0..<work.count {
             // Take each file's connections out of its slot, so they are freed as soon as they are copied.
             switch results.take(at: index) {
             case .success(let some):
@@ -111,20 +112,25 @@ public struct InputReader: Sendable {
     }
 
     /// Decodes one document, turning a JSON error into an `InputError` with line, column and path.
-    public func decode(_ bytes: [UInt8], source: String) throws(InputError) -> [PeeringConnection] {
+    package func decode(_ bytes: [UInt8], source: String) throws(InputError) -> [PeeringConnection] {
         try decodeFile(bytes, source: source, inFolder: false, strings: StringTable()).connections
     }
 
     /// Decompresses and transcodes `raw` as needed, decodes it, and checks its account ids. In a folder,
     /// a document that is valid JSON but not peering data is skipped with a warning (unless `strict`).
-    private func decodeFile(_ raw: [UInt8], source: String, inFolder: Bool, strings: StringTable) throws(InputError) -> FileResult {
+    private func decodeFile(
+        _ raw: [UInt8], source: String, inFolder: Bool, strings: StringTable
+    ) throws(InputError) -> FileResult {
         let bytes = try DocumentEncoding.utf8JSON(raw, source: source, limit: maximumFileSize)
         do {
             let connections = try PeeringDocumentDecoder().decode(bytes, strings: strings)
-            return FileResult(connections: connections, warnings: AccountIDCheck.roundedIDWarning(connections, source: source).map { [$0] } ?? [])
+            return FileResult(
+                connections: connections,
+                warnings: AccountIDCheck.roundedIDWarning(connections, source: source).map { [$0] } ?? [])
         } catch {
             if inFolder && !strict, let foreign = error.foreign {
-                return FileResult(connections: [], warnings: [InputWarning(source: source, message: Self.describe(foreign))])
+                return FileResult(
+                    connections: [], warnings: [InputWarning(source: source, message: Self.describe(foreign))])
             }
             throw InputError(source: source, bytes: bytes, syntaxError: error)
         }
@@ -135,7 +141,7 @@ public struct InputReader: Sendable {
         switch foreign {
         case .notPeeringData:
             return "skipped: not a ListVpcPeerConnections response (no \"VpcPeerConnects\", no connection fields)"
-        case let .apiError(code, message, requestID):
+        case .apiError(let code, let message, let requestID):
             var text = "skipped: a saved API error response: \(code)"
             if let message, !message.isEmpty { text += ": \(message.prefix(300))" }
             if let requestID, !requestID.isEmpty { text += " (request id \(requestID.prefix(100)))" }
@@ -150,7 +156,7 @@ public struct InputReader: Sendable {
     }
 
     /// The `*.json`, `*.jsonl` and `*.json.gz` files directly in `directory`, sorted by name (byte order).
-    public func jsonFiles(in directory: String) throws(InputError) -> [String] {
+    package func jsonFiles(in directory: String) throws(InputError) -> [String] {
         try folderEntries(in: directory).map(\.path)
     }
 
@@ -164,14 +170,19 @@ public struct InputReader: Sendable {
         } catch {
             throw InputError(source: directory, message: "cannot list directory: \(Self.reason(error))")
         }
-        let entries = names
-            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") || $0.hasSuffix(".json.gz") || $0.hasSuffix(".jsonl.gz") }
+        let entries =
+            names
+            .filter {
+                $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") || $0.hasSuffix(".json.gz") || $0.hasSuffix(".jsonl.gz")
+            }
             .filter { !$0.hasPrefix(".") }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .map { name -> FolderEntry in
                 let path = (directory as NSString).appendingPathComponent(name)
                 var status = stat()
-                guard stat(path, &status) == 0 else { return FolderEntry(path: path, problem: "cannot read: \(String(cString: strerror(errno)))") }
+                guard stat(path, &status) == 0 else {
+                    return FolderEntry(path: path, problem: "cannot read: \(String(cString: strerror(errno)))")
+                }
                 switch status.st_mode & S_IFMT {
                 case S_IFREG: return FolderEntry(path: path, problem: nil)
                 case S_IFIFO: return FolderEntry(path: path, problem: "a named pipe, not a regular file")
@@ -191,7 +202,9 @@ public struct InputReader: Sendable {
     private func readFile(_ path: String) throws(InputError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw InputError(source: path, message: errno == ENOENT ? "no such file" : "cannot read: \(String(cString: strerror(errno)))")
+            throw InputError(
+                source: path,
+                message: errno == ENOENT ? "no such file" : "cannot read: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         return try readDescriptor(descriptor, name: path)
@@ -203,12 +216,17 @@ public struct InputReader: Sendable {
     func readDescriptor(_ descriptor: Int32, name path: String) throws(InputError) -> [UInt8] {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
-            throw InputError(source: path, message: errno == EBADF ? "is closed" : "cannot read: \(String(cString: strerror(errno)))")
+            throw InputError(
+                source: path, message: errno == EBADF ? "is closed" : "cannot read: \(String(cString: strerror(errno)))"
+            )
         }
         if status.st_mode & S_IFMT == S_IFDIR { throw InputError(source: path, message: "is a directory, not a file") }
         let isRegularFile = status.st_mode & S_IFMT == S_IFREG
         let size = isRegularFile ? Int(status.st_size) : 0
-        let tooLarge = { (size: Int) in InputError(source: path, message: "file of \(size) bytes is larger than the \(maximumFileSize) bytes accepted") }
+        let tooLarge = { (size: Int) in
+            InputError(
+                source: path, message: "file of \(size) bytes is larger than the \(maximumFileSize) bytes accepted")
+        }
         if size > maximumFileSize { throw tooLarge(size) }
 
         var bytes: [UInt8] = []
@@ -218,19 +236,25 @@ public struct InputReader: Sendable {
             if bytes.isEmpty {
                 wanted = 4096  // a first look
             } else if isRegularFile && bytes.count <= size {
-                wanted = size + 1 - bytes.count  // the rest, and one byte more to see the end, within the capacity reserved
+                // The rest, and one byte more to see the end, within the capacity reserved.
+                wanted = size + 1 - bytes.count
             } else {
                 wanted = 1 << 16  // a pipe, or a file that grew while being read
             }
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: wanted))
-            let count = bytes.withUnsafeMutableBufferPointer { Foundation.read(descriptor, $0.baseAddress! + start, wanted) }
+            let count = bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { Foundation.read(descriptor, $0 + start, wanted) } ?? 0
+            }
             if count < 0 && errno == EINTR {
                 bytes.removeLast(wanted)
                 continue
             }
             guard count >= 0 else {
-                throw InputError(source: path, message: errno == EISDIR ? "is a directory, not a file" : "cannot read: \(String(cString: strerror(errno)))")
+                throw InputError(
+                    source: path,
+                    message: errno == EISDIR
+                        ? "is a directory, not a file" : "cannot read: \(String(cString: strerror(errno)))")
             }
             bytes.removeLast(wanted - count)
             if count == 0 { return bytes }
@@ -268,14 +292,19 @@ public struct InputReader: Sendable {
         }
 
         var totalSuccessCount: Int {
-            lock.withLock { slots.reduce(0) { total, slot in if case .success(let some)? = slot { total + some.connections.count } else { total } } }
+            lock.withLock {
+                slots.reduce(0) { total, slot in
+                    if case .success(let some)? = slot { total + some.connections.count } else { total }
+                }
+            }
         }
     }
 
     private static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
             return String(cString: strerror(code.rawValue))
         }
         return nsError.localizedDescription

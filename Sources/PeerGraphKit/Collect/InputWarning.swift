@@ -1,14 +1,14 @@
 /// Something in the input that did not stop the run but that the user should know: a file skipped in
 /// a folder, an account id that looks rounded.
-public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
+package struct InputWarning: Sendable, Equatable, CustomStringConvertible {
     /// The file it is about, when it is about one.
-    public var source: String?
-    public var message: String
+    package var source: String?
+    package var message: String
 
-    public init(source: String?, message: String) {
+    package init(source: String?, message: String) {
         self.source = source
         self.message = message
     }
 
-    public var description: String { source.map { "\($0): \(message)" } ?? message }
+    package var description: String { source.map { "\($0): \(message)" } ?? message }
 }

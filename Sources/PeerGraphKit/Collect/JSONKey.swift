@@ -14,9 +14,13 @@ struct JSONKey: CustomStringConvertible {
 
     static func == (key: JSONKey, literal: StaticString) -> Bool {
         // Most keys differ from most literals in length already; the rest are compared with memcmp.
-        key.utf8.count == literal.utf8CodeUnitCount && key.utf8.withUnsafeBufferPointer { bytes in
-            literal.withUTF8Buffer { expected in bytes.isEmpty || memcmp(bytes.baseAddress!, expected.baseAddress!, bytes.count) == 0 }
-        }
+        key.utf8.count == literal.utf8CodeUnitCount
+            && key.utf8.withUnsafeBufferPointer { bytes in
+                literal.withUTF8Buffer { expected in
+                    guard let left = bytes.baseAddress, let right = expected.baseAddress else { return bytes.isEmpty }
+                    return memcmp(left, right, bytes.count) == 0
+                }
+            }
     }
 
     static func != (key: JSONKey, literal: StaticString) -> Bool { !(key == literal) }

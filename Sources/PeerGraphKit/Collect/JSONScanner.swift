@@ -147,7 +147,7 @@ struct JSONScanner {
         let start = offset
         let count = literal.utf8CodeUnitCount
         let matches = literal.withUTF8Buffer { expected in
-            offset + count <= bytes.count && bytes[offset ..< offset + count].elementsEqual(expected)
+            offset + count <= bytes.count && bytes[offset..<offset + count].elementsEqual(expected)
         }
         guard matches else { throw error("invalid literal (expected \(literal))", at: start) }
         offset += count
@@ -185,16 +185,21 @@ struct JSONScanner {
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let range = contentStart ..< offset
+                let range = contentStart..<offset
                 offset += 1
                 if allBits >= 0x80 {
-                    let valid = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) != nil }
+                    let valid = bytes.withUnsafeBufferPointer {
+                        String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) != nil
+                    }
                     guard valid else { throw error("invalid UTF-8 in string", at: firstInvalidUTF8(in: range)) }
                 }
                 return .plain(range)
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("raw control character 0x\(String(byte, radix: 16, uppercase: true)) in string (must be escaped)") }
+            if byte < 0x20 {
+                throw error(
+                    "raw control character 0x\(String(byte, radix: 16, uppercase: true)) in string (must be escaped)")
+            }
             allBits |= byte
             offset += 1
         }
@@ -203,14 +208,14 @@ struct JSONScanner {
     }
 
     private mutating func readEscapedString(from contentStart: Int) throws -> String {
-        var buffer = Array(bytes[contentStart ..< offset])
+        var buffer = Array(bytes[contentStart..<offset])
         while offset < bytes.count {
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "\""):
                 offset += 1
                 guard let string = String(validating: buffer, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in string", at: firstInvalidUTF8(in: contentStart ..< offset - 1))
+                    throw error("invalid UTF-8 in string", at: firstInvalidUTF8(in: contentStart..<offset - 1))
                 }
                 return string
             case UInt8(ascii: "\\"):
@@ -233,7 +238,11 @@ struct JSONScanner {
                     throw error("invalid escape '\\\(Character(Unicode.Scalar(escaped)))' in string", at: escapeStart)
                 }
             default:
-                if byte < 0x20 { throw error("raw control character 0x\(String(byte, radix: 16, uppercase: true)) in string (must be escaped)") }
+                if byte < 0x20 {
+                    throw error(
+                        "raw control character 0x\(String(byte, radix: 16, uppercase: true)) in string (must be escaped)"
+                    )
+                }
                 buffer.append(byte)
                 offset += 1
             }
@@ -245,12 +254,12 @@ struct JSONScanner {
     /// A lone surrogate cannot be held by a Swift string and becomes U+FFFD.
     private mutating func readUnicodeEscape(escapeStart: Int) throws -> Unicode.Scalar {
         let high = try readHex4(escapeStart: escapeStart)
-        if (0xD800 ... 0xDBFF).contains(high) {
+        if (0xD800...0xDBFF).contains(high) {
             if offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
                 let save = offset
                 offset += 2
                 let low = try readHex4(escapeStart: save)
-                if (0xDC00 ... 0xDFFF).contains(low) {
+                if (0xDC00...0xDFFF).contains(low) {
                     let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                     return Unicode.Scalar(value) ?? "\u{FFFD}"
                 }
@@ -264,7 +273,7 @@ struct JSONScanner {
     private mutating func readHex4(escapeStart: Int) throws -> UInt32 {
         guard offset + 4 <= bytes.count else { throw error("truncated \\u escape", at: escapeStart) }
         var value: UInt32 = 0
-        for _ in 0 ..< 4 {
+        for _ in 0..<4 {
             let byte = bytes[offset]
             let digit: UInt8
             switch byte {
@@ -286,14 +295,14 @@ struct JSONScanner {
             let byte = bytes[index]
             let length: Int
             switch byte {
-            case 0x00 ... 0x7F: length = 1
-            case 0xC2 ... 0xDF: length = 2
-            case 0xE0 ... 0xEF: length = 3
-            case 0xF0 ... 0xF4: length = 4
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
             default: return index
             }
             guard index + length <= range.upperBound,
-                  String(validating: bytes[index ..< index + length], as: UTF8.self) != nil
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             else { return index }
             index += length
         }
@@ -308,7 +317,8 @@ struct JSONScanner {
 
     /// Reads a number, checking it against the JSON number grammar, and returns where its text is.
     private mutating func readNumberRange() throws -> Range<Int> {
-        guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+        guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        else {
             throw unexpected("a number")
         }
         let start = offset
@@ -321,17 +331,21 @@ struct JSONScanner {
         let integerStart = offset
         let integerDigits = digits()
         guard integerDigits > 0 else { throw error("invalid number: no digits", at: start) }
-        if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") { throw error("invalid number: leading zero", at: start) }
+        if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") {
+            throw error("invalid number: leading zero", at: start)
+        }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
             offset += 1
             guard digits() > 0 else { throw error("invalid number: no digits after '.'", at: start) }
         }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
             offset += 1
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+                offset += 1
+            }
             guard digits() > 0 else { throw error("invalid number: no digits in exponent", at: start) }
         }
-        return start ..< offset
+        return start..<offset
     }
 
     /// Reads a number that is a plain non-negative integer of up to 64 bits (digits only, no sign,

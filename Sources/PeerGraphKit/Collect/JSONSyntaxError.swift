@@ -1,29 +1,29 @@
 /// A failure while reading JSON: what went wrong, the byte offset where it was noticed, and the JSON
 /// path of the value being read (filled in as the error travels up through the decoder).
-public struct JSONSyntaxError: Error, Sendable, Equatable {
-    public var message: String
-    public var byteOffset: Int
+package struct JSONSyntaxError: Error, Sendable, Equatable {
+    package var message: String
+    package var byteOffset: Int
     /// Path components from the document root, e.g. `["VpcPeerConnects", "[3]", "Vpc"]`.
-    public var path: [String]
+    package var path: [String]
     /// Set when the document is valid JSON but not peering data: a folder skips such a file with a warning.
-    public var foreign: ForeignDocument?
+    package var foreign: ForeignDocument?
 
     /// Valid JSON that is not a `ListVpcPeerConnections` response.
-    public enum ForeignDocument: Sendable, Equatable {
+    package enum ForeignDocument: Sendable, Equatable {
         /// Some other JSON (a manifest, notes).
         case notPeeringData
         /// A saved API error body `{"Code":…,"Message":…,"RequestId":…}`.
         case apiError(code: String, message: String?, requestID: String?)
     }
 
-    public init(_ message: String, at byteOffset: Int, path: [String] = []) {
+    package init(_ message: String, at byteOffset: Int, path: [String] = []) {
         self.message = message
         self.byteOffset = byteOffset
         self.path = path
     }
 
     /// The path in the usual `$.a[3].b` notation.
-    public var jsonPath: String {
+    package var jsonPath: String {
         path.reduce(into: "$") { result, component in
             if component.hasPrefix("[") { result += component } else { result += "." + component }
         }

@@ -9,23 +9,23 @@
 ///
 /// Unknown keys are skipped, every optional field may be missing or `null`; only `InstanceId`,
 /// `Vpc.VpcId` and `AcceptingVpc.VpcId` are required.
-public struct PeeringDocumentDecoder {
+package struct PeeringDocumentDecoder {
     /// Longest accepted id (`InstanceId`, `VpcId`): real ids are about 25 characters; anything this long
     /// is not an id, and would not fit the quoted-string limits of the output formats.
-    public static let maximumIDLength = 2048
+    package static let maximumIDLength = 2048
 
-    public init() {}
+    package init() {}
 
     /// One `ListVpcPeerConnections` response page.
-    public struct Page: Sendable {
-        public var connections: [PeeringConnection]
+    package struct Page: Sendable {
+        package var connections: [PeeringConnection]
         /// Empty or nil on the last page.
-        public var nextToken: String?
-        public var requestID: String?
+        package var nextToken: String?
+        package var requestID: String?
     }
 
     /// Decodes an API response body: a page object with its `NextToken` and `RequestId`.
-    public func decodePage(_ bytes: [UInt8]) throws(JSONSyntaxError) -> Page {
+    package func decodePage(_ bytes: [UInt8]) throws(JSONSyntaxError) -> Page {
         var metadata = PageMetadata()
         let connections = try decode(bytes, metadata: &metadata, strings: StringTable())
         guard metadata.isPage else { throw JSONSyntaxError("response has no \"VpcPeerConnects\"", at: 0) }
@@ -33,7 +33,7 @@ public struct PeeringDocumentDecoder {
     }
 
     /// Decodes `bytes`; errors carry the byte offset and JSON path of the problem.
-    public func decode(_ bytes: [UInt8]) throws(JSONSyntaxError) -> [PeeringConnection] {
+    package func decode(_ bytes: [UInt8]) throws(JSONSyntaxError) -> [PeeringConnection] {
         var metadata = PageMetadata()
         return try decode(bytes, metadata: &metadata, strings: StringTable())
     }
@@ -44,7 +44,9 @@ public struct PeeringDocumentDecoder {
         return try decode(bytes, metadata: &metadata, strings: strings)
     }
 
-    private func decode(_ bytes: [UInt8], metadata: inout PageMetadata, strings: StringTable) throws(JSONSyntaxError) -> [PeeringConnection] {
+    private func decode(
+        _ bytes: [UInt8], metadata: inout PageMetadata, strings: StringTable
+    ) throws(JSONSyntaxError) -> [PeeringConnection] {
         do {
             var scanner = JSONScanner(bytes: bytes)
             guard !scanner.isAtEnd() else {
@@ -71,11 +73,13 @@ public struct PeeringDocumentDecoder {
     }
 
     private func readTopLevelValue(
-        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata, strings: StringTable
+        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata,
+        strings: StringTable
     ) throws {
         switch scanner.peek() {
         case UInt8(ascii: "{"):
-            try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings, isTopLevel: true)
+            try readPageOrConnection(
+                &scanner, into: &connections, metadata: &metadata, strings: strings, isTopLevel: true)
         case UInt8(ascii: "["):
             var cursor = try scanner.beginArray()
             var index = 0
@@ -87,13 +91,15 @@ public struct PeeringDocumentDecoder {
                         if index == 0 && connections.isEmpty { error.foreign = .notPeeringData }
                         throw error
                     }
-                    try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings,
-                                             marksForeign: index == 0 && connections.isEmpty)
+                    try readPageOrConnection(
+                        &scanner, into: &connections, metadata: &metadata, strings: strings,
+                        marksForeign: index == 0 && connections.isEmpty)
                 }
                 index += 1
             }
         default:
-            var error = scanner.unexpected("a page object, an array of pages or connections, or JSON Lines of connections")
+            var error = scanner.unexpected(
+                "a page object, an array of pages or connections, or JSON Lines of connections")
             if connections.isEmpty { error.foreign = .notPeeringData }
             throw error
         }
@@ -105,7 +111,8 @@ public struct PeeringDocumentDecoder {
     /// page's own keys (`RequestId`, `TotalCount`: the official Go SDK leaves an empty list out), and
     /// the official Python SDK's printed response `{"headers":…,"statusCode":…,"body":{…page…}}`.
     private func readPageOrConnection(
-        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata, strings: StringTable,
+        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], metadata: inout PageMetadata,
+        strings: StringTable,
         isTopLevel: Bool = false, marksForeign: Bool = false
     ) throws {
         let objectStart = scanner.offset
@@ -119,7 +126,9 @@ public struct PeeringDocumentDecoder {
             if key == "VpcPeerConnects" {
                 isPage = true
                 metadata.isPage = true
-                try JSONSyntaxError.within(key.text) { try readConnectionList(&scanner, into: &connections, strings: strings) }
+                try JSONSyntaxError.within(key.text) {
+                    try readConnectionList(&scanner, into: &connections, strings: strings)
+                }
             } else if key == "NextToken" {
                 metadata.nextToken = try JSONSyntaxError.within(key.text) { try scanner.readOptionalString() }
                 hasPageKeys = true
@@ -135,7 +144,8 @@ public struct PeeringDocumentDecoder {
                 if key == "Code" { errorCode = text } else { errorMessage = text }
             } else if isTopLevel && key == "body" && scanner.peek() == UInt8(ascii: "{") {
                 try JSONSyntaxError.within(key.text) {
-                    try readPageOrConnection(&scanner, into: &connections, metadata: &metadata, strings: strings, isTopLevel: true)
+                    try readPageOrConnection(
+                        &scanner, into: &connections, metadata: &metadata, strings: strings, isTopLevel: true)
                 }
                 wrapped = true
             } else {
@@ -156,14 +166,17 @@ public struct PeeringDocumentDecoder {
         }
         guard fields.hasAnyConnectionField else {
             var error = JSONSyntaxError(
-                "object is neither a page (no \"VpcPeerConnects\") nor a connection (no \"InstanceId\")", at: objectStart)
+                "object is neither a page (no \"VpcPeerConnects\") nor a connection (no \"InstanceId\")",
+                at: objectStart)
             if isTopLevel || marksForeign { error.foreign = .notPeeringData }
             throw error
         }
         connections.append(try fields.makeConnection(objectStart: objectStart))
     }
 
-    private func readConnectionList(_ scanner: inout JSONScanner, into connections: inout [PeeringConnection], strings: StringTable) throws {
+    private func readConnectionList(
+        _ scanner: inout JSONScanner, into connections: inout [PeeringConnection], strings: StringTable
+    ) throws {
         if try scanner.consumeNull() { return }
         var cursor = try scanner.beginArray()
         var index = 0
@@ -231,7 +244,8 @@ private struct ConnectionFields {
             bandwidth = try scanner.readOptionalInteger()
             // Mbit/s; -1 is "no limit". A larger value is no real bandwidth, and GraphML declares it `int`.
             if let value = bandwidth, value < -1 || value > Int64(Int32.max) {
-                throw JSONSyntaxError("bandwidth \(value) is out of range (-1 for no limit, or 0 to \(Int32.max) Mbit/s)", at: start)
+                throw JSONSyntaxError(
+                    "bandwidth \(value) is out of range (-1 for no limit, or 0 to \(Int32.max) Mbit/s)", at: start)
             }
         case "Status": status = try scanner.readOptionalString()
         case "BizStatus": businessStatus = try scanner.readOptionalString()
@@ -279,8 +293,14 @@ private struct ConnectionFields {
                 var tagCursor = try scanner.beginObject()
                 while let field = try scanner.nextKey(&tagCursor) {
                     switch field {
-                    case "Key": key = try JSONSyntaxError.within(field.text) { try scanner.readOptionalString(sharingWith: strings) }
-                    case "Value": value = try JSONSyntaxError.within(field.text) { try scanner.readOptionalString(sharingWith: strings) }
+                    case "Key":
+                        key = try JSONSyntaxError.within(field.text) {
+                            try scanner.readOptionalString(sharingWith: strings)
+                        }
+                    case "Value":
+                        value = try JSONSyntaxError.within(field.text) {
+                            try scanner.readOptionalString(sharingWith: strings)
+                        }
                     default: try scanner.skipValue()
                     }
                 }
@@ -293,7 +313,8 @@ private struct ConnectionFields {
 
     func makeConnection(objectStart: Int) throws -> PeeringConnection {
         guard let id, !id.isEmpty else {
-            throw JSONSyntaxError(id == nil ? "connection has no \"InstanceId\"" : "\"InstanceId\" is empty", at: objectStart)
+            throw JSONSyntaxError(
+                id == nil ? "connection has no \"InstanceId\"" : "\"InstanceId\" is empty", at: objectStart)
         }
         guard let requester, let requesterID = requester.vpcID, !requesterID.isEmpty else {
             throw JSONSyntaxError("connection \(id.debugDescription) has no \"Vpc.VpcId\"", at: objectStart)
@@ -356,7 +377,7 @@ extension JSONScanner {
     mutating func readOptionalText() throws -> String? {
         switch peek() ?? 0 {
         case UInt8(ascii: "\""): return try readString()
-        case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"): return String(try readNumberText())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return String(try readNumberText())
         default:
             try skipValue()
             return nil
@@ -384,11 +405,13 @@ extension JSONScanner {
             let start = offset
             let text = try readString()
             guard let value = Int64(text) else {
-                throw JSONSyntaxError("expected a whole number, found the string \(text.prefix(40).debugDescription)", at: start)
+                throw JSONSyntaxError(
+                    "expected a whole number, found the string \(text.prefix(40).debugDescription)", at: start)
             }
             return value
         }
-        guard let next = peek(), next == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) else {
+        guard let next = peek(), next == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next)
+        else {
             throw unexpected("a number or null")
         }
         return try readInt64()
@@ -403,7 +426,8 @@ extension JSONScanner {
         if peek() == UInt8(ascii: "\"") {
             text = try readString()
         } else {
-            guard let next = peek(), next == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) else {
+            guard let next = peek(), next == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next)
+            else {
                 throw unexpected("an account id (number or string) or null")
             }
             // The common case, digits only, is read without making a string.
@@ -414,7 +438,8 @@ extension JSONScanner {
         guard let value = UInt64(text) else {
             let isDigits = text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
             throw JSONSyntaxError(
-                isDigits ? "account id \(text.prefix(40)) does not fit in 64 bits"
+                isDigits
+                    ? "account id \(text.prefix(40)) does not fit in 64 bits"
                     : "expected an account id (digits), found \(text.prefix(40).debugDescription)",
                 at: start)
         }

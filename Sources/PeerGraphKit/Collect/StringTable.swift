@@ -52,7 +52,11 @@ final class StringTable {
     }
 
     private static func equal(_ string: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        string.withBorrowedUTF8 { $0.count == utf8.count && memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0 }
+        string.withBorrowedUTF8 {
+            guard $0.count == utf8.count else { return false }
+            guard let left = $0.baseAddress, let right = utf8.baseAddress else { return true }  // both empty
+            return memcmp(left, right, utf8.count) == 0
+        }
     }
 
     /// The standard library's seeded hash: input crafted to collide (the text is untrusted) cannot

@@ -2,33 +2,34 @@
 ///
 /// Addresses are held as 128-bit values (IPv4 in the low 32 bits). A block written with host bits set,
 /// like `10.0.0.1/8`, is accepted and means its network (`10.0.0.0/8`); `isCanonical` says so.
-public struct CIDRBlock: Sendable, Hashable, CustomStringConvertible {
-    public enum Family: Sendable, Hashable { case ipv4, ipv6 }
+package struct CIDRBlock: Sendable, Hashable, CustomStringConvertible {
+    package enum Family: Sendable, Hashable { case ipv4, ipv6 }
 
-    public var family: Family
+    package var family: Family
     /// The network address (host bits cleared), high and low 64 bits.
-    public var high: UInt64
-    public var low: UInt64
-    public var prefixLength: Int
+    package var high: UInt64
+    package var low: UInt64
+    package var prefixLength: Int
     /// False when the text had host bits set.
-    public var isCanonical: Bool
+    package var isCanonical: Bool
     /// The text as written.
-    public var text: String
+    package var text: String
 
     /// Why a block could not be parsed.
-    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
-        public var text: String
-        public var reason: String
-        public var description: String { "\(text.debugDescription) is not a CIDR block: \(reason)" }
+    package struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        package var text: String
+        package var reason: String
+        package var description: String { "\(text.debugDescription) is not a CIDR block: \(reason)" }
     }
 
-    public init(_ text: String) throws(ParseError) {
+    package init(_ text: String) throws(ParseError) {
         self.text = text
         let trimmed = text.trimmingWhitespace()
         guard let slash = trimmed.firstIndex(of: "/") else { throw ParseError(text: text, reason: "no '/prefix'") }
         let addressText = String(trimmed[..<slash])
         let prefixText = trimmed[trimmed.index(after: slash)...]
-        guard !prefixText.isEmpty, prefixText.count <= 3, prefixText.allSatisfy(\.isASCII), let prefix = Int(prefixText) else {
+        guard !prefixText.isEmpty, prefixText.count <= 3, prefixText.allSatisfy(\.isASCII), let prefix = Int(prefixText)
+        else {
             throw ParseError(text: text, reason: "the prefix length is not a number")
         }
         var value: (UInt64, UInt64)
@@ -49,7 +50,7 @@ public struct CIDRBlock: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True when the two blocks share at least one address (never across families).
-    public func overlaps(_ other: CIDRBlock) -> Bool {
+    package func overlaps(_ other: CIDRBlock) -> Bool {
         guard family == other.family else { return false }
         let shorter = min(prefixLength, other.prefixLength)
         let bits = family == .ipv4 ? 96 + shorter : shorter
@@ -57,18 +58,18 @@ public struct CIDRBlock: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True when every address of `other` is in this block.
-    public func contains(_ other: CIDRBlock) -> Bool {
+    package func contains(_ other: CIDRBlock) -> Bool {
         family == other.family && prefixLength <= other.prefixLength && overlaps(other)
     }
 
     /// The canonical spelling of the network, e.g. `10.0.0.0/8`.
-    public var description: String {
+    package var description: String {
         switch family {
         case .ipv4:
             let v = UInt32(truncatingIfNeeded: low)
             return "\(v >> 24).\((v >> 16) & 255).\((v >> 8) & 255).\(v & 255)/\(prefixLength)"
         case .ipv6:
-            let groups = (0 ..< 8).map { index -> UInt16 in
+            let groups = (0..<8).map { index -> UInt16 in
                 let word = index < 4 ? high : low
                 return UInt16(truncatingIfNeeded: word >> UInt64(48 - 16 * (index % 4)))
             }
@@ -88,7 +89,9 @@ public struct CIDRBlock: Sendable, Hashable, CustomStringConvertible {
         guard parts.count == 4 else { throw ParseError(text: whole, reason: "an IPv4 address has four parts") }
         var value: UInt32 = 0
         for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }), let octet = UInt32(part), octet <= 255 else {
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let octet = UInt32(part), octet <= 255
+            else {
                 throw ParseError(text: whole, reason: "\(String(part).debugDescription) is not a number from 0 to 255")
             }
             value = value << 8 | octet
@@ -112,8 +115,10 @@ public struct CIDRBlock: Sendable, Hashable, CustomStringConvertible {
                     continue
                 }
                 guard !piece.isEmpty, piece.count <= 4, piece.allSatisfy(\.isHexDigit), piece.allSatisfy(\.isASCII),
-                      let value = UInt16(piece, radix: 16) else {
-                    throw ParseError(text: whole, reason: "\(String(piece).debugDescription) is not a group of 1 to 4 hex digits")
+                    let value = UInt16(piece, radix: 16)
+                else {
+                    throw ParseError(
+                        text: whole, reason: "\(String(piece).debugDescription) is not a group of 1 to 4 hex digits")
                 }
                 result.append(value)
             }
@@ -126,8 +131,8 @@ public struct CIDRBlock: Sendable, Hashable, CustomStringConvertible {
             groups += [UInt16](repeating: 0, count: 8 - groups.count - tail.count) + tail
         }
         guard groups.count == 8 else { throw ParseError(text: whole, reason: "an IPv6 address has eight groups") }
-        let high = groups[0 ..< 4].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
-        let low = groups[4 ..< 8].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
+        let high = groups[0..<4].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
+        let low = groups[4..<8].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
         return (high, low)
     }
 
@@ -138,7 +143,10 @@ public struct CIDRBlock: Sendable, Hashable, CustomStringConvertible {
             if groups[index] == 0 {
                 var end = index
                 while end < 8 && groups[end] == 0 { end += 1 }
-                if end - index > bestLength && end - index >= 2 { bestStart = index; bestLength = end - index }
+                if end - index > bestLength && end - index >= 2 {
+                    bestStart = index
+                    bestLength = end - index
+                }
                 index = end
             } else {
                 index += 1

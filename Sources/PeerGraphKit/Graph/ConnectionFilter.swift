@@ -24,9 +24,12 @@ public struct ConnectionFilter: Sendable, Equatable {
 
     /// A `--tag KEY[=VALUE]` criterion.
     public struct TagCriterion: Sendable, Equatable {
+        /// The tag key, compared byte for byte.
         public var key: String
+        /// The value it must have; nil: any value.
         public var value: String?
 
+        /// A criterion: tag `key`, with `value` when given.
         public init(key: String, value: String? = nil) {
             self.key = key
             self.value = value
@@ -42,6 +45,7 @@ public struct ConnectionFilter: Sendable, Equatable {
         }
     }
 
+    /// A filter that keeps every connection.
     public init() {}
 
     /// The statuses the API documents, as it spells them.
@@ -55,7 +59,7 @@ public struct ConnectionFilter: Sendable, Equatable {
     /// The part of the filter the API can apply itself (`ListVpcPeerConnections` parameters). Only
     /// single values are passed where the API's meaning of several would differ from ours (tags: the API
     /// wants all, we keep any). The whole filter is still applied to what comes back.
-    public var apiFilters: APIRequest.ListFilters {
+    package var apiFilters: APIRequest.ListFilters {
         var filters = APIRequest.ListFilters()
         if connectionIDs.count == 1 { filters.instanceID = connectionIDs[0] }
         if names.count == 1, !names[0].contains("*") { filters.name = names[0] }
@@ -90,35 +94,45 @@ public struct ConnectionFilter: Sendable, Equatable {
         }
         if !regions.isEmpty {
             let wanted = Set(regions.map(ExactText.init))
-            list.append(Criterion(flag: "--region") {
-                wanted.contains(ExactText($0.requesterRegion ?? "")) || wanted.contains(ExactText($0.accepterRegion ?? ""))
-            })
+            list.append(
+                Criterion(flag: "--region") {
+                    wanted.contains(ExactText($0.requesterRegion ?? ""))
+                        || wanted.contains(ExactText($0.accepterRegion ?? ""))
+                })
         }
         if !owners.isEmpty {
             let wanted = Set(owners.map(ExactText.init))
-            list.append(Criterion(flag: "--owner") {
-                wanted.contains(ExactText($0.requesterOwner ?? "")) || wanted.contains(ExactText($0.accepterOwner ?? ""))
-            })
+            list.append(
+                Criterion(flag: "--owner") {
+                    wanted.contains(ExactText($0.requesterOwner ?? ""))
+                        || wanted.contains(ExactText($0.accepterOwner ?? ""))
+                })
         }
         if !vpcIDs.isEmpty {
             let wanted = Set(vpcIDs.map(ExactText.init))
-            list.append(Criterion(flag: "--vpc") { wanted.contains(ExactText($0.requester.vpcID)) || wanted.contains(ExactText($0.accepter.vpcID)) })
+            list.append(
+                Criterion(flag: "--vpc") {
+                    wanted.contains(ExactText($0.requester.vpcID)) || wanted.contains(ExactText($0.accepter.vpcID))
+                })
         }
         if !names.isEmpty {
             let patterns = names
-            list.append(Criterion(flag: "--name") { connection in
-                patterns.contains { WildcardPattern(pattern: $0).matches(connection.name ?? "") }
-            })
+            list.append(
+                Criterion(flag: "--name") { connection in
+                    patterns.contains { WildcardPattern(pattern: $0).matches(connection.name ?? "") }
+                })
         }
         if !tags.isEmpty {
             let wanted = tags
-            list.append(Criterion(flag: "--tag") { connection in
-                wanted.contains { criterion in
-                    connection.tags.contains { tag in
-                        ByteOrder.same(tag.key, criterion.key) && (criterion.value.map { ByteOrder.same(tag.value, $0) } ?? true)
+            list.append(
+                Criterion(flag: "--tag") { connection in
+                    wanted.contains { criterion in
+                        connection.tags.contains { tag in
+                            ByteOrder.same(tag.key, criterion.key)
+                                && (criterion.value.map { ByteOrder.same(tag.value, $0) } ?? true)
+                        }
                     }
-                }
-            })
+                })
         }
         if !resourceGroupIDs.isEmpty {
             let wanted = Set(resourceGroupIDs.map(ExactText.init))
@@ -128,7 +142,7 @@ public struct ConnectionFilter: Sendable, Equatable {
     }
 
     /// Applies the filter and reports how many connections each criterion removed.
-    public func apply(to connections: [PeeringConnection]) -> FilterResult {
+    package func apply(to connections: [PeeringConnection]) -> FilterResult {
         var kept = connections
         var removals: [FilterResult.Removal] = []
         for criterion in criteria {
@@ -141,22 +155,23 @@ public struct ConnectionFilter: Sendable, Equatable {
 }
 
 /// The outcome of filtering, with enough detail to explain an empty graph.
-public struct FilterResult: Sendable {
-    public struct Removal: Sendable, Equatable {
-        public var flag: String
-        public var removed: Int
+package struct FilterResult: Sendable {
+    package struct Removal: Sendable, Equatable {
+        package var flag: String
+        package var removed: Int
     }
 
-    public var kept: [PeeringConnection]
-    public var inputCount: Int
+    package var kept: [PeeringConnection]
+    package var inputCount: Int
     /// Per criterion, in the order applied, how many connections it removed.
-    public var removals: [Removal]
+    package var removals: [Removal]
 
     /// Why nothing is left, as a sentence; nil when something is left.
-    public var emptyExplanation: String? {
+    package var emptyExplanation: String? {
         guard kept.isEmpty else { return nil }
         if inputCount == 0 { return "the input has no peering connections" }
         let removing = removals.filter { $0.removed > 0 }.map { "\($0.flag) removed \($0.removed)" }
-        return "\(inputCount == 1 ? "the only connection was" : "all \(inputCount) connections were") removed by the filters (\(removing.joined(separator: ", ")))"
+        return
+            "\(inputCount == 1 ? "the only connection was" : "all \(inputCount) connections were") removed by the filters (\(removing.joined(separator: ", ")))"
     }
 }

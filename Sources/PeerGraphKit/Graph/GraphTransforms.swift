@@ -1,8 +1,10 @@
 /// Ways to narrow or reshape the connections before drawing: focus on a VPC, redact account ids and
 /// CIDR blocks for public documents, collapse a big mesh to regions or accounts.
-public enum GraphTransforms {
+package enum GraphTransforms {
     /// The connections within `depth` hops of `vpcID` (either direction).
-    public static func focus(_ connections: [PeeringConnection], on vpcIDs: [String], depth: Int) -> [PeeringConnection] {
+    package static func focus(
+        _ connections: [PeeringConnection], on vpcIDs: [String], depth: Int
+    ) -> [PeeringConnection] {
         var adjacency: [ExactText: [ExactText]] = [:]
         for c in connections {
             adjacency[ExactText(c.requester.vpcID), default: []].append(ExactText(c.accepter.vpcID))
@@ -10,23 +12,30 @@ public enum GraphTransforms {
         }
         var reached = Set(vpcIDs.map(ExactText.init))
         var frontier = Array(reached)
-        for _ in 0 ..< depth {
+        for _ in 0..<depth {
             frontier = frontier.flatMap { adjacency[$0] ?? [] }.filter { reached.insert($0).inserted }
         }
         // Every connection whose both ends were reached.
-        return connections.filter { reached.contains(ExactText($0.requester.vpcID)) && reached.contains(ExactText($0.accepter.vpcID)) }
+        return connections.filter {
+            reached.contains(ExactText($0.requester.vpcID)) && reached.contains(ExactText($0.accepter.vpcID))
+        }
     }
 
     /// Replaces owner account ids (and, with `cidrs`, CIDR blocks) by stable pseudonyms: the same id
     /// always gives the same pseudonym (a keyed hash, `salt` being the key), so redacted snapshots
     /// still diff, but the id cannot be read back.
-    public static func redact(_ connections: [PeeringConnection], cidrs: Bool, salt: String) -> [PeeringConnection] {
+    package static func redact(_ connections: [PeeringConnection], cidrs: Bool, salt: String) -> [PeeringConnection] {
         func pseudonym(_ prefix: String, _ value: String) -> String {
-            prefix + HMACSHA256.authenticationCode(key: Array(("peergraph-redact:" + salt).utf8), message: Array(value.utf8)).hexString.prefix(10)
+            prefix
+                + HMACSHA256.authenticationCode(
+                    key: Array(("peergraph-redact:" + salt).utf8), message: Array(value.utf8)
+                ).hexString.prefix(10)
         }
         func endpoint(_ e: VPCEndpoint) -> VPCEndpoint {
             guard cidrs else { return e }
-            return VPCEndpoint(vpcID: e.vpcID, ipv4CIDRs: e.ipv4CIDRs.map { pseudonym("cidr4-", $0) }, ipv6CIDRs: e.ipv6CIDRs.map { pseudonym("cidr6-", $0) })
+            return VPCEndpoint(
+                vpcID: e.vpcID, ipv4CIDRs: e.ipv4CIDRs.map { pseudonym("cidr4-", $0) },
+                ipv6CIDRs: e.ipv6CIDRs.map { pseudonym("cidr6-", $0) })
         }
         return connections.map { c in
             var copy = c
@@ -48,7 +57,7 @@ extension PeerGraph {
     /// Groups and buckets are keyed by their parts byte for byte, never by label text: a label can
     /// contain the text that joins the parts of another (`x → y` + `z` against `x` + `y → z`). A bucket
     /// with a FinancialLocked connection is locked, so the collapsed edge stays the most visible one.
-    public func collapsed(by key: GroupingKey, names: NameMap = NameMap()) -> PeerGraph {
+    package func collapsed(by key: GroupingKey, names: NameMap = NameMap()) -> PeerGraph {
         let labelOf = nodes.map { ExactText(key.label(of: $0, names: names) ?? "unknown") }
         var members: [ExactText: Int] = [:]
         for label in labelOf { members[label, default: 0] += 1 }
@@ -58,12 +67,20 @@ extension PeerGraph {
             var status: ExactText?
             var locked: Bool
         }
-        struct Bucket { var count = 0; var bandwidth: Int64 = 0; var unlimited = 0; var ids: [String] = []; var statuses: [ExactText] = [] }
+        struct Bucket {
+            var count = 0
+            var bandwidth: Int64 = 0
+            var unlimited = 0
+            var ids: [String] = []
+            var statuses: [ExactText] = []
+        }
         var buckets: [BucketKey: Bucket] = [:]
         for (connection, ends) in zip(edges, edgeEndpoints) {
             let from = labelOf[ends.requester], to = labelOf[ends.accepter]
             let locked = connection.businessStatus == .financialLocked
-            let bucketKey = BucketKey(from: from, to: to, status: from == to ? nil : connection.status.map { ExactText($0.apiValue) }, locked: locked)
+            let bucketKey = BucketKey(
+                from: from, to: to, status: from == to ? nil : connection.status.map { ExactText($0.apiValue) },
+                locked: locked)
             var bucket = buckets[bucketKey] ?? Bucket()
             bucket.statuses.append(ExactText(connection.status?.apiValue ?? "unknown status"))
             bucket.count += 1
@@ -76,7 +93,8 @@ extension PeerGraph {
         let collapsedNodes = members.keys.sorted().map { label in
             VPCNode(id: label.string, caption: [label.string, Plural.count(members[label] ?? 0, "VPC")])
         }
-        var collapsedEdges: [(connection: PeeringConnection, count: Int, key: BucketKey)] = buckets.map { bucketKey, b in
+        var collapsedEdges: [(connection: PeeringConnection, count: Int, key: BucketKey)] = buckets.map {
+            bucketKey, b in
             var name = Plural.count(b.count, "connection")
             if b.unlimited > 0 && b.unlimited < b.count { name += " (\(b.unlimited) unlimited)" }
             var status = bucketKey.status.map { PeeringStatus(apiValue: $0.string) }
@@ -84,11 +102,16 @@ extension PeerGraph {
                 // A loop: its statuses in its label, drawn in the style of the liveliest one.
                 var counts: [ExactText: Int] = [:]
                 for status in b.statuses { counts[status, default: 0] += 1 }
-                name += " inside: " + counts.keys.sorted().map { "\(counts[$0] ?? 0) \($0.string)" }.joined(separator: ", ")
-                status = counts[ExactText("Activated")] != nil ? .activated : counts.keys.sorted().first.map { PeeringStatus(apiValue: $0.string) }
+                name +=
+                    " inside: " + counts.keys.sorted().map { "\(counts[$0] ?? 0) \($0.string)" }.joined(separator: ", ")
+                status =
+                    counts[ExactText("Activated")] != nil
+                    ? .activated : counts.keys.sorted().first.map { PeeringStatus(apiValue: $0.string) }
             }
             let connection = PeeringConnection(
-                id: Self.collapsedEdgeID(bucketKey.from.string, bucketKey.to.string, status: bucketKey.status?.string, locked: bucketKey.locked),
+                id: Self.collapsedEdgeID(
+                    bucketKey.from.string, bucketKey.to.string, status: bucketKey.status?.string,
+                    locked: bucketKey.locked),
                 name: name, description: b.ids.sorted(by: ByteOrder.less).joined(separator: ", "),
                 requester: VPCEndpoint(vpcID: bucketKey.from.string), accepter: VPCEndpoint(vpcID: bucketKey.to.string),
                 bandwidthMbps: b.unlimited == b.count && b.count > 0 ? -1 : b.bandwidth, status: status,
@@ -103,7 +126,9 @@ extension PeerGraph {
             if !ByteOrder.same(left, right) { return ByteOrder.less(left, right) }
             return !a.key.locked && b.key.locked
         }
-        return PeerGraph(nodes: collapsedNodes, edges: collapsedEdges.map(\.connection), grouping: .none, edgeCounts: collapsedEdges.map(\.count))
+        return PeerGraph(
+            nodes: collapsedNodes, edges: collapsedEdges.map(\.connection), grouping: .none,
+            edgeCounts: collapsedEdges.map(\.count))
     }
 
     /// The text that stands for a collapsed edge where an id is shown (tooltips, GraphML).

@@ -1,30 +1,30 @@
 /// Friendly names for VPCs and accounts (`--names FILE`, `--vpc-names`): the API returns none.
 ///
 /// Ids are looked up byte for byte (`ExactText`), as everywhere else.
-public struct NameMap: Sendable, Equatable {
+package struct NameMap: Sendable, Equatable {
     /// Name by VPC id.
-    public var vpcs: [ExactText: String] = [:]
+    package var vpcs: [ExactText: String] = [:]
     /// Name by account id.
-    public var accounts: [ExactText: String] = [:]
+    package var accounts: [ExactText: String] = [:]
 
     /// A map of the given names.
-    public init(vpcs: [String: String] = [:], accounts: [String: String] = [:]) {
+    package init(vpcs: [String: String] = [:], accounts: [String: String] = [:]) {
         self.vpcs = Dictionary(vpcs.map { (ExactText($0.key), $0.value) }, uniquingKeysWith: { $1 })
         self.accounts = Dictionary(accounts.map { (ExactText($0.key), $0.value) }, uniquingKeysWith: { $1 })
     }
 
     /// A map of names keyed byte for byte (a `[String: String]` literal cannot hold two ids that differ
     /// only in their Unicode form).
-    public init(vpcNames: [ExactText: String], accountNames: [ExactText: String] = [:]) {
+    package init(vpcNames: [ExactText: String], accountNames: [ExactText: String] = [:]) {
         vpcs = vpcNames
         accounts = accountNames
     }
 
     /// The name of VPC `id`, if any.
-    public func vpcName(_ id: String) -> String? { vpcs[ExactText(id)] }
+    package func vpcName(_ id: String) -> String? { vpcs[ExactText(id)] }
 
     /// The name of account `id`, if any.
-    public func accountName(_ id: String) -> String? { accounts[ExactText(id)] }
+    package func accountName(_ id: String) -> String? { accounts[ExactText(id)] }
 
     /// Ids made only of digits are account ids; everything else is a VPC id.
     mutating func add(id: String, name: String) {
@@ -36,14 +36,14 @@ public struct NameMap: Sendable, Equatable {
     }
 
     /// The VPC names only (`--redact` keeps no account name).
-    public var withoutAccounts: NameMap {
+    package var withoutAccounts: NameMap {
         var copy = self
         copy.accounts = [:]
         return copy
     }
 
     /// Merges `other` over this map.
-    public func merging(_ other: NameMap) -> NameMap {
+    package func merging(_ other: NameMap) -> NameMap {
         var merged = self
         merged.vpcs.merge(other.vpcs) { $1 }
         merged.accounts.merge(other.accounts) { $1 }

@@ -2,58 +2,61 @@
 ///
 /// Everything is in a deterministic order so that the same input always renders to the same bytes:
 /// nodes by VPC id, edges by (requester, accepter, connection id), groups by label (byte order).
-public struct PeerGraph: Sendable {
-    public var nodes: [VPCNode]
+package struct PeerGraph: Sendable {
+    package var nodes: [VPCNode]
     /// The connections, each an edge from `requester.vpcID` to `accepter.vpcID`.
-    public var edges: [PeeringConnection]
+    package var edges: [PeeringConnection]
     /// Groups for drawing; empty when grouping is `.none`. Nodes without a group value are in none.
-    public var groups: [NodeGroup]
-    public var grouping: GroupingKey
+    package var groups: [NodeGroup]
+    package var grouping: GroupingKey
     /// For each edge, the indices of its requester and accepter in `nodes`.
-    public var edgeEndpoints: [(requester: Int, accepter: Int)]
+    package var edgeEndpoints: [(requester: Int, accepter: Int)]
     /// For a collapsed graph: how many connections each edge stands for.
-    public var edgeCounts: [Int]?
+    package var edgeCounts: [Int]?
     /// For a diff graph: how each connection changed (absent: unchanged). Empty for ordinary graphs.
-    public var changes: [ExactText: ChangeKind] = [:]
+    package var changes: [ExactText: ChangeKind] = [:]
     /// For a diff graph: VPCs that appeared or vanished.
-    public var nodeChanges: [ExactText: ChangeKind] = [:]
+    package var nodeChanges: [ExactText: ChangeKind] = [:]
 
     /// Two connections that name the same VPC with different owners: one of the ids was probably
     /// rounded on the way (see `AccountIDCheck`).
-    public struct OwnerConflict: Sendable {
-        public var vpcID: String
-        public var owners: (String, String)
+    package struct OwnerConflict: Sendable {
+        package var vpcID: String
+        package var owners: (String, String)
     }
 
     /// VPCs that the connections give two owners, in node order.
-    public private(set) var ownerConflicts: [OwnerConflict] = []
+    package private(set) var ownerConflicts: [OwnerConflict] = []
 
     /// Warnings about VPCs with two owners (at most five, then a count).
-    public var ownerConflictWarnings: [InputWarning] { AccountIDCheck.ownerConflictWarnings(ownerConflicts) }
+    package var ownerConflictWarnings: [InputWarning] { AccountIDCheck.ownerConflictWarnings(ownerConflicts) }
 
     /// How connection `id` changed, in a diff graph.
-    public func change(ofConnection id: String) -> ChangeKind? { changes.isEmpty ? nil : changes[ExactText(id)] }
+    package func change(ofConnection id: String) -> ChangeKind? { changes.isEmpty ? nil : changes[ExactText(id)] }
 
     /// How VPC `id` changed, in a diff graph.
-    public func change(ofNode id: String) -> ChangeKind? { nodeChanges.isEmpty ? nil : nodeChanges[ExactText(id)] }
+    package func change(ofNode id: String) -> ChangeKind? { nodeChanges.isEmpty ? nil : nodeChanges[ExactText(id)] }
 
     /// Builds the graph from deduplicated, filtered connections; `names` gives friendly names to VPCs
     /// (node labels) and accounts (owner group labels).
-    public init(connections: [PeeringConnection], grouping: GroupingKey = .region, names: NameMap = NameMap()) {
+    package init(connections: [PeeringConnection], grouping: GroupingKey = .region, names: NameMap = NameMap()) {
         self.grouping = grouping
         // Each VPC id numbered in order of first appearance, then the distinct ids sorted once: nodes are
         // in that order, and edges sort by the ranks of their ends, then by connection id.
         var firstSeen: [ExactText: Int] = [:]
         var distinct: [String] = []
         let seenEnds = connections.map { connection in
-            (Self.number(connection.requester.vpcID, in: &firstSeen, &distinct),
-             Self.number(connection.accepter.vpcID, in: &firstSeen, &distinct))
+            (
+                Self.number(connection.requester.vpcID, in: &firstSeen, &distinct),
+                Self.number(connection.accepter.vpcID, in: &firstSeen, &distinct)
+            )
         }
         var rankOfSeen = [Int](repeating: 0, count: distinct.count)
         for (rank, seen) in ByteOrder.sortedIndices(of: distinct).enumerated() { rankOfSeen[seen] = rank }
         let ends = seenEnds.map { (rankOfSeen[$0.0], rankOfSeen[$0.1]) }
         let order = ByteOrder.sortedIndices(
-            count: connections.count, major: { UInt64(ends[$0].0) << 32 | UInt64(ends[$0].1) }, string: { connections[$0].id })
+            count: connections.count, major: { UInt64(ends[$0].0) << 32 | UInt64(ends[$0].1) },
+            string: { connections[$0].id })
         edges = order.map { connections[$0] }
         edgeEndpoints = order.map { ends[$0] }
 
@@ -63,19 +66,28 @@ public struct PeerGraph: Sendable {
         for (seen, rank) in rankOfSeen.enumerated() { builders[rank].id = distinct[seen] }
         for (connection, ends) in zip(edges, edgeEndpoints) {
             let modified = connection.modifiedAt ?? ""
-            builders[ends.requester].add(connection.requester, region: connection.requesterRegion, owner: connection.requesterOwner, modified: modified)
-            builders[ends.accepter].add(connection.accepter, region: connection.accepterRegion, owner: connection.accepterOwner, modified: modified)
+            builders[ends.requester].add(
+                connection.requester, region: connection.requesterRegion, owner: connection.requesterOwner,
+                modified: modified)
+            builders[ends.accepter].add(
+                connection.accepter, region: connection.accepterRegion, owner: connection.accepterOwner,
+                modified: modified)
         }
         nodes = builders.map(\.node)
-        ownerConflicts = builders.compactMap { builder in builder.secondOwner.map { OwnerConflict(vpcID: builder.id, owners: $0) } }
+        ownerConflicts = builders.compactMap { builder in
+            builder.secondOwner.map { OwnerConflict(vpcID: builder.id, owners: $0) }
+        }
         for index in nodes.indices { nodes[index].displayName = names.vpcName(nodes[index].id) }
 
         // Groups by label byte for byte: two regions that differ only in their Unicode form are two groups.
         var members: [ExactText: [Int]] = [:]
         for (index, node) in nodes.enumerated() {
-            if let label = grouping.label(of: node, names: names) { members[ExactText(label), default: []].append(index) }
+            if let label = grouping.label(of: node, names: names) {
+                members[ExactText(label), default: []].append(index)
+            }
         }
-        groups = members
+        groups =
+            members
             .map { NodeGroup(label: $0.key.string, nodeIndices: $0.value) }
             .sorted { ByteOrder.less($0.label, $1.label) }
     }
@@ -89,7 +101,14 @@ public struct PeerGraph: Sendable {
         self.edgeCounts = edgeCounts
         var indexByID: [ExactText: Int] = [:]
         for (index, node) in nodes.enumerated() { indexByID[ExactText(node.id)] = index }
-        edgeEndpoints = edges.map { (indexByID[ExactText($0.requester.vpcID)]!, indexByID[ExactText($0.accepter.vpcID)]!) }
+        edgeEndpoints = edges.map { edge in
+            guard let requester = indexByID[ExactText(edge.requester.vpcID)],
+                let accepter = indexByID[ExactText(edge.accepter.vpcID)]
+            else {
+                preconditionFailure("a collapsed edge names a node that is not in the graph")
+            }
+            return (requester, accepter)
+        }
     }
 
     /// The number of `id` in order of first appearance, numbering it if it is new.
@@ -110,7 +129,7 @@ public struct PeerGraph: Sendable {
     }
 
     /// For each node, the index of its group in `groups`, or nil.
-    public var groupIndexByNode: [Int?] {
+    package var groupIndexByNode: [Int?] {
         var result = [Int?](repeating: nil, count: nodes.count)
         for (groupIndex, group) in groups.enumerated() {
             for node in group.nodeIndices { result[node] = groupIndex }
@@ -143,7 +162,9 @@ private struct VPCNodeBuilder {
             self.region = region
             regionModified = modified
         }
-        if secondOwner == nil, let owner, !owner.isEmpty, let known = self.owner, !ByteOrder.same(owner, known) { secondOwner = (known, owner) }
+        if secondOwner == nil, let owner, !owner.isEmpty, let known = self.owner, !ByteOrder.same(owner, known) {
+            secondOwner = (known, owner)
+        }
         if let owner, !owner.isEmpty, self.owner == nil || !ByteOrder.less(modified, ownerModified) {
             self.owner = owner
             ownerModified = modified

@@ -1,21 +1,23 @@
 /// A VPC in the graph, with what every connection that names it says about it.
-public struct VPCNode: Sendable, Hashable {
-    public var id: String
+package struct VPCNode: Sendable, Hashable {
+    package var id: String
     /// The VPC's region; when connections disagree, the one from the latest-modified connection.
-    public var region: String?
+    package var region: String?
     /// The owning account, as exact decimal digits.
-    public var owner: String?
+    package var owner: String?
     /// Union of the IPv4 CIDR blocks reported by every connection, in the API's order (primary first), first seen first.
-    public var ipv4CIDRs: [String]
+    package var ipv4CIDRs: [String]
     /// Union of the IPv6 CIDR blocks reported by every connection, in the API's order, first seen first.
-    public var ipv6CIDRs: [String]
+    package var ipv6CIDRs: [String]
     /// A friendly name (`--names`, `--vpc-names`), shown above the id.
-    public var displayName: String?
+    package var displayName: String?
     /// Label lines that replace id, CIDRs and region: for the nodes of a collapsed graph.
-    public var caption: [String]?
+    package var caption: [String]?
 
-    public init(id: String, region: String? = nil, owner: String? = nil, ipv4CIDRs: [String] = [], ipv6CIDRs: [String] = [],
-                displayName: String? = nil, caption: [String]? = nil) {
+    package init(
+        id: String, region: String? = nil, owner: String? = nil, ipv4CIDRs: [String] = [], ipv6CIDRs: [String] = [],
+        displayName: String? = nil, caption: [String]? = nil
+    ) {
         self.displayName = displayName
         self.caption = caption
         self.id = id

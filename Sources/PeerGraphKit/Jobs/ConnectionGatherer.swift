@@ -17,14 +17,17 @@ struct ConnectionGatherer: Sendable {
         var gathered: Gathered
         switch request.origin {
         case .inputs(let sources):
-            if sources.filter({ $0 == .standardInput }).count > 1 { throw RequestError("'-' (standard input) given more than once") }
+            if sources.filter({ $0 == .standardInput }).count > 1 {
+                throw RequestError("'-' (standard input) given more than once")
+            }
             let reader = InputReader(strict: request.strict, standardInput: context.standardInput.fileDescriptor)
             let collected = try reader.collect(sources)
             gathered = Gathered(connections: ConnectionDeduplicator.deduplicate(collected.connections))
             for warning in collected.warnings { diagnostics.report(.warning, "\(warning)") }
         case .live(let live):
             let (collection, vpcNames) = try await collectLive(live, filter: filter)
-            gathered = Gathered(connections: ConnectionDeduplicator.deduplicate(collection.connections), failures: collection.failures)
+            gathered = Gathered(
+                connections: ConnectionDeduplicator.deduplicate(collection.connections), failures: collection.failures)
             gathered.names = NameMap(vpcNames: vpcNames)
         }
         if let path = request.namesFile { gathered.names = gathered.names.merging(try NameMapReader.read(path: path)) }
@@ -32,7 +35,9 @@ struct ConnectionGatherer: Sendable {
     }
 
     /// Credentials, regions, then every page of every region (and VPC names if asked).
-    private func collectLive(_ live: LiveRequest, filter: ConnectionFilter) async throws -> (LiveCollector.Collection, [ExactText: String]) {
+    private func collectLive(
+        _ live: LiveRequest, filter: ConnectionFilter
+    ) async throws -> (LiveCollector.Collection, [ExactText: String]) {
         let environment = context.environment
         // $HOME first, as the SDKs and the aliyun CLI do (on Linux NSHomeDirectory() ignores it).
         let home = live.homeDirectory ?? environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
@@ -43,10 +48,11 @@ struct ConnectionGatherer: Sendable {
         case .all: break
         case .default, .named:
             guard let region = chain.defaultRegion() else {
-                throw RequestError(live.missingRegionMessage ?? """
-                    no input and no region: give saved API responses (files, directories or -), or collect live with \
-                    --region REGION (or --region all, or set ALIBABA_CLOUD_REGION_ID or a profile region_id)
-                    """)
+                throw RequestError(
+                    live.missingRegionMessage ?? """
+                        no input and no region: give saved API responses (files, directories or -), or collect live with \
+                        --region REGION (or --region all, or set ALIBABA_CLOUD_REGION_ID or a profile region_id)
+                        """)
             }
             regions = [region]
         }
@@ -65,11 +71,14 @@ struct ConnectionGatherer: Sendable {
             log("DescribeRegions: \(regions.count) regions")
         }
         regions = Array(Set(regions)).sorted()
-        let collection = try await collector.collect(regions: regions, keepGoing: live.keepGoing) { [diagnostics] event in
+        let collection = try await collector.collect(regions: regions, keepGoing: live.keepGoing) {
+            [diagnostics] event in
             switch event {
-            case let .page(region, page, count): diagnostics.report(.progress, "\(region): page \(page), \(count) connections")
-            case let .regionDone(region, count): diagnostics.report(.progress, "\(region): done, \(count) connections")
-            case let .regionFailed(region): diagnostics.report(.progress, "\(region): failed")
+            case .page(let region, let page, let count):
+                diagnostics.report(.progress, "\(region): page \(page), \(count) connections")
+            case .regionDone(let region, let count):
+                diagnostics.report(.progress, "\(region): done, \(count) connections")
+            case .regionFailed(let region): diagnostics.report(.progress, "\(region): failed")
             }
         }
         if let folder = live.saveRawDirectory {
@@ -77,7 +86,9 @@ struct ConnectionGatherer: Sendable {
                 try Self.saveRaw(collection, to: folder)
             } else {
                 // A snapshot without some regions would read back as their connections deleted.
-                diagnostics.report(.warning, """
+                diagnostics.report(
+                    .warning,
+                    """
                     --save-raw: \(folder) was left as it was, because \(Plural.count(collection.failures.count, "region")) failed
                     """)
             }
@@ -93,7 +104,8 @@ struct ConnectionGatherer: Sendable {
                     byRegion[ExactText(region), default: []].insert(ExactText(connection.accepter.vpcID))
                 }
             }
-            names = try await collector.vpcNames(byRegion: byRegion.map { ($0.key.string, $0.value.sorted().map(\.string)) })
+            names = try await collector.vpcNames(
+                byRegion: byRegion.map { ($0.key.string, $0.value.sorted().map(\.string)) })
             log("DescribeVpcs: \(names.count) names")
         }
         return (collection, names)

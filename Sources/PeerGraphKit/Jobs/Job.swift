@@ -24,7 +24,8 @@ struct Job: Sendable {
     /// anything is read or written. Only regular files are replaced, so only they are compared.
     func refuseOutputOverInputs(_ output: String?, _ collects: [CollectRequest], extra: [String?] = []) throws {
         guard let output, let target = AtomicFileWriter.identity(of: output) else { return }
-        for file in collects.flatMap(\.filesRead) + extra.compactMap({ $0 }) where AtomicFileWriter.identity(of: file) == target {
+        for file in collects.flatMap(\.filesRead) + extra.compactMap({ $0 })
+        where AtomicFileWriter.identity(of: file) == target {
             throw RequestError("-o \(output) is the input \(file): writing it would destroy it")
         }
     }
@@ -50,7 +51,8 @@ struct Job: Sendable {
         if let why = filtered.emptyExplanation {
             diagnostics.report(.warning, "the graph is empty: \(why)")
         } else if kept.isEmpty && !recipe.focus.isEmpty {
-            diagnostics.report(.warning, "the graph is empty: no connection touches --focus \(recipe.focus.joined(separator: ", "))")
+            diagnostics.report(
+                .warning, "the graph is empty: no connection touches --focus \(recipe.focus.joined(separator: ", "))")
         }
     }
 
@@ -66,7 +68,9 @@ struct Job: Sendable {
         guard !failures.isEmpty else { return false }
         for failure in failures { diagnostics.report(.error, "\(failure)") }
         let names = failures.compactMap(\.region).joined(separator: ", ")
-        diagnostics.report(.warning, """
+        diagnostics.report(
+            .warning,
+            """
             --keep-going: the result leaves out \(Plural.count(failures.count, "region")) that failed (\(names))
             """)
         return true

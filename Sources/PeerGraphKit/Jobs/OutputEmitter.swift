@@ -26,8 +26,11 @@ struct OutputEmitter: Sendable {
     /// Renders the graph in the requested format (or through Graphviz) to the destination.
     func emitGraph(_ graph: PeerGraph, output: OutputRequest, look: RenderOptions) throws {
         if let picture = output.picture {
-            let dot = OutputSink.collectingBytes { PeerGraphPipeline.render(graph, format: .dot, options: look, to: $0) }
-            let renderer = GraphvizRenderer(format: picture.format, engine: picture.engine, edgeCount: graph.edges.count)
+            let dot = OutputSink.collectingBytes {
+                PeerGraphPipeline.render(graph, format: .dot, options: look, to: $0)
+            }
+            let renderer = GraphvizRenderer(
+                format: picture.format, engine: picture.engine, edgeCount: graph.edges.count)
             let (bytes, warnings) = try renderer.render(dot)
             for line in warnings.split(whereSeparator: \.isNewline) { diagnostics.report(.graphviz, String(line)) }
             try emit(to: output.destination) { sink in bytes.withUnsafeBufferPointer { sink.write(bytes: $0) } }

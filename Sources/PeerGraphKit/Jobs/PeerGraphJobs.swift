@@ -13,10 +13,16 @@ public enum PeerGraphJobs {
     /// Draws the mesh `request` collects, as its output asks.
     public static func draw(_ request: DrawRequest, context: JobContext) async throws -> JobResult {
         let job = Job(context)
-        try job.refuseOutputOverInputs(request.output.destination.path, [request.collect], extra: [request.output.templateFile, request.output.themeFile])
+        try job.refuseOutputOverInputs(
+            request.output.destination.path, [request.collect],
+            extra: [request.output.templateFile, request.output.themeFile])
         let look = try OutputEmitter.renderOptions(for: request.output)
-        let gathered = try await job.timer.time("collect") { try await job.gatherer.gather(request.collect, filter: request.recipe.filter) }
-        let (connections, filtered) = await job.timer.time("filter") { job.narrow(gathered.connections, request.recipe, request.collect) }
+        let gathered = try await job.timer.time("collect") {
+            try await job.gatherer.gather(request.collect, filter: request.recipe.filter)
+        }
+        let (connections, filtered) = await job.timer.time("filter") {
+            job.narrow(gathered.connections, request.recipe, request.collect)
+        }
         job.warnIfEmpty(filtered, kept: connections, request.recipe)
         let names = request.recipe.redaction != nil ? gathered.names.withoutAccounts : gathered.names
         var graph = await job.timer.time("graph") {
@@ -44,7 +50,9 @@ public enum PeerGraphJobs {
         let writer = CheckReportWriter(format: request.format, asOf: APITimestamp.format(request.asOf))
         try job.emitter.emit(to: request.destination) { writer.write(findings, graph: graph, to: $0) }
         if job.reportFailures(gathered.failures) { return job.result(.partial) }
-        if let threshold = request.failOn, findings.contains(where: { $0.severity >= threshold }) { return job.result(.findings) }
+        if let threshold = request.failOn, findings.contains(where: { $0.severity >= threshold }) {
+            return job.result(.findings)
+        }
         return job.result(.clean)
     }
 
@@ -52,7 +60,8 @@ public enum PeerGraphJobs {
     public static func diff(_ request: DiffRequest, context: JobContext) async throws -> JobResult {
         let job = Job(context)
         let output = request.output
-        try job.refuseOutputOverInputs(output.destination.path, [request.old, request.new], extra: [output.templateFile, output.themeFile])
+        try job.refuseOutputOverInputs(
+            output.destination.path, [request.old, request.new], extra: [output.templateFile, output.themeFile])
         let look = request.drawsGraph ? try OutputEmitter.renderOptions(for: output) : output.look
         let old = try await job.gatherer.gather(request.old, filter: request.recipe.filter)
         let new = try await job.gatherer.gather(request.new, filter: request.recipe.filter)

@@ -1,12 +1,14 @@
 /// The whole job in three steps — collect, graph, render — for callers that want the usual path.
-public enum PeerGraphPipeline {
+package enum PeerGraphPipeline {
     /// Reads the sources and merges duplicate connections.
-    public static func collect(_ sources: [InputSource], reader: InputReader = InputReader()) throws(InputError) -> [PeeringConnection] {
+    package static func collect(
+        _ sources: [InputSource], reader: InputReader = InputReader()
+    ) throws(InputError) -> [PeeringConnection] {
         ConnectionDeduplicator.deduplicate(try reader.read(sources))
     }
 
     /// Reads the sources and merges duplicate connections, with what the reader warned about.
-    public static func collectWithWarnings(
+    package static func collectWithWarnings(
         _ sources: [InputSource], reader: InputReader = InputReader()
     ) throws(InputError) -> (connections: [PeeringConnection], warnings: [InputWarning]) {
         let collected = try reader.collect(sources)
@@ -14,7 +16,7 @@ public enum PeerGraphPipeline {
     }
 
     /// Filters the connections and builds the graph; the filter result explains an empty graph.
-    public static func graph(
+    package static func graph(
         _ connections: [PeeringConnection], filter: ConnectionFilter, grouping: GroupingKey
     ) -> (graph: PeerGraph, filtered: FilterResult) {
         let filtered = filter.apply(to: connections)
@@ -22,7 +24,7 @@ public enum PeerGraphPipeline {
     }
 
     /// Renders `graph` in `format` into `sink`.
-    public static func render(_ graph: PeerGraph, format: OutputFormat, options: RenderOptions, to sink: OutputSink) {
+    package static func render(_ graph: PeerGraph, format: OutputFormat, options: RenderOptions, to sink: OutputSink) {
         format.makeWriter(options: options).write(graph, to: sink)
     }
 }

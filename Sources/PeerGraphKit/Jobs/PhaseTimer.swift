@@ -9,7 +9,9 @@ struct PhaseTimer: Sendable {
         guard enabled else { return try await body() }
         let start = Date()
         defer {
-            diagnostics.report(.timing, """
+            diagnostics.report(
+                .timing,
+                """
                 \(phase) \(Int(Date().timeIntervalSince(start) * 1000)) ms, peak memory so far \(Self.peakMemoryMiB) MiB
                 """)
         }

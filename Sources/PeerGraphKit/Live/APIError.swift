@@ -1,5 +1,6 @@
 /// A failed API call: which region and action, what the service or the network said, how many attempts.
 public struct APIError: Error, Sendable, CustomStringConvertible {
+    /// Why the call failed.
     public enum Reason: Error, Sendable, Equatable {
         /// The service answered with an error body.
         case service(code: String, message: String, requestID: String?, recommend: String?, status: Int)
@@ -19,11 +20,16 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         case tooManyRegions(Int)
     }
 
+    /// The region asked, when the call was for one.
     public var region: String?
+    /// The API action, e.g. `ListVpcPeerConnections`.
     public var action: String
+    /// Why it failed.
     public var reason: Reason
+    /// How many times it was tried (retries included).
     public var attempts: Int
 
+    /// A failure of `action` in `region` after `attempts` tries.
     public init(region: String?, action: String, reason: Reason, attempts: Int) {
         self.region = region
         self.action = action
@@ -35,7 +41,8 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     public var isRetryable: Bool {
         switch reason {
         case .service(let code, _, _, _, let status):
-            return code == "Throttling" || code.hasPrefix("Throttling.") || ["ServiceUnavailable", "InternalError", "UnknownError"].contains(code)
+            return code == "Throttling" || code.hasPrefix("Throttling.")
+                || ["ServiceUnavailable", "InternalError", "UnknownError"].contains(code)
                 || [500, 502, 503, 504].contains(status)
         case .http(let status, _, _):
             return status == 429 || [500, 502, 503, 504].contains(status)
@@ -51,24 +58,26 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     /// Throttling waits longer between attempts.
     public var isThrottling: Bool {
         switch reason {
-        case .service(let code, _, _, _, let status): code == "Throttling" || code.hasPrefix("Throttling.") || status == 429
+        case .service(let code, _, _, _, let status):
+            code == "Throttling" || code.hasPrefix("Throttling.") || status == 429
         case .http(let status, _, _): status == 429
         default: false
         }
     }
 
+    /// One line: region, action, attempts, and the reason (with the API's code and request id when given).
     public var description: String {
         var text = region.map { "\($0): " } ?? ""
         text += "\(action) failed"
         if attempts > 1 { text += " after \(attempts) attempts" }
         text += ": "
         switch reason {
-        case let .service(code, message, requestID, recommend, status):
+        case .service(let code, let message, let requestID, let recommend, let status):
             text += "\(code): \(message) (HTTP \(status)"
             if let requestID { text += ", request id \(requestID)" }
             text += ")"
             if let recommend, !recommend.isEmpty { text += "; see \(recommend)" }
-        case let .http(status, contentType, excerpt):
+        case .http(let status, let contentType, let excerpt):
             text += "HTTP \(status) without an API error body"
             if let contentType { text += " (\(contentType))" }
             if !excerpt.isEmpty { text += ": \(excerpt)" }
@@ -78,10 +87,12 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             text += "connection failed: \(how)"
         case .transport(.responseTooLarge(let limit)):
             text += "the response passed \(limit >> 20) MiB and was stopped (real pages are about 60 KB)"
-        case let .redirected(status, location):
-            text += "HTTP \(status) redirect\(location.map { " to \($0)" } ?? ""), not followed (the API never redirects; check --endpoint)"
+        case .redirected(let status, let location):
+            text +=
+                "HTTP \(status) redirect\(location.map { " to \($0)" } ?? ""), not followed (the API never redirects; check --endpoint)"
         case .tooManyRegions(let count):
-            text += "DescribeRegions named \(count) regions, more than Alibaba Cloud has; not walking them (name the regions with --region)"
+            text +=
+                "DescribeRegions named \(count) regions, more than Alibaba Cloud has; not walking them (name the regions with --region)"
         case .malformedResponse(let why):
             text += "the response is not a valid page: \(why)"
         case .repeatedToken(let token):

@@ -1,33 +1,35 @@
 import Foundation
 
 /// One RPC-style Alibaba Cloud API call before signing: which action, where each parameter goes.
-public struct APIRequest: Sendable, Equatable {
-    public var action: String
-    public var version: String
+package struct APIRequest: Sendable, Equatable {
+    package var action: String
+    package var version: String
     /// Parameters sent in the URL query, in order.
-    public var query: [(String, String)]
+    package var query: [(String, String)]
     /// Parameters sent in the form body; nil for an operation with no body (no content-type is sent).
-    public var body: [(String, String)]?
+    package var body: [(String, String)]?
 
-    public static func == (lhs: APIRequest, rhs: APIRequest) -> Bool {
+    package static func == (lhs: APIRequest, rhs: APIRequest) -> Bool {
         lhs.action == rhs.action && lhs.version == rhs.version && lhs.query.elementsEqual(rhs.query, by: ==)
             && (lhs.body ?? []).elementsEqual(rhs.body ?? [], by: ==) && (lhs.body == nil) == (rhs.body == nil)
     }
 
     /// The filters `ListVpcPeerConnections` accepts.
-    public struct ListFilters: Sendable, Equatable {
-        public var instanceID: String?
-        public var name: String?
-        public var vpcIDs: [String] = []
-        public var resourceGroupID: String?
-        public var tags: [ConnectionFilter.TagCriterion] = []
+    package struct ListFilters: Sendable, Equatable {
+        package var instanceID: String?
+        package var name: String?
+        package var vpcIDs: [String] = []
+        package var resourceGroupID: String?
+        package var tags: [ConnectionFilter.TagCriterion] = []
 
-        public init() {}
+        package init() {}
     }
 
     /// `ListVpcPeerConnections` (VpcPeer 2022-01-01): body `InstanceId`, `MaxResults`, `Name`, `NextToken`,
     /// `RegionId`, `VpcId` (comma-joined); query `ResourceGroupId`, `Tags.N.Key`, `Tags.N.Value`.
-    public static func listVpcPeerConnections(region: String?, filters: ListFilters, maxResults: Int? = 100, nextToken: String? = nil) -> APIRequest {
+    package static func listVpcPeerConnections(
+        region: String?, filters: ListFilters, maxResults: Int? = 100, nextToken: String? = nil
+    ) -> APIRequest {
         var body: [(String, String)] = []
         if let id = filters.instanceID { body.append(("InstanceId", id)) }
         if let maxResults { body.append(("MaxResults", String(maxResults))) }
@@ -41,25 +43,32 @@ public struct APIRequest: Sendable, Equatable {
             query.append(("Tags.\(index + 1).Key", tag.key))
             if let value = tag.value { query.append(("Tags.\(index + 1).Value", value)) }
         }
-        return APIRequest(action: "ListVpcPeerConnections", version: "2022-01-01", query: query,
-                          body: body.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })
+        return APIRequest(
+            action: "ListVpcPeerConnections", version: "2022-01-01", query: query,
+            body: body.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })
     }
 
     /// Vpc `DescribeRegions` (2016-04-28): query only, no body.
-    public static func describeRegions(language: String = "en-US") -> APIRequest {
+    package static func describeRegions(language: String = "en-US") -> APIRequest {
         APIRequest(action: "DescribeRegions", version: "2016-04-28", query: [("AcceptLanguage", language)], body: nil)
     }
 
     /// Vpc `DescribeVpcs` (2016-04-28): query only. Up to 20 VPC ids, pages of up to 50.
-    public static func describeVpcs(region: String, vpcIDs: [String], pageNumber: Int, pageSize: Int = 50) -> APIRequest {
-        var query: [(String, String)] = [("PageNumber", String(pageNumber)), ("PageSize", String(pageSize)), ("RegionId", region)]
+    package static func describeVpcs(
+        region: String, vpcIDs: [String], pageNumber: Int, pageSize: Int = 50
+    ) -> APIRequest {
+        var query: [(String, String)] = [
+            ("PageNumber", String(pageNumber)), ("PageSize", String(pageSize)), ("RegionId", region),
+        ]
         if !vpcIDs.isEmpty { query.append(("VpcId", vpcIDs.joined(separator: ","))) }
         return APIRequest(action: "DescribeVpcs", version: "2016-04-28", query: query, body: nil)
     }
 
     /// The signed HTTP request for `endpoint` (scheme, host and optional port), with a fresh date and nonce
     /// unless given. Signs `host`, `content-type` when there is a body, and every `x-acs-*` header.
-    public func signed(endpoint: URL, credentials: AlibabaCredentials, date: Date = Date(), nonce: String? = nil) -> HTTPRequest {
+    package func signed(
+        endpoint: URL, credentials: AlibabaCredentials, date: Date = Date(), nonce: String? = nil
+    ) -> HTTPRequest {
         let bodyText = body.map(PercentEncoding.formBody) ?? ""
         let bodyBytes = Array(bodyText.utf8)
         var headers: [String: String] = [
@@ -75,7 +84,8 @@ public struct APIRequest: Sendable, Equatable {
             headers["x-acs-accesskey-id"] = credentials.accessKeyID
             headers["x-acs-security-token"] = token
         }
-        let signature = ACS3Signer.sign(method: "POST", query: query, headers: headers, body: bodyBytes, credentials: credentials)
+        let signature = ACS3Signer.sign(
+            method: "POST", query: query, headers: headers, body: bodyBytes, credentials: credentials)
         var components = "\(endpoint.scheme ?? "https")://\(Self.hostHeader(endpoint))/"
         if !signature.canonicalQueryString.isEmpty { components += "?" + signature.canonicalQueryString }
         var sent = headers.filter { $0.key != "host" }.map { (name: $0.key, value: $0.value) }
@@ -84,8 +94,9 @@ public struct APIRequest: Sendable, Equatable {
         sent.append((name: "user-agent", value: "peergraph/\(PeerGraphVersion.current)"))
         // The endpoint was checked when it was given; a URL that still does not parse goes to the endpoint
         // as it is (the server then rejects the signature) rather than crashing.
-        return HTTPRequest(url: URL(string: components) ?? endpoint, method: "POST",
-                           headers: sent.sorted { $0.name < $1.name }, body: bodyBytes, action: action)
+        return HTTPRequest(
+            url: URL(string: components) ?? endpoint, method: "POST",
+            headers: sent.sorted { $0.name < $1.name }, body: bodyBytes, action: action)
     }
 
     /// `host` or `host:port` when the port is not the scheme's default, as URLSession sends it.
@@ -110,6 +121,6 @@ public struct APIRequest: Sendable, Equatable {
     /// 16 random bytes as 32 lower-case hex characters.
     static func makeNonce() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0 ..< 16).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }.hexString
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.hexString
     }
 }

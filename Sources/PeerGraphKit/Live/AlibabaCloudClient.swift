@@ -3,24 +3,27 @@ import Foundation
 /// Sends signed Alibaba Cloud RPC calls with retries. Every attempt gets a fresh date and nonce and is
 /// signed again; throttling, server errors, timeouts and dropped connections are retried with backoff,
 /// anything else fails at once.
-public struct AlibabaCloudClient: Sendable {
-    public var transport: HTTPTransport
-    public var credentials: AlibabaCredentials
+package struct AlibabaCloudClient: Sendable {
+    package var transport: HTTPTransport
+    package var credentials: AlibabaCredentials
     /// Seconds allowed for each request.
-    public var timeout: Double
-    public var retryPolicy: RetryPolicy
+    package var timeout: Double
+    package var retryPolicy: RetryPolicy
     /// Receives one line per request for `--verbose`; never given a secret.
-    public var log: @Sendable (String) -> Void
+    package var log: @Sendable (String) -> Void
     /// Waits between attempts; replaceable in tests.
-    public var sleep: @Sendable (Double) async throws -> Void
+    package var sleep: @Sendable (Double) async throws -> Void
     /// Removes the credentials' secrets, and every signature sent, from all that comes back: response
     /// bodies (page data that is drawn and saved) and error excerpts.
-    public let scrubber: SecretScrubber
+    package let scrubber: SecretScrubber
 
-    public init(
-        transport: HTTPTransport, credentials: AlibabaCredentials, timeout: Double = 10, retryPolicy: RetryPolicy = RetryPolicy(),
+    package init(
+        transport: HTTPTransport, credentials: AlibabaCredentials, timeout: Double = 10,
+        retryPolicy: RetryPolicy = RetryPolicy(),
         log: @escaping @Sendable (String) -> Void = { _ in },
-        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) },
+        sleep: @escaping @Sendable (Double) async throws -> Void = {
+            try await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000))
+        },
         scrubber: SecretScrubber = SecretScrubber()
     ) {
         self.scrubber = scrubber
@@ -35,7 +38,7 @@ public struct AlibabaCloudClient: Sendable {
 
     /// Calls `request` at `endpoint` and returns the body of the successful (HTTP 2xx) response, after
     /// `validate` accepted it (a body it rejects counts as a malformed response, and is retried).
-    public func call<Result>(
+    package func call<Result>(
         _ request: APIRequest, endpoint: URL, region: String?, validate: ([UInt8]) throws(APIError.Reason) -> Result
     ) async throws(APIError) -> Result {
         var attempt = 0
@@ -54,26 +57,35 @@ public struct AlibabaCloudClient: Sendable {
                 response.body = scrubber.scrub(response.body)
                 response.headers = response.headers.mapValues { scrubber.scrub($0) }
                 let elapsed = Int(Date().timeIntervalSince(started) * 1000)
-                log("\(region ?? "-") \(request.action) attempt \(attempt): HTTP \(response.status), \(response.body.count) bytes, \(elapsed) ms")
-                if (200 ..< 300).contains(response.status) {
+                log(
+                    "\(region ?? "-") \(request.action) attempt \(attempt): HTTP \(response.status), \(response.body.count) bytes, \(elapsed) ms"
+                )
+                if (200..<300).contains(response.status) {
                     do {
                         return try validate(response.body)
                     } catch {
                         failure = error
                     }
-                } else if (300 ..< 400).contains(response.status) {
-                    failure = .redirected(status: response.status, location: response.headers["location"].map { Self.printable($0, limit: 200) })
+                } else if (300..<400).contains(response.status) {
+                    failure = .redirected(
+                        status: response.status,
+                        location: response.headers["location"].map { Self.printable($0, limit: 200) })
                 } else {
                     failure = Self.errorReason(response)
                     retryAfter = response.headers["x-acs-retry-after"].flatMap { Int($0.trimmingWhitespace()) }
                 }
             } catch {
-                log("\(region ?? "-") \(request.action) attempt \(attempt): \(error == .timedOut ? "timed out" : "failed")")
+                log(
+                    "\(region ?? "-") \(request.action) attempt \(attempt): \(error == .timedOut ? "timed out" : "failed")"
+                )
                 failure = .transport(error)
             }
             let apiError = APIError(region: region, action: request.action, reason: failure, attempts: attempt)
-            guard apiError.isRetryable || (retryAfter ?? 0) > 0, attempt <= retryPolicy.maximumRetries else { throw apiError }
-            let wait = retryPolicy.delay(beforeRetry: attempt - 1, throttled: apiError.isThrottling, retryAfterMilliseconds: retryAfter)
+            guard apiError.isRetryable || (retryAfter ?? 0) > 0, attempt <= retryPolicy.maximumRetries else {
+                throw apiError
+            }
+            let wait = retryPolicy.delay(
+                beforeRetry: attempt - 1, throttled: apiError.isThrottling, retryAfterMilliseconds: retryAfter)
             log("\(region ?? "-") \(request.action): retrying in \(Int(wait * 1000)) ms")
             do {
                 try await sleep(wait)
@@ -98,12 +110,15 @@ public struct AlibabaCloudClient: Sendable {
             }
         }
         if let code = fields["code"], !code.isEmpty {
-            return .service(code: printable(code, limit: 100), message: printable(fields["message"] ?? "", limit: 500),
-                            requestID: fields["requestid"].map { printable($0, limit: 100) },
-                            recommend: fields["recommend"].map { printable($0, limit: 300) }, status: response.status)
+            return .service(
+                code: printable(code, limit: 100), message: printable(fields["message"] ?? "", limit: 500),
+                requestID: fields["requestid"].map { printable($0, limit: 100) },
+                recommend: fields["recommend"].map { printable($0, limit: 300) }, status: response.status)
         }
         let text = String(decoding: response.body.prefix(400), as: UTF8.self)
-        return .http(status: response.status, contentType: response.headers["content-type"], excerpt: printable(text, limit: 120))
+        return .http(
+            status: response.status, contentType: response.headers["content-type"], excerpt: printable(text, limit: 120)
+        )
     }
 
     /// Text from the network made safe for one line of a terminal: controls become spaces, runs of

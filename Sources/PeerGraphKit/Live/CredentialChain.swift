@@ -8,13 +8,15 @@ import Foundation
 ///    `~/.alibabacloud/credentials`, section as for the profile or `default`, `type = access_key`.
 /// An explicit `--profile` skips the environment variables: the user asked for that profile.
 public struct CredentialChain: Sendable {
-    public var environment: [String: String]
-    public var homeDirectory: String
+    package var environment: [String: String]
+    package var homeDirectory: String
     /// `--profile`.
-    public var profile: String?
+    package var profile: String?
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                homeDirectory: String = NSHomeDirectory(), profile: String? = nil) {
+    package init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        homeDirectory: String = NSHomeDirectory(), profile: String? = nil
+    ) {
         self.environment = environment
         self.homeDirectory = homeDirectory
         self.profile = profile
@@ -22,31 +24,41 @@ public struct CredentialChain: Sendable {
 
     /// A configuration problem: what is missing or unsupported, and where to fix it.
     public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// What is missing or unsupported, and where to fix it.
         public var message: String
+        /// The message.
         public var description: String { message }
     }
 
-    private var requestedProfile: String? { profile ?? environment["ALIBABA_CLOUD_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } }
+    private var requestedProfile: String? {
+        profile ?? environment["ALIBABA_CLOUD_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
     private var configPath: String { (homeDirectory as NSString).appendingPathComponent(".aliyun/config.json") }
     private var cliProfilesDisabled: Bool { environment["ALIBABA_CLOUD_CLI_PROFILE_DISABLED"]?.lowercased() == "true" }
 
     /// The first credentials the chain yields.
-    public func resolve() throws(Failure) -> AlibabaCredentials {
+    package func resolve() throws(Failure) -> AlibabaCredentials {
         if profile == nil, let id = environment["ALIBABA_CLOUD_ACCESS_KEY_ID"], !id.isEmpty,
-           let secret = environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"], !secret.isEmpty {
-            return AlibabaCredentials(accessKeyID: id, accessKeySecret: secret,
-                                      securityToken: environment["ALIBABA_CLOUD_SECURITY_TOKEN"], source: "environment variables")
+            let secret = environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"], !secret.isEmpty
+        {
+            return AlibabaCredentials(
+                accessKeyID: id, accessKeySecret: secret,
+                securityToken: environment["ALIBABA_CLOUD_SECURITY_TOKEN"], source: "environment variables")
         }
         if !cliProfilesDisabled, let credentials = try fromCLIConfig() { return credentials }
         if let credentials = try fromINIFile() { return credentials }
         if let profile = requestedProfile {
-            throw Failure(message: "no profile \(profile.debugDescription) in ~/.aliyun/config.json or ~/.alibabacloud/credentials.ini")
+            throw Failure(
+                message:
+                    "no profile \(profile.debugDescription) in ~/.aliyun/config.json or ~/.alibabacloud/credentials.ini"
+            )
         }
-        throw Failure(message: """
-            no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET \
-            (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or configure a profile in ~/.aliyun/config.json \
-            ('aliyun configure') or ~/.alibabacloud/credentials.ini
-            """)
+        throw Failure(
+            message: """
+                no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET \
+                (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or configure a profile in ~/.aliyun/config.json \
+                ('aliyun configure') or ~/.alibabacloud/credentials.ini
+                """)
     }
 
     /// The region to use when `--region` is not given: `ALIBABA_CLOUD_REGION_ID`, else the profile's `region_id`.
@@ -80,19 +92,25 @@ public struct CredentialChain: Sendable {
         switch mode {
         case "AK", "StsToken":
             guard !id.isEmpty, !secret.isEmpty else {
-                throw Failure(message: "~/.aliyun/config.json profile \(name.debugDescription) has no access_key_id or access_key_secret")
+                throw Failure(
+                    message:
+                        "~/.aliyun/config.json profile \(name.debugDescription) has no access_key_id or access_key_secret"
+                )
             }
             let token = mode == "StsToken" ? selected["sts_token"] as? String : nil
             if mode == "StsToken" && (token ?? "").isEmpty {
-                throw Failure(message: "~/.aliyun/config.json profile \(name.debugDescription) (StsToken) has no sts_token")
+                throw Failure(
+                    message: "~/.aliyun/config.json profile \(name.debugDescription) (StsToken) has no sts_token")
             }
-            return AlibabaCredentials(accessKeyID: id, accessKeySecret: secret, securityToken: token,
-                                      source: "~/.aliyun/config.json profile \(name)")
+            return AlibabaCredentials(
+                accessKeyID: id, accessKeySecret: secret, securityToken: token,
+                source: "~/.aliyun/config.json profile \(name)")
         default:
-            throw Failure(message: """
-                ~/.aliyun/config.json profile \(name.debugDescription) uses mode \(mode), which peergraph does not support \
-                (only AK and StsToken); use such a profile or the ALIBABA_CLOUD_ACCESS_KEY_* environment variables
-                """)
+            throw Failure(
+                message: """
+                    ~/.aliyun/config.json profile \(name.debugDescription) uses mode \(mode), which peergraph does not support \
+                    (only AK and StsToken); use such a profile or the ALIBABA_CLOUD_ACCESS_KEY_* environment variables
+                    """)
         }
     }
 
@@ -102,17 +120,24 @@ public struct CredentialChain: Sendable {
             candidates = [path]
         } else {
             let folder = (homeDirectory as NSString).appendingPathComponent(".alibabacloud")
-            candidates = [(folder as NSString).appendingPathComponent("credentials.ini"), (folder as NSString).appendingPathComponent("credentials")]
+            candidates = [
+                (folder as NSString).appendingPathComponent("credentials.ini"),
+                (folder as NSString).appendingPathComponent("credentials"),
+            ]
         }
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
-              let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+            let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else { return nil }
         let section = requestedProfile ?? "default"
         guard let values = Self.iniSection(section, in: text) else { return nil }
         let type = values["type"] ?? "access_key"
         guard type == "access_key" else {
-            throw Failure(message: "\(path) section [\(section)] has type \(type), which peergraph does not support (only access_key)")
+            throw Failure(
+                message:
+                    "\(path) section [\(section)] has type \(type), which peergraph does not support (only access_key)")
         }
-        guard let id = values["access_key_id"], !id.isEmpty, let secret = values["access_key_secret"], !secret.isEmpty else {
+        guard let id = values["access_key_id"], !id.isEmpty, let secret = values["access_key_secret"], !secret.isEmpty
+        else {
             throw Failure(message: "\(path) section [\(section)] has no access_key_id or access_key_secret")
         }
         return AlibabaCredentials(accessKeyID: id, accessKeySecret: secret, source: "\(path) [\(section)]")

@@ -1,30 +1,40 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
 /// An HTTP request ready to send. Header names are lower-case.
 public struct HTTPRequest: Sendable {
+    /// Where it goes.
     public var url: URL
+    /// `GET` or `POST`.
     public var method: String
+    /// The headers, in the order they are sent (signed requests depend on them).
     public var headers: [(name: String, value: String)]
+    /// The body; empty for the API's calls.
     public var body: [UInt8]
     /// The API action, for messages.
     public var action: String
 
+    /// The first value of header `name` (names are lower case), if any.
     public func header(_ name: String) -> String? { headers.first { $0.name == name }?.value }
 }
 
 /// An HTTP response. Header names are lower-case.
 public struct HTTPResponse: Sendable {
+    /// The HTTP status code.
     public var status: Int
+    /// The headers, names in lower case.
     public var headers: [String: String]
+    /// The body as received (already de-chunked).
     public var body: [UInt8]
 
     /// A response with `headers` under lower-case names.
     public init(status: Int, headers: [String: String], body: [UInt8]) {
         self.status = status
-        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.headers = Dictionary(
+            headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
     }
 }
@@ -51,14 +61,16 @@ public protocol HTTPTransport: Sendable {
 /// `Location` names; the 3xx comes back as the response), and a body is stopped as soon as it passes
 /// `maximumResponseSize` bytes after decompression (a `Content-Encoding: gzip` bomb, an endless chunked
 /// body), so memory stays small whatever the server sends.
-public final class URLSessionTransport: HTTPTransport {
+package final class URLSessionTransport: HTTPTransport {
     /// Real pages are about 60 KB; this leaves a thousandfold margin.
-    public static let defaultMaximumResponseSize = 64 << 20
+    package static let defaultMaximumResponseSize = 64 << 20
 
     private let session: URLSession
     private let delegate: Delegate
 
-    public init(maximumResponseSize: Int = URLSessionTransport.defaultMaximumResponseSize, maximumConnectionsPerHost: Int = 16) {
+    package init(
+        maximumResponseSize: Int = URLSessionTransport.defaultMaximumResponseSize, maximumConnectionsPerHost: Int = 16
+    ) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpCookieStorage = nil
@@ -70,8 +82,9 @@ public final class URLSessionTransport: HTTPTransport {
 
     deinit { session.invalidateAndCancel() }
 
-    public func send(_ request: HTTPRequest, timeout: TimeInterval) async throws(TransportError) -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+    package func send(_ request: HTTPRequest, timeout: TimeInterval) async throws(TransportError) -> HTTPResponse {
+        var urlRequest = URLRequest(
+            url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
         urlRequest.httpBody = Data(request.body)
@@ -100,7 +113,9 @@ public final class URLSessionTransport: HTTPTransport {
 
         init(maximumResponseSize: Int) { self.maximumResponseSize = maximumResponseSize }
 
-        func start(_ task: URLSessionTask, continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) {
+        func start(
+            _ task: URLSessionTask, continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>
+        ) {
             lock.withLock { exchanges[task.taskIdentifier] = Exchange(continuation: continuation) }
         }
 
@@ -151,25 +166,31 @@ public final class URLSessionTransport: HTTPTransport {
             for (key, value) in http.allHeaderFields {
                 if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
             }
-            exchange.continuation.resume(returning: .success(HTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](exchange.body))))
+            exchange.continuation.resume(
+                returning: .success(
+                    HTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](exchange.body))))
         }
 
         private static func transportError(_ error: Error) -> TransportError {
-            guard let error = error as? URLError else { return .connectionFailed((error as NSError).localizedDescription) }
+            guard let error = error as? URLError else {
+                return .connectionFailed((error as NSError).localizedDescription)
+            }
             switch error.code {
             case .badURL:
                 // swift-corelibs-foundation (Linux, Windows) before its fix for issue 5496 refuses every URL
                 // whose host is an IPv6 literal; say so instead of "error -1000".
                 let host = error.failingURL?.host ?? ""
-                return .connectionFailed(host.contains(":")
-                    ? "this system's Foundation cannot reach IPv6 literal URLs (swift-corelibs-foundation issue 5496); use a host name"
-                    : "bad URL")
+                return .connectionFailed(
+                    host.contains(":")
+                        ? "this system's Foundation cannot reach IPv6 literal URLs (swift-corelibs-foundation issue 5496); use a host name"
+                        : "bad URL")
             case .timedOut: return .timedOut
             case .cannotConnectToHost: return .connectionFailed("connection refused")
             case .networkConnectionLost: return .connectionFailed("connection lost")
             case .cannotFindHost: return .connectionFailed("host not found")
             case .notConnectedToInternet: return .connectionFailed("no network")
-            case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate: return .connectionFailed("TLS failed")
+            case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate:
+                return .connectionFailed("TLS failed")
             default: return .connectionFailed(error.localizedDescription)
             }
         }

@@ -2,27 +2,34 @@ import Foundation
 
 /// Collects peering connections from the live API: every page of every region, regions fetched
 /// concurrently (at most `concurrency` at a time, in a task group), results merged in region order.
-public struct LiveCollector: Sendable {
+package struct LiveCollector: Sendable {
     /// The default VpcPeer endpoint: one host for every region (the region is a parameter).
-    public static let vpcPeerEndpoint = URL(string: "https://vpcpeer.aliyuncs.com")!
+    package static let vpcPeerEndpoint = fixedURL("https://vpcpeer.aliyuncs.com")
     /// The Vpc endpoint used for DescribeRegions.
-    public static let vpcEndpoint = URL(string: "https://vpc.aliyuncs.com")!
+    package static let vpcEndpoint = fixedURL("https://vpc.aliyuncs.com")
+
+    private static func fixedURL(_ text: String) -> URL {
+        guard let url = URL(string: text) else { fatalError("\(text) is no URL") }
+        return url
+    }
     /// Alibaba Cloud has about 30 regions; a DescribeRegions answer with more than this is not walked.
-    public static let maximumRegions = 100
+    package static let maximumRegions = 100
     /// No real account has this many pages of 100 connections in one region.
-    public static let maximumPagesPerRegion = 10_000
+    package static let maximumPagesPerRegion = 10_000
 
-    public var client: AlibabaCloudClient
+    package var client: AlibabaCloudClient
     /// Replaces every API host (tests, private endpoints).
-    public var endpointOverride: URL?
-    public var filters: APIRequest.ListFilters
-    public var concurrency: Int
-    public var pageSize: Int
+    package var endpointOverride: URL?
+    package var filters: APIRequest.ListFilters
+    package var concurrency: Int
+    package var pageSize: Int
     /// Pages per region before giving up (a token that never ends must not mean a run that never ends).
-    public var maximumPages = LiveCollector.maximumPagesPerRegion
+    package var maximumPages = LiveCollector.maximumPagesPerRegion
 
-    public init(client: AlibabaCloudClient, endpointOverride: URL? = nil, filters: APIRequest.ListFilters = .init(),
-                concurrency: Int = 4, pageSize: Int = 100) {
+    package init(
+        client: AlibabaCloudClient, endpointOverride: URL? = nil, filters: APIRequest.ListFilters = .init(),
+        concurrency: Int = 4, pageSize: Int = 100
+    ) {
         self.client = client
         self.endpointOverride = endpointOverride
         self.filters = filters
@@ -31,29 +38,31 @@ public struct LiveCollector: Sendable {
     }
 
     /// One region's pages, as the API sent them.
-    public struct RegionResult: Sendable {
-        public var region: String
-        public var connections: [PeeringConnection]
+    package struct RegionResult: Sendable {
+        package var region: String
+        package var connections: [PeeringConnection]
         /// The raw response bodies, in order, for `--save-raw`.
-        public var pages: [[UInt8]]
+        package var pages: [[UInt8]]
     }
 
     /// The outcome of a multi-region collection.
-    public struct Collection: Sendable {
-        public var results: [RegionResult]
-        public var failures: [APIError]
-        public var connections: [PeeringConnection] { results.flatMap(\.connections) }
+    package struct Collection: Sendable {
+        package var results: [RegionResult]
+        package var failures: [APIError]
+        package var connections: [PeeringConnection] { results.flatMap(\.connections) }
     }
 
     /// Progress events for the terminal.
-    public enum Progress: Sendable {
+    package enum Progress: Sendable {
         case page(region: String, page: Int, connections: Int)
         case regionDone(region: String, connections: Int)
         case regionFailed(region: String)
     }
 
     /// Every page of `region`, following `NextToken` until it is empty.
-    public func collect(region: String, progress: @Sendable (Progress) -> Void = { _ in }) async throws(APIError) -> RegionResult {
+    package func collect(
+        region: String, progress: @Sendable (Progress) -> Void = { _ in }
+    ) async throws(APIError) -> RegionResult {
         let endpoint = endpointOverride ?? Self.vpcPeerEndpoint
         var token: String?
         var seenTokens: Set<String> = []
@@ -61,14 +70,19 @@ public struct LiveCollector: Sendable {
         var pages: [[UInt8]] = []
         while true {
             guard pages.count < maximumPages else {
-                throw APIError(region: region, action: "ListVpcPeerConnections", reason: .tooManyPages(pages.count), attempts: 1)
+                throw APIError(
+                    region: region, action: "ListVpcPeerConnections", reason: .tooManyPages(pages.count), attempts: 1)
             }
-            let request = APIRequest.listVpcPeerConnections(region: region, filters: filters, maxResults: pageSize, nextToken: token)
-            let (page, body) = try await client.call(request, endpoint: endpoint, region: region) { body throws(APIError.Reason) in
+            let request = APIRequest.listVpcPeerConnections(
+                region: region, filters: filters, maxResults: pageSize, nextToken: token)
+            let (page, body) = try await client.call(request, endpoint: endpoint, region: region) {
+                body throws(APIError.Reason) in
                 do throws(JSONSyntaxError) {
                     return (try PeeringDocumentDecoder().decodePage(body), body)
                 } catch {
-                    throw .malformedResponse("\(error.message) at byte \(error.byteOffset)\(error.path.isEmpty ? "" : " (\(error.jsonPath))")")
+                    throw .malformedResponse(
+                        "\(error.message) at byte \(error.byteOffset)\(error.path.isEmpty ? "" : " (\(error.jsonPath))")"
+                    )
                 }
             }
             connections += page.connections
@@ -76,7 +90,8 @@ public struct LiveCollector: Sendable {
             progress(.page(region: region, page: pages.count, connections: connections.count))
             guard let next = page.nextToken, !next.isEmpty else { break }
             guard seenTokens.insert(next).inserted else {
-                throw APIError(region: region, action: "ListVpcPeerConnections", reason: .repeatedToken(next), attempts: 1)
+                throw APIError(
+                    region: region, action: "ListVpcPeerConnections", reason: .repeatedToken(next), attempts: 1)
             }
             token = next
         }
@@ -86,7 +101,9 @@ public struct LiveCollector: Sendable {
 
     /// All regions, at most `concurrency` at once. With `keepGoing`, a failed region is reported in
     /// `failures` and the others continue; otherwise the first failure cancels the rest and is thrown.
-    public func collect(regions: [String], keepGoing: Bool, progress: @escaping @Sendable (Progress) -> Void = { _ in })
+    package func collect(
+        regions: [String], keepGoing: Bool, progress: @escaping @Sendable (Progress) -> Void = { _ in }
+    )
         async throws(APIError) -> Collection
     {
         var results: [(Int, RegionResult)] = []
@@ -106,7 +123,7 @@ public struct LiveCollector: Sendable {
                     }
                 }
             }
-            for _ in 0 ..< min(concurrency, regions.count) { startNext() }
+            for _ in 0..<min(concurrency, regions.count) { startNext() }
             while let (index, result) = await group.next() {
                 switch result {
                 case .success(let value):
@@ -123,13 +140,15 @@ public struct LiveCollector: Sendable {
             return nil
         }
         if let outcome { throw outcome }
-        return Collection(results: results.sorted { $0.0 < $1.0 }.map(\.1), failures: failures.sorted { $0.0 < $1.0 }.map(\.1))
+        return Collection(
+            results: results.sorted { $0.0 < $1.0 }.map(\.1), failures: failures.sorted { $0.0 < $1.0 }.map(\.1))
     }
 
     /// The region ids of Vpc `DescribeRegions`, for `--region all`.
-    public func allRegions() async throws(APIError) -> [String] {
+    package func allRegions() async throws(APIError) -> [String] {
         let endpoint = endpointOverride ?? Self.vpcEndpoint
-        let regions = try await client.call(.describeRegions(), endpoint: endpoint, region: nil) { body throws(APIError.Reason) in
+        let regions = try await client.call(.describeRegions(), endpoint: endpoint, region: nil) {
+            body throws(APIError.Reason) in
             do throws(JSONSyntaxError) {
                 return try Self.regionIDs(fromDescribeRegions: body)
             } catch {
@@ -144,16 +163,21 @@ public struct LiveCollector: Sendable {
     }
 
     /// The Vpc endpoint of a region: `vpc.aliyuncs.com` for cn-hangzhou, `vpc.REGION.aliyuncs.com` elsewhere.
-    public static func vpcEndpoint(region: String) -> URL {
+    package static func vpcEndpoint(region: String) -> URL {
         // A region id from the API that makes no host name falls back to the global endpoint (never a crash).
-        region == "cn-hangzhou" ? vpcEndpoint : URL(string: "https://vpc.\(PercentEncoding.rfc3986(region)).aliyuncs.com") ?? vpcEndpoint
+        region == "cn-hangzhou"
+            ? vpcEndpoint : URL(string: "https://vpc.\(PercentEncoding.rfc3986(region)).aliyuncs.com") ?? vpcEndpoint
     }
 
     /// Names of VPCs from Vpc `DescribeVpcs`, asked per region for the VPCs in it (20 ids a call, paged),
     /// regions concurrently. VPCs of other accounts are not visible and simply get no name.
-    public func vpcNames(byRegion vpcIDs: [(region: String, vpcIDs: [String])]) async throws(APIError) -> [ExactText: String] {
+    package func vpcNames(
+        byRegion vpcIDs: [(region: String, vpcIDs: [String])]
+    ) async throws(APIError) -> [ExactText: String] {
         let jobs = vpcIDs.sorted { ByteOrder.less($0.region, $1.region) }.flatMap { entry in
-            stride(from: 0, to: entry.vpcIDs.count, by: 20).map { (entry.region, Array(entry.vpcIDs[$0 ..< min($0 + 20, entry.vpcIDs.count)])) }
+            stride(from: 0, to: entry.vpcIDs.count, by: 20).map {
+                (entry.region, Array(entry.vpcIDs[$0..<min($0 + 20, entry.vpcIDs.count)]))
+            }
         }
         var names: [ExactText: String] = [:]
         let failure: APIError? = await withTaskGroup(of: Result<[ExactText: String], APIError>.self) { group in
@@ -170,7 +194,7 @@ public struct LiveCollector: Sendable {
                     }
                 }
             }
-            for _ in 0 ..< min(concurrency, jobs.count) { startNext() }
+            for _ in 0..<min(concurrency, jobs.count) { startNext() }
             while let result = await group.next() {
                 switch result {
                 case .success(let found): names.merge(found) { $1 }
@@ -189,8 +213,10 @@ public struct LiveCollector: Sendable {
     private func describeVpcs(region: String, ids: [String]) async throws(APIError) -> [ExactText: String] {
         let endpoint = endpointOverride ?? Self.vpcEndpoint(region: region)
         var names: [ExactText: String] = [:]
-        for pageNumber in 1 ... 1000 {
-            let (found, total) = try await client.call(.describeVpcs(region: region, vpcIDs: ids, pageNumber: pageNumber), endpoint: endpoint, region: region) {
+        for pageNumber in 1...1000 {
+            let (found, total) = try await client.call(
+                .describeVpcs(region: region, vpcIDs: ids, pageNumber: pageNumber), endpoint: endpoint, region: region
+            ) {
                 body throws(APIError.Reason) in
                 do throws(JSONSyntaxError) {
                     return try Self.vpcNames(fromDescribeVpcs: body)
@@ -217,7 +243,10 @@ public struct LiveCollector: Sendable {
                 } else if key == "Vpcs" {
                     var vpcs = try scanner.beginObject()
                     while let inner = try scanner.nextKey(&vpcs) {
-                        guard inner == "Vpc" else { try scanner.skipValue(); continue }
+                        guard inner == "Vpc" else {
+                            try scanner.skipValue()
+                            continue
+                        }
                         var list = try scanner.beginArray()
                         while try scanner.nextElement(&list) {
                             var id: String?, name: String?
@@ -252,16 +281,26 @@ public struct LiveCollector: Sendable {
             var sawRegions = false
             var top = try scanner.beginObject()
             while let key = try scanner.nextKey(&top) {
-                guard key == "Regions" else { try scanner.skipValue(); continue }
+                guard key == "Regions" else {
+                    try scanner.skipValue()
+                    continue
+                }
                 sawRegions = true
                 var regions = try scanner.beginObject()
                 while let inner = try scanner.nextKey(&regions) {
-                    guard inner == "Region" else { try scanner.skipValue(); continue }
+                    guard inner == "Region" else {
+                        try scanner.skipValue()
+                        continue
+                    }
                     var list = try scanner.beginArray()
                     while try scanner.nextElement(&list) {
                         var region = try scanner.beginObject()
                         while let field = try scanner.nextKey(&region) {
-                            if field == "RegionId", let id = try scanner.readOptionalString() { ids.append(id) } else if field != "RegionId" { try scanner.skipValue() }
+                            if field == "RegionId", let id = try scanner.readOptionalString() {
+                                ids.append(id)
+                            } else if field != "RegionId" {
+                                try scanner.skipValue()
+                            }
                         }
                     }
                 }

@@ -1,17 +1,19 @@
 /// When and how long to wait before trying a failed call again: exponential backoff with full jitter
 /// (a random wait between zero and the exponential bound), a longer base for throttling, and the
 /// server's `x-acs-retry-after` when it gives one.
-public struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     /// Retries after the first attempt.
-    public var maximumRetries: Int
+    package var maximumRetries: Int
     /// Base of the exponential bound, in seconds.
-    public var baseDelay: Double
+    package var baseDelay: Double
     /// Base when throttled.
-    public var throttlingBaseDelay: Double
+    package var throttlingBaseDelay: Double
     /// No wait is longer than this.
-    public var maximumDelay: Double
+    package var maximumDelay: Double
 
-    public init(maximumRetries: Int = 3, baseDelay: Double = 0.2, throttlingBaseDelay: Double = 0.5, maximumDelay: Double = 20) {
+    package init(
+        maximumRetries: Int = 3, baseDelay: Double = 0.2, throttlingBaseDelay: Double = 0.5, maximumDelay: Double = 20
+    ) {
         self.maximumRetries = maximumRetries
         self.baseDelay = baseDelay
         self.throttlingBaseDelay = throttlingBaseDelay
@@ -19,12 +21,12 @@ public struct RetryPolicy: Sendable {
     }
 
     /// Seconds to wait before retry number `retry` (0 for the first retry).
-    public func delay(beforeRetry retry: Int, throttled: Bool, retryAfterMilliseconds: Int?) -> Double {
+    package func delay(beforeRetry retry: Int, throttled: Bool, retryAfterMilliseconds: Int?) -> Double {
         if let retryAfterMilliseconds, retryAfterMilliseconds > 0 {
             return min(Double(retryAfterMilliseconds) / 1000, maximumDelay)
         }
         let base = throttled ? throttlingBaseDelay : baseDelay
         let bound = min(maximumDelay, base * Double(1 << min(retry, 20)))
-        return Double.random(in: 0 ... bound)
+        return Double.random(in: 0...bound)
     }
 }

@@ -21,6 +21,7 @@ public final class SecretScrubber: @unchecked Sendable {
     private var known: Set<[UInt8]> = []
     private let lock = NSLock()
 
+    /// A scrubber that knows no secret yet.
     public init() {}
 
     /// Adds secrets to look for; empty strings are ignored.
@@ -29,8 +30,8 @@ public final class SecretScrubber: @unchecked Sendable {
             for secret in secrets where !secret.isEmpty {
                 for form in Self.forms(of: secret) where known.insert(form).inserted {
                     let length = min(Self.windowLength, form.count)
-                    for start in 0 ... form.count - length {
-                        let window = Array(form[start ..< start + length])
+                    for start in 0...form.count - length {
+                        let window = Array(form[start..<start + length])
                         windowsByLength[length, default: []].insert(window)
                         hashesByLength[length, default: []].insert(Self.hash(window[...]))
                     }
@@ -46,7 +47,8 @@ public final class SecretScrubber: @unchecked Sendable {
         // The same with lower-case hex digits after each `%`.
         var lower = upper
         for index in lower.indices where lower[index] == UInt8(ascii: "%") {
-            for digit in index + 1 ..< min(index + 3, lower.count) where (UInt8(ascii: "A") ... UInt8(ascii: "F")).contains(lower[digit]) {
+            for digit in index + 1..<min(index + 3, lower.count)
+            where (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(lower[digit]) {
                 lower[digit] += 32
             }
         }
@@ -71,12 +73,12 @@ public final class SecretScrubber: @unchecked Sendable {
         for (length, set) in windows where bytes.count >= length {
             let hashSet = hashes[length] ?? []
             var power: UInt64 = 1
-            for _ in 1 ..< length { power = power &* Self.base }
-            var hash = Self.hash(bytes[0 ..< length])
+            for _ in 1..<length { power = power &* Self.base }
+            var hash = Self.hash(bytes[0..<length])
             var start = 0
             while true {
-                if hashSet.contains(hash), set.contains(Array(bytes[start ..< start + length])) {
-                    for index in start ..< start + length { covered[index] = true }
+                if hashSet.contains(hash), set.contains(Array(bytes[start..<start + length])) {
+                    for index in start..<start + length { covered[index] = true }
                     any = true
                 }
                 guard start + length < bytes.count else { break }

@@ -8,34 +8,41 @@ import Foundation
 /// URLSession transport's rules: one request per connection (`Connection: close`), redirects never
 /// followed (a 3xx is returned as it came), the body stopped past `maximumResponseSize` bytes (after gzip
 /// decoding, if the server sends it although nothing asked for it), one deadline for the whole exchange.
-public struct SocketHTTPTransport: HTTPTransport {
-    public var maximumResponseSize: Int
+package struct SocketHTTPTransport: HTTPTransport {
+    package var maximumResponseSize: Int
 
-    public init(maximumResponseSize: Int = URLSessionTransport.defaultMaximumResponseSize) {
+    package init(maximumResponseSize: Int = URLSessionTransport.defaultMaximumResponseSize) {
         self.maximumResponseSize = maximumResponseSize
     }
 
     /// The transport for `endpoint`: this one for plain HTTP to an IPv6 literal, URLSession otherwise.
-    public static func forEndpoint(_ endpoint: URL?) -> HTTPTransport {
-        if let endpoint, endpoint.scheme?.lowercased() == "http", (endpoint.host ?? "").contains(":") { return SocketHTTPTransport() }
+    package static func forEndpoint(_ endpoint: URL?) -> HTTPTransport {
+        if let endpoint, endpoint.scheme?.lowercased() == "http", (endpoint.host ?? "").contains(":") {
+            return SocketHTTPTransport()
+        }
         return URLSessionTransport()
     }
 
-    public func send(_ request: HTTPRequest, timeout: TimeInterval) async throws(TransportError) -> HTTPResponse {
+    package func send(_ request: HTTPRequest, timeout: TimeInterval) async throws(TransportError) -> HTTPResponse {
         let limit = maximumResponseSize
         // Blocking socket calls run on a thread of their own, never on the concurrency runtime's few threads.
         let result: Result<HTTPResponse, TransportError> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(returning: Result(catching: { () throws(TransportError) -> HTTPResponse in
-                    try Self.exchange(request, deadline: Date().addingTimeInterval(timeout), limit: limit)
-                }))
+                continuation.resume(
+                    returning: Result(catching: { () throws(TransportError) -> HTTPResponse in
+                        try Self.exchange(request, deadline: Date().addingTimeInterval(timeout), limit: limit)
+                    }))
             }
         }
         return try result.get()
     }
 
-    private static func exchange(_ request: HTTPRequest, deadline: Date, limit: Int) throws(TransportError) -> HTTPResponse {
-        guard let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false), var host = components.host else {
+    private static func exchange(
+        _ request: HTTPRequest, deadline: Date, limit: Int
+    ) throws(TransportError) -> HTTPResponse {
+        guard let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false),
+            var host = components.host
+        else {
             throw .connectionFailed("bad URL")
         }
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
@@ -72,7 +79,9 @@ public struct SocketHTTPTransport: HTTPTransport {
         hints.ai_socktype = SOCK_STREAM
         #endif
         var found: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &found) == 0, let first = found else { throw .connectionFailed("host not found") }
+        guard getaddrinfo(host, String(port), &hints, &found) == 0, let first = found else {
+            throw .connectionFailed("host not found")
+        }
         defer { freeaddrinfo(found) }
         var address: UnsafeMutablePointer<addrinfo>? = first
         var failure = "connection refused"
@@ -83,7 +92,9 @@ public struct SocketHTTPTransport: HTTPTransport {
             var time = try remaining(deadline)
             setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
-            if Foundation.connect(descriptor, current.pointee.ai_addr, current.pointee.ai_addrlen) == 0 { return descriptor }
+            if Foundation.connect(descriptor, current.pointee.ai_addr, current.pointee.ai_addrlen) == 0 {
+                return descriptor
+            }
             if errno == EINPROGRESS || errno == EAGAIN || errno == ETIMEDOUT {
                 close(descriptor)
                 throw .timedOut
@@ -103,7 +114,9 @@ public struct SocketHTTPTransport: HTTPTransport {
             #else
             let flags: Int32 = 0  // SIGPIPE is ignored by the executable
             #endif
-            let count = bytes.withUnsafeBufferPointer { Foundation.send(socket, $0.baseAddress! + sent, $0.count - sent, flags) }
+            let count = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { Foundation.send(socket, $0 + sent, buffer.count - sent, flags) } ?? 0
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw errno == EAGAIN || errno == EWOULDBLOCK ? .timedOut : .connectionFailed("connection lost")
@@ -144,7 +157,8 @@ public struct SocketHTTPTransport: HTTPTransport {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         var body = Array(raw[(end + 4)...])
         if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
@@ -158,7 +172,8 @@ public struct SocketHTTPTransport: HTTPTransport {
             do {
                 body = try GzipDecoder.decompress(body, limit: limit)
             } catch {
-                throw error.message.contains("decompresses to more") ? .responseTooLarge(limit) : .connectionFailed("bad gzip body")
+                throw error.message.contains("decompresses to more")
+                    ? .responseTooLarge(limit) : .connectionFailed("bad gzip body")
             }
         }
         guard body.count <= limit else { throw .responseTooLarge(limit) }
@@ -170,13 +185,16 @@ public struct SocketHTTPTransport: HTTPTransport {
         var index = 0
         while true {
             guard let lineEnd = data[index...].firstIndex(of: 10) else { throw .connectionFailed("connection lost") }
-            let sizeText = String(decoding: data[index ..< lineEnd], as: UTF8.self).split(separator: ";").first?
+            let sizeText =
+                String(decoding: data[index..<lineEnd], as: UTF8.self).split(separator: ";").first?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            guard let size = Int(sizeText, radix: 16), size >= 0 else { throw .connectionFailed("malformed chunked body") }
+            guard let size = Int(sizeText, radix: 16), size >= 0 else {
+                throw .connectionFailed("malformed chunked body")
+            }
             index = lineEnd + 1
             if size == 0 { return result }
             guard size <= data.count - index else { throw .connectionFailed("connection lost") }
-            result += data[index ..< index + size]
+            result += data[index..<index + size]
             index += size
             while index < data.count && (data[index] == 13 || data[index] == 10) { index += 1 }
         }

@@ -16,7 +16,9 @@ public struct ConnectionField: Sendable {
 
     /// Where the field appears.
     public struct Uses: OptionSet, Sendable {
+        /// The bits.
         public let rawValue: Int
+        /// The uses whose bits are `rawValue`.
         public init(rawValue: Int) { self.rawValue = rawValue }
         /// A `<data>` of every GraphML edge.
         public static let graphML = Uses(rawValue: 1 << 0)
@@ -90,7 +92,9 @@ public struct ConnectionField: Sendable {
     /// Every field, in the order the outputs list them.
     public static let all: [ConnectionField] = [
         ConnectionField("Name", "name", uses: .all, tooltip: .line("name: ")) { $1($0.name) },
-        ConnectionField("Description", "description", uses: .all, tooltip: .line("description: ")) { $1($0.description) },
+        ConnectionField("Description", "description", uses: .all, tooltip: .line("description: ")) {
+            $1($0.description)
+        },
         ConnectionField("Status", "status", uses: .all, tooltip: .line("status: ")) { $1($0.status?.apiValue) },
         ConnectionField("BizStatus", "business_status", uses: .all, tooltip: .line("business status: ")) {
             $1($0.businessStatus?.apiValue)
@@ -98,16 +102,30 @@ public struct ConnectionField: Sendable {
         ConnectionField("Bandwidth", "bandwidth_mbps", .integer, uses: .all, tooltip: .bandwidth("bandwidth: ")) {
             $1($0.bandwidthMbps.map(String.init))
         },
-        ConnectionField("Vpc.VpcId", "requester_vpc", uses: [.graphML, .tooltip, .diff, .tieBreak], tooltip: .end("requester: ", isRequester: true)) {
+        ConnectionField(
+            "Vpc.VpcId", "requester_vpc", uses: [.graphML, .tooltip, .diff, .tieBreak],
+            tooltip: .end("requester: ", isRequester: true)
+        ) {
             $1($0.requester.vpcID)
         },
-        ConnectionField("Vpc.Ipv4Cidrs", "requester_ipv4_cidrs", uses: [.diff, .tieBreak]) { $1($0.requester.ipv4CIDRs.joined(separator: ", ")) },
-        ConnectionField("Vpc.Ipv6Cidrs", "requester_ipv6_cidrs", uses: [.diff, .tieBreak]) { $1($0.requester.ipv6CIDRs.joined(separator: ", ")) },
-        ConnectionField("AcceptingVpc.VpcId", "accepter_vpc", uses: [.graphML, .tooltip, .diff, .tieBreak], tooltip: .end("accepter: ", isRequester: false)) {
+        ConnectionField("Vpc.Ipv4Cidrs", "requester_ipv4_cidrs", uses: [.diff, .tieBreak]) {
+            $1($0.requester.ipv4CIDRs.joined(separator: ", "))
+        },
+        ConnectionField("Vpc.Ipv6Cidrs", "requester_ipv6_cidrs", uses: [.diff, .tieBreak]) {
+            $1($0.requester.ipv6CIDRs.joined(separator: ", "))
+        },
+        ConnectionField(
+            "AcceptingVpc.VpcId", "accepter_vpc", uses: [.graphML, .tooltip, .diff, .tieBreak],
+            tooltip: .end("accepter: ", isRequester: false)
+        ) {
             $1($0.accepter.vpcID)
         },
-        ConnectionField("AcceptingVpc.Ipv4Cidrs", "accepter_ipv4_cidrs", uses: [.diff, .tieBreak]) { $1($0.accepter.ipv4CIDRs.joined(separator: ", ")) },
-        ConnectionField("AcceptingVpc.Ipv6Cidrs", "accepter_ipv6_cidrs", uses: [.diff, .tieBreak]) { $1($0.accepter.ipv6CIDRs.joined(separator: ", ")) },
+        ConnectionField("AcceptingVpc.Ipv4Cidrs", "accepter_ipv4_cidrs", uses: [.diff, .tieBreak]) {
+            $1($0.accepter.ipv4CIDRs.joined(separator: ", "))
+        },
+        ConnectionField("AcceptingVpc.Ipv6Cidrs", "accepter_ipv6_cidrs", uses: [.diff, .tieBreak]) {
+            $1($0.accepter.ipv6CIDRs.joined(separator: ", "))
+        },
         ConnectionField("RegionId", "requester_region", uses: everywhereButTheEnds) { $1($0.requesterRegion) },
         ConnectionField("AcceptingRegionId", "accepter_region", uses: everywhereButTheEnds) { $1($0.accepterRegion) },
         // Owner ids are text everywhere: readers that go through doubles would corrupt them as numbers.
@@ -115,13 +133,19 @@ public struct ConnectionField: Sendable {
         ConnectionField("AcceptingOwnerUid", "accepter_owner", uses: everywhereButTheEnds) { $1($0.accepterOwner) },
         ConnectionField("GmtCreate", "created", uses: .all, tooltip: .line("created: ")) { $1($0.createdAt) },
         // Every change changes GmtModified: diff leaves it out, and the deduplicator ranks by it first.
-        ConnectionField("GmtModified", "modified", uses: [.graphML, .nodeLinkJSON, .apiJSON, .tooltip], tooltip: .line("modified: ")) {
+        ConnectionField(
+            "GmtModified", "modified", uses: [.graphML, .nodeLinkJSON, .apiJSON, .tooltip], tooltip: .line("modified: ")
+        ) {
             $1($0.modifiedAt)
         },
         ConnectionField("GmtExpired", "expires", uses: .all, tooltip: .line("expires: ")) { $1($0.expiresAt) },
-        ConnectionField("ResourceGroupId", "resource_group", uses: .all, tooltip: .line("resource group: ")) { $1($0.resourceGroupID) },
+        ConnectionField("ResourceGroupId", "resource_group", uses: .all, tooltip: .line("resource group: ")) {
+            $1($0.resourceGroupID)
+        },
         ConnectionField("LinkType", "link_type", uses: .all, tooltip: .line("link type: ")) { $1($0.linkType) },
-        ConnectionField("ManagedService", "managed_service", uses: .all, tooltip: .line("managed by: ")) { $1($0.managedService) },
+        ConnectionField("ManagedService", "managed_service", uses: .all, tooltip: .line("managed by: ")) {
+            $1($0.managedService)
+        },
         ConnectionField("Tags", "tags", uses: [.diff, .tieBreak]) {
             $1($0.tags.isEmpty ? nil : $0.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
         },

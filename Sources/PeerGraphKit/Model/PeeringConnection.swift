@@ -18,10 +18,12 @@ public struct PeeringConnection: Sendable, Hashable {
         _read { yield storage.fields.id }
         set { update { $0.id = newValue } }
     }
+    /// `Name`; nil when absent.
     public var name: String? {
         _read { yield storage.fields.name }
         set { update { $0.name = newValue } }
     }
+    /// `Description`; nil when absent.
     public var description: String? {
         _read { yield storage.fields.description }
         set { update { $0.description = newValue } }
@@ -61,10 +63,12 @@ public struct PeeringConnection: Sendable, Hashable {
         _read { yield storage.fields.bandwidthMbps }
         set { update { $0.bandwidthMbps = newValue } }
     }
+    /// `Status`: one of the eight documented states, or the unknown text as given.
     public var status: PeeringStatus? {
         _read { yield storage.fields.status }
         set { update { $0.status = newValue } }
     }
+    /// `BizStatus`: `Normal` or `FinancialLocked` (or the unknown text).
     public var businessStatus: BusinessStatus? {
         _read { yield storage.fields.businessStatus }
         set { update { $0.businessStatus = newValue } }
@@ -74,14 +78,17 @@ public struct PeeringConnection: Sendable, Hashable {
         _read { yield storage.fields.createdAt }
         set { update { $0.createdAt = newValue } }
     }
+    /// `GmtModified`; the latest copy of a connection listed twice wins.
     public var modifiedAt: String? {
         _read { yield storage.fields.modifiedAt }
         set { update { $0.modifiedAt = newValue } }
     }
+    /// `GmtExpired`: when an unaccepted request lapses.
     public var expiresAt: String? {
         _read { yield storage.fields.expiresAt }
         set { update { $0.expiresAt = newValue } }
     }
+    /// `ResourceGroupId`.
     public var resourceGroupID: String? {
         _read { yield storage.fields.resourceGroupID }
         set { update { $0.resourceGroupID = newValue } }
@@ -102,6 +109,7 @@ public struct PeeringConnection: Sendable, Hashable {
         set { update { $0.managedService = newValue } }
     }
 
+    /// A connection; only the id and the two VPC ends are required. Tags are sorted.
     public init(
         id: String, name: String? = nil, description: String? = nil,
         requester: VPCEndpoint, accepter: VPCEndpoint,
@@ -112,20 +120,23 @@ public struct PeeringConnection: Sendable, Hashable {
         resourceGroupID: String? = nil, tags: [PeeringTag] = [], linkType: String? = nil,
         managedService: String? = nil
     ) {
-        storage = Storage(Fields(
-            id: id, name: name, description: description, requester: requester, accepter: accepter,
-            requesterRegion: requesterRegion, accepterRegion: accepterRegion,
-            requesterOwner: requesterOwner, accepterOwner: accepterOwner,
-            bandwidthMbps: bandwidthMbps, status: status, businessStatus: businessStatus,
-            createdAt: createdAt, modifiedAt: modifiedAt, expiresAt: expiresAt,
-            resourceGroupID: resourceGroupID, tags: tags.count > 1 ? tags.sorted() : tags, linkType: linkType,
-            managedService: managedService))
+        storage = Storage(
+            Fields(
+                id: id, name: name, description: description, requester: requester, accepter: accepter,
+                requesterRegion: requesterRegion, accepterRegion: accepterRegion,
+                requesterOwner: requesterOwner, accepterOwner: accepterOwner,
+                bandwidthMbps: bandwidthMbps, status: status, businessStatus: businessStatus,
+                createdAt: createdAt, modifiedAt: modifiedAt, expiresAt: expiresAt,
+                resourceGroupID: resourceGroupID, tags: tags.count > 1 ? tags.sorted() : tags, linkType: linkType,
+                managedService: managedService))
     }
 
+    /// Equal when every field is equal.
     public static func == (lhs: PeeringConnection, rhs: PeeringConnection) -> Bool {
         lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
+    /// Hashes every field.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(storage.fields)
     }

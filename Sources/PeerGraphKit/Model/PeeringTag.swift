@@ -1,8 +1,11 @@
 /// A resource tag on a peering connection (`Tags[].Key` / `Tags[].Value`).
 public struct PeeringTag: Sendable, Hashable, Comparable {
+    /// The tag key (`Key`).
     public var key: String
+    /// The tag value (`Value`); empty when the API gave none.
     public var value: String
 
+    /// A tag `key`=`value`.
     public init(key: String, value: String) {
         self.key = key
         self.value = value
@@ -20,6 +23,7 @@ public struct PeeringTag: Sendable, Hashable, Comparable {
         ByteOrder.same(lhs.key, rhs.key) && ByteOrder.same(lhs.value, rhs.value)
     }
 
+    /// Hashes the bytes, consistent with `==`, which compares bytes.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ExactText(key))
         hasher.combine(ExactText(value))

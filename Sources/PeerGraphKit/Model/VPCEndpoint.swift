@@ -7,6 +7,7 @@ public struct VPCEndpoint: Sendable, Hashable {
     /// IPv6 CIDR blocks (`Ipv6Cidrs`), as the API wrote them.
     public var ipv6CIDRs: [String]
 
+    /// An end: VPC `vpcID` with its IPv4 and IPv6 blocks, primary first.
     public init(vpcID: String, ipv4CIDRs: [String] = [], ipv6CIDRs: [String] = []) {
         self.vpcID = vpcID
         self.ipv4CIDRs = ipv4CIDRs

@@ -12,13 +12,13 @@ import Foundation
 /// - A character device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe) is opened and written
 ///   in place, never replaced. `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` write to that descriptor.
 /// - A directory or a block device is an error.
-public final class AtomicFileWriter {
+package final class AtomicFileWriter {
     /// The path as the user gave it (for messages).
-    public let destination: String
+    package let destination: String
     /// The file that is written: `destination` with symbolic links followed.
-    public let target: String
+    package let target: String
     /// True when the destination is written in place (a device, FIFO or socket).
-    public let isInPlace: Bool
+    package let isInPlace: Bool
     private let temporaryPath: String?
     private let descriptor: Int32
     private let ownsDescriptor: Bool
@@ -26,7 +26,7 @@ public final class AtomicFileWriter {
     private var isClosed = false
 
     /// Opens `destination` for writing as described above.
-    public init(destination: String) throws(OutputError) {
+    package init(destination: String) throws(OutputError) {
         self.destination = destination
         if let inherited = Self.inheritedDescriptor(destination) {
             target = destination
@@ -44,11 +44,14 @@ public final class AtomicFileWriter {
             case S_IFDIR:
                 throw OutputError(destination: destination, message: "is a directory")
             case S_IFBLK:
-                throw OutputError(destination: destination, message: "is a block device; peergraph does not write to disks")
+                throw OutputError(
+                    destination: destination, message: "is a block device; peergraph does not write to disks")
             case S_IFCHR, S_IFIFO, S_IFSOCK:
                 let opened = open(resolved, O_WRONLY | O_CLOEXEC | O_NOCTTY)
                 guard opened >= 0 else {
-                    throw OutputError(destination: destination, message: "cannot open for writing: \(String(cString: strerror(errno)))")
+                    throw OutputError(
+                        destination: destination,
+                        message: "cannot open for writing: \(String(cString: strerror(errno)))")
                 }
                 isInPlace = true
                 temporaryPath = nil
@@ -66,12 +69,18 @@ public final class AtomicFileWriter {
         // A short name of its own, so that a long but valid destination name still fits the limit;
         // registered before it exists, so that a signal always finds it.
         let prefix = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".peergraph-")
-        guard let (path, token, created) = ProcessCleanup.createRegistered(prefix: prefix, action: { .removeFile($0) }, create: { path -> Int32? in
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            return descriptor >= 0 ? descriptor : nil
-        }) else {
-            throw OutputError(destination: destination,
-                              message: "cannot create a file in \(folder.isEmpty ? "." : folder): \(String(cString: strerror(errno)))")
+        guard
+            let (path, token, created) = ProcessCleanup.createRegistered(
+                prefix: prefix, action: { .removeFile($0) },
+                create: { path -> Int32? in
+                    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+                    return descriptor >= 0 ? descriptor : nil
+                })
+        else {
+            throw OutputError(
+                destination: destination,
+                message: "cannot create a file in \(folder.isEmpty ? "." : folder): \(String(cString: strerror(errno)))"
+            )
         }
         registration = token
         descriptor = created
@@ -81,7 +90,9 @@ public final class AtomicFileWriter {
         if let existing {
             // Keep what the replaced file had: its permission bits, and its owner where we may set it.
             fchmod(created, existing.st_mode & 0o7777)
-            if existing.st_uid != geteuid() || existing.st_gid != getegid() { _ = fchown(created, existing.st_uid, existing.st_gid) }
+            if existing.st_uid != geteuid() || existing.st_gid != getegid() {
+                _ = fchown(created, existing.st_uid, existing.st_gid)
+            }
         } else {
             // mkstemp creates 0600; give the file the permissions a normal new file would get.
             let mask = umask(0)
@@ -98,7 +109,9 @@ public final class AtomicFileWriter {
         case "/dev/stderr": return 2
         default:
             for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
-                if let number = Int32(path.dropFirst(prefix.count)), number >= 0, fcntl(number, F_GETFD) >= 0 { return number }
+                if let number = Int32(path.dropFirst(prefix.count)), number >= 0, fcntl(number, F_GETFD) >= 0 {
+                    return number
+                }
             }
             return nil
         }
@@ -107,27 +120,30 @@ public final class AtomicFileWriter {
     /// `path` with every symbolic link in its last component followed (at most 40, like the kernel).
     static func followLinks(_ path: String) throws(OutputError) -> String {
         var current = path
-        for _ in 0 ..< 40 {
+        for _ in 0..<40 {
             var status = stat()
             guard lstat(current, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return current }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let count = readlink(current, &buffer, Int(PATH_MAX))
             guard count >= 0 else {
-                throw OutputError(destination: path, message: "cannot read the symbolic link: \(String(cString: strerror(errno)))")
+                throw OutputError(
+                    destination: path, message: "cannot read the symbolic link: \(String(cString: strerror(errno)))")
             }
             let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = link.hasPrefix("/") ? link : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
+            current =
+                link.hasPrefix("/")
+                ? link : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
         }
         throw OutputError(destination: path, message: "too many levels of symbolic links")
     }
 
     /// Appends bytes.
-    public func write(_ bytes: [UInt8]) throws(OutputError) {
+    package func write(_ bytes: [UInt8]) throws(OutputError) {
         try bytes.withUnsafeBufferPointer { (buffer) throws(OutputError) in try write(buffer) }
     }
 
     /// Appends bytes.
-    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+    package func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
         guard let base = bytes.baseAddress else { return }
         var written = 0
         while written < bytes.count {
@@ -141,7 +157,7 @@ public final class AtomicFileWriter {
     }
 
     /// Flushes to disk and renames the temporary file over the target (or closes a file written in place).
-    public func commit() throws(OutputError) {
+    package func commit() throws(OutputError) {
         guard !isClosed else { return }
         isClosed = true
         defer { ProcessCleanup.unregister(registration) }
@@ -164,7 +180,7 @@ public final class AtomicFileWriter {
     }
 
     /// Removes the temporary file; the destination is left as it was.
-    public func discard() {
+    package func discard() {
         guard !isClosed else { return }
         isClosed = true
         if ownsDescriptor { close(descriptor) }
@@ -176,7 +192,7 @@ public final class AtomicFileWriter {
 
     /// The device and inode of the regular file `path` names (links followed), when it is one: only a
     /// regular file is replaced, so only one can be destroyed by being both input and output.
-    public static func identity(of path: String) -> FileIdentity? {
+    package static func identity(of path: String) -> FileIdentity? {
         var status = stat()
         guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
@@ -184,7 +200,7 @@ public final class AtomicFileWriter {
 }
 
 /// A file's device and inode: two paths name the same file when these are equal.
-public struct FileIdentity: Hashable, Sendable {
-    public var device: UInt64
-    public var inode: UInt64
+package struct FileIdentity: Hashable, Sendable {
+    package var device: UInt64
+    package var inode: UInt64
 }

@@ -2,24 +2,24 @@ import Foundation
 
 /// Byte-order (UTF-8) comparison of strings, the order peergraph sorts everything by. Swift's `<` on
 /// strings compares Unicode-canonically, which is slower and not byte order.
-public enum ByteOrder {
+package enum ByteOrder {
     /// True when `a` sorts before `b` by their UTF-8 bytes.
     @inline(__always)
-    public static func less(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+    package static func less(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
 
     /// True when `a` and `b` have the same UTF-8 bytes. Swift's `==` on strings is Unicode canonical
     /// equivalence ("é" == "e\u{301}"); ids are byte strings, and two that differ in bytes are two ids.
     @inline(__always)
-    public static func same(_ a: String, _ b: String) -> Bool { compare(a, b) == 0 }
+    package static func same(_ a: String, _ b: String) -> Bool { compare(a, b) == 0 }
 
     /// The byte order of `a` and `b`: negative, zero or positive.
-    public static func compare(_ a: String, _ b: String) -> Int {
+    package static func compare(_ a: String, _ b: String) -> Int {
         // Borrow the UTF-8 storage (no copy for native strings); fall back for bridged ones.
         let result = a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right in
                 let common = min(left.count, right.count)
-                if common > 0 {
-                    let order = memcmp(left.baseAddress!, right.baseAddress!, common)
+                if common > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
+                    let order = memcmp(leftBase, rightBase, common)
                     if order != 0 { return Int(order) }
                 }
                 return left.count - right.count
@@ -36,13 +36,15 @@ public enum ByteOrder {
     /// Sorting hundreds of thousands of ids is a large part of building a graph, so each string's first
     /// eight bytes are read once into an integer; most comparisons are then one integer comparison, and
     /// only strings that share those bytes are compared in full.
-    public static func sortedIndices(of strings: [String]) -> [Int] {
+    package static func sortedIndices(of strings: [String]) -> [Int] {
         sortedIndices(count: strings.count, major: { _ in 0 }, string: { strings[$0] })
     }
 
     /// The indices `0 ..< count` sorted by `major` first, then by the byte order of `string`, then by index.
-    public static func sortedIndices(count: Int, major: (Int) -> UInt64, string: (Int) -> String) -> [Int] {
-        var keys = (0 ..< count).map { index in SortKey(major: major(index), prefix: prefix(of: string(index)), index: index) }
+    package static func sortedIndices(count: Int, major: (Int) -> UInt64, string: (Int) -> String) -> [Int] {
+        var keys = (0..<count).map { index in
+            SortKey(major: major(index), prefix: prefix(of: string(index)), index: index)
+        }
         keys.sort { a, b in
             if a.major != b.major { return a.major < b.major }
             if a.prefix != b.prefix { return a.prefix < b.prefix }

@@ -3,21 +3,21 @@
 /// Swift's `String` equality and hashing follow Unicode canonical equivalence, so "é" and "e\u{301}"
 /// would be one key. Ids are byte strings; each writer quotes the bytes it is given, so two ids that
 /// differ in bytes must be two nodes, or an edge would name a node that was never declared.
-public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The text itself.
-    public let string: String
+    package let string: String
 
     /// Wraps `string`.
-    public init(_ string: String) { self.string = string }
+    package init(_ string: String) { self.string = string }
 
-    public static func == (lhs: ExactText, rhs: ExactText) -> Bool { ByteOrder.same(lhs.string, rhs.string) }
+    package static func == (lhs: ExactText, rhs: ExactText) -> Bool { ByteOrder.same(lhs.string, rhs.string) }
 
     /// Byte order.
-    public static func < (lhs: ExactText, rhs: ExactText) -> Bool { ByteOrder.less(lhs.string, rhs.string) }
+    package static func < (lhs: ExactText, rhs: ExactText) -> Bool { ByteOrder.less(lhs.string, rhs.string) }
 
-    public var description: String { string }
+    package var description: String { string }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         string.withBorrowedUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

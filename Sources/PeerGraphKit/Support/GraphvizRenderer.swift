@@ -7,29 +7,37 @@ import Foundation
 /// SIGPIPE, and a mask or an ignored signal would be inherited: Ctrl-C would leave `dot` running), is
 /// stopped when a signal stops peergraph, and gets the environment without any `ALIBABA_CLOUD_*`
 /// variable. Its files live in a private (0700) temporary folder that is removed on every exit path.
-public struct GraphvizRenderer: Sendable {
+package struct GraphvizRenderer: Sendable {
     /// Graphs with more edges than this are laid out with sfdp unless an engine is named.
-    public static let sfdpThreshold = 300
+    package static let sfdpThreshold = 300
 
-    public var format: String
-    public var engine: String
+    package var format: String
+    package var engine: String
 
-    public init(format: String, engine: String?, edgeCount: Int) {
+    package init(format: String, engine: String?, edgeCount: Int) {
         self.format = format
         self.engine = engine ?? (edgeCount > Self.sfdpThreshold ? "sfdp" : "dot")
     }
 
     /// The picture, plus Graphviz's warnings (to pass on). Graphviz's errors are thrown as they are.
-    public func render(_ dot: [UInt8]) throws(OutputError) -> (bytes: [UInt8], warnings: String) {
+    package func render(_ dot: [UInt8]) throws(OutputError) -> (bytes: [UInt8], warnings: String) {
         guard let executable = Self.findExecutable("dot") else {
-            throw OutputError(destination: "--render", message: "Graphviz is not installed (no 'dot' on PATH): apt-get install graphviz, or brew install graphviz")
+            throw OutputError(
+                destination: "--render",
+                message:
+                    "Graphviz is not installed (no 'dot' on PATH): apt-get install graphviz, or brew install graphviz")
         }
         let names = ["graph.dot", "graph.out", "stderr"]
         // A private folder, registered for removal before it exists.
-        guard let (folder, registration, _) = ProcessCleanup.createRegistered(
-            prefix: (NSTemporaryDirectory() as NSString).appendingPathComponent("peergraph-render-"),
-            action: { .removeFolder($0, contents: names) }, create: { mkdir($0, 0o700) == 0 ? true : nil })
-        else { throw OutputError(destination: "--render", message: "cannot create a temporary folder: \(String(cString: strerror(errno)))") }
+        guard
+            let (folder, registration, _) = ProcessCleanup.createRegistered(
+                prefix: (NSTemporaryDirectory() as NSString).appendingPathComponent("peergraph-render-"),
+                action: { .removeFolder($0, contents: names) }, create: { mkdir($0, 0o700) == 0 ? true : nil })
+        else {
+            throw OutputError(
+                destination: "--render",
+                message: "cannot create a temporary folder: \(String(cString: strerror(errno)))")
+        }
         defer {
             for name in names { unlink((folder as NSString).appendingPathComponent(name)) }
             rmdir(folder)
@@ -38,7 +46,8 @@ public struct GraphvizRenderer: Sendable {
         let input = (folder as NSString).appendingPathComponent("graph.dot")
         let output = (folder as NSString).appendingPathComponent("graph.out")
         let errors = (folder as NSString).appendingPathComponent("stderr")
-        guard FileManager.default.createFile(atPath: input, contents: Data(dot), attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: input, contents: Data(dot), attributes: [.posixPermissions: 0o600])
+        else {
             throw OutputError(destination: "--render", message: "cannot write the DOT file for Graphviz")
         }
         var arguments = [executable, "-K\(engine)", "-T\(format)", "-o", output, input]
@@ -47,7 +56,10 @@ public struct GraphvizRenderer: Sendable {
         let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
         guard status == 0, let bytes = FileManager.default.contents(atPath: output) else {
             let message = stderr.split(whereSeparator: \.isNewline).joined(separator: " / ")
-            throw OutputError(destination: "--render", message: "Graphviz (\(engine) -T\(format)) failed: \(message.isEmpty ? "exit status \(status)" : message)")
+            throw OutputError(
+                destination: "--render",
+                message:
+                    "Graphviz (\(engine) -T\(format)) failed: \(message.isEmpty ? "exit status \(status)" : message)")
         }
         return ([UInt8](bytes), stderr)
     }
@@ -92,7 +104,8 @@ public struct GraphvizRenderer: Sendable {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environment)
         guard spawned == 0 else {
-            throw OutputError(destination: "--render", message: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+            throw OutputError(
+                destination: "--render", message: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
         ProcessCleanup.setChild(pid)
         defer { ProcessCleanup.setChild(0) }

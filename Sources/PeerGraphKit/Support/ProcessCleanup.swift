@@ -10,7 +10,7 @@ import Foundation
 /// SIGTERM. Entries are C strings allocated before they are published in a fixed table; a slot is
 /// cleared before its strings are retired, and retired strings are never freed while the process runs
 /// (a handler that read the slot a moment earlier may still be using them; a run retires a handful).
-public enum ProcessCleanup {
+package enum ProcessCleanup {
     /// Slots in the table; a run uses a few at a time.
     static let capacity = 64
 
@@ -50,11 +50,12 @@ public enum ProcessCleanup {
         return pointer
     }()
     /// A buffer the handler builds `folder/name` paths in.
-    nonisolated(unsafe) private static let scratch: UnsafeMutablePointer<CChar> = .allocate(capacity: Int(PATH_MAX) * 2 + 2)
+    nonisolated(unsafe) private static let scratch: UnsafeMutablePointer<CChar> = .allocate(
+        capacity: Int(PATH_MAX) * 2 + 2)
     private static let lock = NSLock()
 
     /// A registration, to be ended with `unregister` once the thing no longer needs undoing.
-    public struct Token: Sendable {
+    package struct Token: Sendable {
         let slot: Int
     }
 
@@ -75,7 +76,7 @@ public enum ProcessCleanup {
             entry.initialize(to: Entry(kind: 3, first: strdup(backup), second: strdup(original)))
         }
         return lock.withLock {
-            for slot in 0 ..< capacity where slots[slot] == nil {
+            for slot in 0..<capacity where slots[slot] == nil {
                 slots[slot] = entry
                 return Token(slot: slot)
             }
@@ -92,8 +93,8 @@ public enum ProcessCleanup {
     ) -> (path: String, token: Token?, value: T)? {
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         var generator = SystemRandomNumberGenerator()
-        for _ in 0 ..< 100 {
-            let path = prefix + String((0 ..< 12).map { _ in letters.randomElement(using: &generator) ?? "x" })
+        for _ in 0..<100 {
+            let path = prefix + String((0..<12).map { _ in letters.randomElement(using: &generator) ?? "x" })
             let token = register(action(path))
             if let value = create(path) { return (path, token, value) }
             let failure = errno
@@ -118,7 +119,7 @@ public enum ProcessCleanup {
 
     /// Installs the handler for SIGINT, SIGTERM and SIGHUP (undo, then exit 128 + n) and ignores SIGPIPE
     /// (a closed pipe becomes a write error that peergraph handles).
-    public static func installSignalHandlers() {
+    package static func installSignalHandlers() {
         _ = slots
         _ = child
         _ = scratch
@@ -141,7 +142,7 @@ public enum ProcessCleanup {
         stoppingSignal.pointee = number
         let pid = child.pointee
         if pid > 0 { kill(pid, SIGTERM) }
-        for slot in 0 ..< capacity {
+        for slot in 0..<capacity {
             guard let entry = slots[slot] else { continue }
             switch entry.pointee.kind {
             case 1:
@@ -156,7 +157,9 @@ public enum ProcessCleanup {
                 }
                 rmdir(entry.pointee.first)
             case 3:
-                if let original = entry.pointee.second, access(original, F_OK) != 0 { rename(entry.pointee.first, original) }
+                if let original = entry.pointee.second, access(original, F_OK) != 0 {
+                    rename(entry.pointee.first, original)
+                }
             default:
                 break
             }

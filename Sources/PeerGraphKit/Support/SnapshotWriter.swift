@@ -6,13 +6,13 @@ import Foundation
 /// them are written: a failure or a signal leaves DIR as it was (or absent), and pages of an earlier
 /// run never mix with this run's. DIR may hold only what peergraph writes there (page files): a folder
 /// with anything else in it is refused, never emptied.
-public enum SnapshotWriter {
+package enum SnapshotWriter {
     /// One file of a snapshot.
-    public struct File: Sendable {
-        public var name: String
-        public var bytes: [UInt8]
+    package struct File: Sendable {
+        package var name: String
+        package var bytes: [UInt8]
 
-        public init(name: String, bytes: [UInt8]) {
+        package init(name: String, bytes: [UInt8]) {
             self.name = name
             self.bytes = bytes
         }
@@ -24,18 +24,19 @@ public enum SnapshotWriter {
     /// `REGION-page-NNNN.json`, with the region made into a file name that no other region id gives:
     /// letters, digits and `-` stay, every other byte becomes `_XX` (its hex value); a long id is cut
     /// and ends in `~` and a hash of the whole id.
-    public static func pageFileName(region: String, page: Int) -> String {
+    package static func pageFileName(region: String, page: Int) -> String {
         "\(fileStem(region))-page-\(String(format: "%04d", page)).json"
     }
 
     /// The file-name form of `text` (see `pageFileName`).
-    public static func fileStem(_ text: String) -> String {
+    package static func fileStem(_ text: String) -> String {
         if text.isEmpty { return "_" }
         var stem = ""
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "0") ... UInt8(ascii: "9"),
-                 UInt8(ascii: "-"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"):
                 stem.append(Character(Unicode.Scalar(byte)))
             default:
                 stem += String(format: "_%02x", byte)
@@ -52,20 +53,26 @@ public enum SnapshotWriter {
         let stem = name[..<range.lowerBound]
         return number.count >= 4 && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
             && stem.utf8.allSatisfy { byte in
-                (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A") ... UInt8(ascii: "Z")).contains(byte)
-                    || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_")
                     || byte == UInt8(ascii: "~")
             }
     }
 
     /// Writes `files` as the snapshot `folder` (links to it followed), replacing an earlier snapshot there.
-    public static func write(_ files: [File], to folder: String) throws(OutputError) {
+    package static func write(_ files: [File], to folder: String) throws(OutputError) {
         let target = try AtomicFileWriter.followLinks(folder)
-        let parent = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        let parent =
+            (target as NSString).deletingLastPathComponent.isEmpty
+            ? "." : (target as NSString).deletingLastPathComponent
         var status = stat()
         let exists = stat(target, &status) == 0
         if exists {
-            guard status.st_mode & S_IFMT == S_IFDIR else { throw OutputError(destination: folder, message: "is not a folder") }
+            guard status.st_mode & S_IFMT == S_IFDIR else {
+                throw OutputError(destination: folder, message: "is not a folder")
+            }
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: target)
@@ -73,10 +80,12 @@ public enum SnapshotWriter {
                 throw OutputError(destination: folder, message: "cannot list the folder")
             }
             if let foreign = names.sorted().first(where: { !isPageFileName($0) }) {
-                throw OutputError(destination: folder, message: """
-                    holds \(foreign.debugDescription), which is not a page peergraph saved; --save-raw replaces the whole folder, \
-                    so give it a new or empty folder
-                    """)
+                throw OutputError(
+                    destination: folder,
+                    message: """
+                        holds \(foreign.debugDescription), which is not a page peergraph saved; --save-raw replaces the whole folder, \
+                        so give it a new or empty folder
+                        """)
             }
         } else {
             do {
@@ -86,10 +95,13 @@ public enum SnapshotWriter {
             }
         }
         let names = files.map(\.name)
-        guard let (staging, registration, _) = ProcessCleanup.createRegistered(
-            prefix: (parent as NSString).appendingPathComponent(".peergraph-snapshot-"),
-            action: { .removeFolder($0, contents: names) }, create: { mkdir($0, 0o700) == 0 ? true : nil })
-        else { throw OutputError(destination: folder, systemError: errno, doing: "cannot create a folder in \(parent)") }
+        guard
+            let (staging, registration, _) = ProcessCleanup.createRegistered(
+                prefix: (parent as NSString).appendingPathComponent(".peergraph-snapshot-"),
+                action: { .removeFolder($0, contents: names) }, create: { mkdir($0, 0o700) == 0 ? true : nil })
+        else {
+            throw OutputError(destination: folder, systemError: errno, doing: "cannot create a folder in \(parent)")
+        }
         var committed = false
         defer {
             if !committed {
@@ -104,31 +116,42 @@ public enum SnapshotWriter {
         for file in files {
             let path = (staging as NSString).appendingPathComponent(file.name)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            guard descriptor >= 0 else { throw OutputError(destination: folder, systemError: errno, doing: "cannot create \(file.name)") }
+            guard descriptor >= 0 else {
+                throw OutputError(destination: folder, systemError: errno, doing: "cannot create \(file.name)")
+            }
             defer { close(descriptor) }
             var written = 0
             while written < file.bytes.count {
-                let result = file.bytes.withUnsafeBufferPointer { Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+                let result = file.bytes.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress.map { Foundation.write(descriptor, $0 + written, buffer.count - written) } ?? 0
+                }
                 if result < 0 {
                     if errno == EINTR { continue }
                     throw OutputError(destination: folder, systemError: errno, doing: "cannot write \(file.name)")
                 }
                 written += result
             }
-            if fsync(descriptor) != 0 && errno != EINVAL { throw OutputError(destination: folder, systemError: errno, doing: "cannot flush \(file.name)") }
+            if fsync(descriptor) != 0 && errno != EINVAL {
+                throw OutputError(destination: folder, systemError: errno, doing: "cannot flush \(file.name)")
+            }
         }
         if !exists {
-            guard rename(staging, target) == 0 else { throw OutputError(destination: folder, systemError: errno, doing: "cannot move the snapshot in place") }
+            guard rename(staging, target) == 0 else {
+                throw OutputError(destination: folder, systemError: errno, doing: "cannot move the snapshot in place")
+            }
             committed = true
             return
         }
         // Move the earlier snapshot aside (onto an empty folder of our own), the new one in, then remove
         // the earlier one. Both undo actions are registered before the renames: a signal between them
         // puts the earlier snapshot back.
-        guard let (previous, aside, _) = ProcessCleanup.createRegistered(
-            prefix: (parent as NSString).appendingPathComponent(".peergraph-previous-"),
-            action: { .removeFolder($0, contents: []) }, create: { mkdir($0, 0o700) == 0 ? true : nil })
-        else { throw OutputError(destination: folder, systemError: errno, doing: "cannot create a folder in \(parent)") }
+        guard
+            let (previous, aside, _) = ProcessCleanup.createRegistered(
+                prefix: (parent as NSString).appendingPathComponent(".peergraph-previous-"),
+                action: { .removeFolder($0, contents: []) }, create: { mkdir($0, 0o700) == 0 ? true : nil })
+        else {
+            throw OutputError(destination: folder, systemError: errno, doing: "cannot create a folder in \(parent)")
+        }
         let restore = ProcessCleanup.register(.restore(backup: previous, original: target))
         defer {
             ProcessCleanup.unregister(restore)
@@ -137,7 +160,8 @@ public enum SnapshotWriter {
         guard rename(target, previous) == 0 else {
             let failure = errno
             rmdir(previous)
-            throw OutputError(destination: folder, systemError: failure, doing: "cannot move the earlier snapshot aside")
+            throw OutputError(
+                destination: folder, systemError: failure, doing: "cannot move the earlier snapshot aside")
         }
         guard rename(staging, target) == 0 else {
             let failure = errno

@@ -1,13 +1,15 @@
 /// Escaping for the human-readable reports (`check`, `diff`): terminal text and Markdown. Like the graph
 /// formats, every string from the input goes through one of these.
-public enum TextEscaping {
+package enum TextEscaping {
     /// Text safe to print on a terminal: control and format characters (escape sequences, bidi
     /// overrides) become spaces, so input can neither move the cursor nor recolour the screen.
-    public static func terminal(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
-                || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
-        }))
+    package static func terminal(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+                        || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
+                }))
     }
 
     /// Text for a Markdown (GitHub-flavoured) table cell or sentence: the characters that act anywhere
@@ -19,7 +21,7 @@ public enum TextEscaping {
     /// `://` is escaped, the dot of `www.` is escaped, and `@` is followed by an invisible word joiner
     /// (GitHub links `a@b.c` even with the `@` escaped, and `mailto:`/`xmpp:` need an address), so data
     /// never becomes a link.
-    public static func markdown(_ text: String) -> String {
+    package static func markdown(_ text: String) -> String {
         var result = ""
         var trailingW = 0
         let scalars = Array(terminal(text).unicodeScalars)
@@ -47,6 +49,6 @@ public enum TextEscaping {
     /// C0 and C1 controls and the two non-characters U+FFFE and U+FFFF: what no output format may hold raw.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return value < 0x20 || (0x7F ... 0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
+        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
     }
 }

@@ -5,16 +5,16 @@ import Foundation
 /// Under a small address-space limit (`ulimit -v`) thread creation fails, and the concurrency runtime
 /// and libdispatch retry it forever: the process would spin instead of failing. Starting the threads
 /// once up front, and giving up with a message when that fails, turns that into a clear error.
-public enum ThreadProbe {
+package enum ThreadProbe {
     /// True when `count` threads can exist at once (each started, then all joined).
-    public static func canStart(_ count: Int) -> Bool {
+    package static func canStart(_ count: Int) -> Bool {
         #if os(Linux)
         var threads: [pthread_t] = []
         #else
         var threads: [pthread_t?] = []
         #endif
         var succeeded = true
-        for _ in 0 ..< count {
+        for _ in 0..<count {
             #if os(Linux)
             var thread = pthread_t()
             #else

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct MeshCheckerTests {
@@ -15,7 +16,9 @@ import Testing
         let findings = MeshChecker(asOf: Self.asOf, expiryDays: 30).check(try Self.fixtureGraph())
         let expected = try String(contentsOf: TestPaths.fixture("check-mesh.expected.tsv"), encoding: .utf8)
             .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
-        let actual = findings.map { "\($0.severity.name)\t\($0.kind.rawValue)\t\($0.connectionIDs.joined(separator: ","))\t\($0.vpcIDs.joined(separator: ","))" }
+        let actual = findings.map {
+            "\($0.severity.name)\t\($0.kind.rawValue)\t\($0.connectionIDs.joined(separator: ","))\t\($0.vpcIDs.joined(separator: ","))"
+        }
         #expect(actual == expected)
     }
 
@@ -23,10 +26,19 @@ import Testing
         let findings = MeshChecker(asOf: Self.asOf, expiryDays: 30).check(try Self.fixtureGraph())
         let overlap = try #require(findings.first { $0.kind == .overlappingCIDRs && $0.connectionIDs == ["pcc-04"] })
         #expect(overlap.cidrs == ["2408:4000::/48", "2408:4000:0:1::/64"])
-        #expect(overlap.message == "2408:4000::/48 overlaps 2408:4000:0:1::/64: the two VPCs' address spaces overlap, so no route between them can be added")
-        #expect(findings.first { $0.kind == .stuckTransition && $0.severity == .warning }?.message == "Updating for 4 hours: longer than such a change should take")
-        #expect(findings.first { $0.kind == .pendingAcceptance && $0.connectionIDs == ["pcc-06"] }?.message == "waiting for the accepter (account 1508367521843309) for 7 days")
-        #expect(findings.first { $0.kind == .malformedCIDR }?.message.hasPrefix("\"10.300.0.0/16\" is not a CIDR block: \"300\" is not a number from 0 to 255") == true)
+        #expect(
+            overlap.message
+                == "2408:4000::/48 overlaps 2408:4000:0:1::/64: the two VPCs' address spaces overlap, so no route between them can be added"
+        )
+        #expect(
+            findings.first { $0.kind == .stuckTransition && $0.severity == .warning }?.message
+                == "Updating for 4 hours: longer than such a change should take")
+        #expect(
+            findings.first { $0.kind == .pendingAcceptance && $0.connectionIDs == ["pcc-06"] }?.message
+                == "waiting for the accepter (account 1508367521843309) for 7 days")
+        #expect(
+            findings.first { $0.kind == .malformedCIDR }?.message.hasPrefix(
+                "\"10.300.0.0/16\" is not a CIDR block: \"300\" is not a number from 0 to 255") == true)
     }
 
     @Test func expiryWindowAndDateAreConfigurable() throws {
@@ -50,10 +62,16 @@ import Testing
         let diff = SnapshotDiff(old: [a, b], new: [a2, c])
         #expect(diff.added.map(\.id) == ["pcc-3"])
         #expect(diff.removed.map(\.id) == ["pcc-2"])
-        #expect(diff.changed == [SnapshotDiff.Change(id: "pcc-1", fields: [
-            .init(field: "Status", old: "Accepting", new: "Activated"), .init(field: "Bandwidth", old: "100", new: "200"),
-            .init(field: "Tags", old: nil, new: "env=prod"),
-        ])])
+        #expect(
+            diff.changed == [
+                SnapshotDiff.Change(
+                    id: "pcc-1",
+                    fields: [
+                        .init(field: "Status", old: "Accepting", new: "Activated"),
+                        .init(field: "Bandwidth", old: "100", new: "200"),
+                        .init(field: "Tags", old: nil, new: "env=prod"),
+                    ])
+            ])
         #expect(diff.vpcsAdded == ["vpc-d"])
         #expect(diff.vpcsRemoved == ["vpc-c"])
         #expect(SnapshotDiff(old: [a, b], new: [b, a]).isEmpty)
@@ -77,7 +95,10 @@ import Testing
 
     @Test func focusKeepsNeighboursUpToTheDepth() {
         #expect(GraphTransforms.focus(connections, on: ["vpc-a"], depth: 1).map(\.id) == ["pcc-1", "pcc-2", "pcc-3"])
-        #expect(GraphTransforms.focus(connections, on: ["vpc-a"], depth: 2).map(\.id) == ["pcc-1", "pcc-2", "pcc-3", "pcc-4"])
+        #expect(
+            GraphTransforms.focus(connections, on: ["vpc-a"], depth: 2).map(\.id) == [
+                "pcc-1", "pcc-2", "pcc-3", "pcc-4",
+            ])
         #expect(GraphTransforms.focus(connections, on: ["vpc-e"], depth: 0).isEmpty)
         #expect(GraphTransforms.focus(connections, on: ["vpc-x"], depth: 3).isEmpty)
     }
@@ -100,12 +121,17 @@ import Testing
         let once = GraphTransforms.redact(connections, cidrs: true, salt: "s")
         let twice = GraphTransforms.redact(connections.reversed(), cidrs: true, salt: "s")
         #expect(once.first { $0.id == "pcc-2" }?.accepterOwner == twice.first { $0.id == "pcc-2" }?.accepterOwner)
-        #expect(once.allSatisfy { $0.requesterOwner?.hasPrefix("account-") == true && $0.requesterOwner != "account-1" })
-        #expect(GraphTransforms.redact(connections, cidrs: false, salt: "other")[0].requesterOwner != once[0].requesterOwner)
+        #expect(
+            once.allSatisfy { $0.requesterOwner?.hasPrefix("account-") == true && $0.requesterOwner != "account-1" })
+        #expect(
+            GraphTransforms.redact(connections, cidrs: false, salt: "other")[0].requesterOwner != once[0].requesterOwner
+        )
     }
 
     @Test func namesLabelNodesAndAccountGroups() {
-        let graph = PeerGraph(connections: connections, grouping: .owner, names: NameMap(vpcs: ["vpc-a": "Core"], accounts: ["1": "Production"]))
+        let graph = PeerGraph(
+            connections: connections, grouping: .owner,
+            names: NameMap(vpcs: ["vpc-a": "Core"], accounts: ["1": "Production"]))
         #expect(GraphText.nodeLines(graph.nodes[0]).first == "Core")
         #expect(graph.groups.map(\.label) == ["Production (account 1)", "account 2", "account 3"])
     }
@@ -122,8 +148,12 @@ import Testing
         let expected = NameMap(vpcs: ["vpc-a": "Core"], accounts: ["1508367521843309": "Production"])
         #expect(try NameMapReader.read(path: json.path) == expected)
         #expect(try NameMapReader.read(path: nested.path) == expected)
-        #expect(try NameMapReader.read(path: csv.path) == NameMap(vpcs: ["vpc-a": "Core, \"main\""], accounts: ["1508367521843309": "Production"]))
+        #expect(
+            try NameMapReader.read(path: csv.path)
+                == NameMap(vpcs: ["vpc-a": "Core, \"main\""], accounts: ["1508367521843309": "Production"]))
         try Data("vpc-a\n".utf8).write(to: csv)
-        #expect { try NameMapReader.read(path: csv.path) } throws: { "\($0)".hasSuffix(":1: expected two fields: id,name") }
+        #expect { try NameMapReader.read(path: csv.path) } throws: {
+            "\($0)".hasSuffix(":1: expected two fields: id,name")
+        }
     }
 }

@@ -1,10 +1,14 @@
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct ConnectionDeduplicatorTests {
-    private func connection(_ id: String, modified: String?, status: PeeringStatus = .activated, name: String? = nil) -> PeeringConnection {
-        PeeringConnection(id: id, name: name, requester: VPCEndpoint(vpcID: "vpc-a"), accepter: VPCEndpoint(vpcID: "vpc-b"),
-                          status: status, modifiedAt: modified)
+    private func connection(
+        _ id: String, modified: String?, status: PeeringStatus = .activated, name: String? = nil
+    ) -> PeeringConnection {
+        PeeringConnection(
+            id: id, name: name, requester: VPCEndpoint(vpcID: "vpc-a"), accepter: VPCEndpoint(vpcID: "vpc-b"),
+            status: status, modifiedAt: modified)
     }
 
     @Test func theLatestModificationWins() {

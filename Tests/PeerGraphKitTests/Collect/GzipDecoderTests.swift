@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 /// The gzip reader against Python's `gzip` (zlib): random data at every level and in several members
@@ -7,20 +8,24 @@ import Testing
 @Suite struct GzipDecoderTests {
     /// Compresses `data` with Python's gzip at `level`; nil when python3 is missing (it is installed in CI).
     static func pythonGzip(_ data: [UInt8], level: Int, members: Int = 1) throws -> [UInt8]? {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-gzip-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "peergraph-gzip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in"), output = folder.appendingPathComponent("out.gz")
         try Data(data).write(to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        process.arguments = [
+            "python3", "-c",
+            """
             import gzip, sys
             data = open(sys.argv[1], 'rb').read()
             n = int(sys.argv[4]); step = max(1, len(data) // n) if data else 1
             parts = [data[i:i + step] for i in range(0, len(data), step)] or [b'']
             open(sys.argv[2], 'wb').write(b''.join(gzip.compress(p, compresslevel=int(sys.argv[3])) for p in parts))
-            """, input.path, output.path, String(level), String(members)]
+            """, input.path, output.path, String(level), String(members),
+        ]
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
@@ -36,7 +41,9 @@ import Testing
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(size)
-        let words = ["VpcPeerConnects", "\"InstanceId\":", "pcc-", "vpc-bp1", "cn-hangzhou", "Activated", "{", "}", ",", "10.0."]
+        let words = [
+            "VpcPeerConnects", "\"InstanceId\":", "pcc-", "vpc-bp1", "cn-hangzhou", "Activated", "{", "}", ",", "10.0.",
+        ]
         while bytes.count < size {
             switch next() % 4 {
             case 0: bytes += Array(words[Int(next() % UInt64(words.count))].utf8)
@@ -61,18 +68,22 @@ import Testing
         let data = Self.sample(20_000, seed: 7)
         guard let compressed = try Self.pythonGzip(data, level: 6) else { return }
         for cut in stride(from: 0, to: compressed.count - 1, by: 97) {
-            #expect(throws: GzipDecoder.Failure.self) { try GzipDecoder.decompress(Array(compressed.prefix(cut)), limit: 1 << 30) }
+            #expect(throws: GzipDecoder.Failure.self) {
+                try GzipDecoder.decompress(Array(compressed.prefix(cut)), limit: 1 << 30)
+            }
         }
         var random = SystemRandomNumberGenerator()
-        for _ in 0 ..< 300 {
+        for _ in 0..<300 {
             var damaged = compressed
-            let index = Int.random(in: 10 ..< damaged.count, using: &random)
-            damaged[index] ^= UInt8(1) << UInt8.random(in: 0 ... 7, using: &random)
+            let index = Int.random(in: 10..<damaged.count, using: &random)
+            damaged[index] ^= UInt8(1) << UInt8.random(in: 0...7, using: &random)
             // Either an error or (rarely) other bytes that the CRC then rejects: never a crash, never wrong data.
             if let result = try? GzipDecoder.decompress(damaged, limit: 1 << 30) { #expect(result == data) }
         }
-        for _ in 0 ..< 200 {
-            let garbage = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0] + (0 ..< 64).map { _ in UInt8.random(in: 0 ... 255, using: &random) }
+        for _ in 0..<200 {
+            let garbage =
+                [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0]
+                + (0..<64).map { _ in UInt8.random(in: 0...255, using: &random) }
             _ = try? GzipDecoder.decompress(garbage, limit: 1 << 20)
         }
     }

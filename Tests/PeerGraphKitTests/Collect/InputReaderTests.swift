@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct InputReaderTests {
@@ -18,10 +19,13 @@ import Testing
         #expect { try InputReader().read([.file("/nonexistent/peers.json")]) } throws: {
             "\($0)" == "/nonexistent/peers.json: no such file"
         }
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-empty-\(UUID().uuidString)")
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "peergraph-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
-        #expect { try InputReader().read([.directory(empty.path)]) } throws: { "\($0)".hasSuffix("directory has no *.json files") }
+        #expect { try InputReader().read([.directory(empty.path)]) } throws: {
+            "\($0)".hasSuffix("directory has no *.json files")
+        }
     }
 
     @Test func refusesFilesLargerThanTheLimit() throws {
@@ -36,9 +40,13 @@ import Testing
     @Test func readsPipesWholeAndStillChecksTheirStart() throws {
         let sample = try Data(contentsOf: TestPaths.samples.appendingPathComponent("hub-and-spoke/connections.json"))
         #expect(sample.count > 4096, "the sample must be longer than the first look")
-        let expected = try InputReader().read([.file(TestPaths.samples.appendingPathComponent("hub-and-spoke/connections.json").path)])
+        let expected = try InputReader().read([
+            .file(TestPaths.samples.appendingPathComponent("hub-and-spoke/connections.json").path)
+        ])
         for (content, limit) in [(sample, 1 << 30), (Data("garbage".utf8) + sample, 1 << 30), (sample, 5000)] {
-            let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-fifo-\(UUID().uuidString)").path
+            let fifo = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "peergraph-fifo-\(UUID().uuidString)"
+            ).path
             #expect(mkfifo(fifo, 0o600) == 0)
             defer { unlink(fifo) }
             let writer = Thread {
@@ -50,7 +58,8 @@ import Testing
             writer.start()
             let result = Result { try InputReader(maximumFileSize: limit).read([.file(fifo)]) }
             switch (result, content.first, limit) {
-            case (.success(let connections), UInt8(ascii: "["), 1 << 30), (.success(let connections), UInt8(ascii: "{"), 1 << 30):
+            case (.success(let connections), UInt8(ascii: "["), 1 << 30),
+                (.success(let connections), UInt8(ascii: "{"), 1 << 30):
                 #expect(connections == expected)
             case (.failure(let error), UInt8(ascii: "g"), _):
                 #expect("\(error)".contains("found 'g'"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 /// Shapes users really save, foreign files in snapshot folders, and ids that were rounded on the way.
@@ -17,8 +18,13 @@ import Testing
     }
 
     @Test func aPageWithoutItsListIsAnEmptyPage() throws {
-        #expect(try InputReader().decode(Array(#"{"RequestId":"R","TotalCount":0,"MaxResults":20}"#.utf8), source: "go.json").isEmpty)
-        #expect(try PeeringDocumentDecoder().decodePage(Array(#"{"RequestId":"R","TotalCount":0}"#.utf8)).connections.isEmpty)
+        #expect(
+            try InputReader().decode(
+                Array(#"{"RequestId":"R","TotalCount":0,"MaxResults":20}"#.utf8), source: "go.json"
+            ).isEmpty)
+        #expect(
+            try PeeringDocumentDecoder().decodePage(Array(#"{"RequestId":"R","TotalCount":0}"#.utf8)).connections
+                .isEmpty)
     }
 
     @Test func thePythonSDKsPrintedResponseIsUnwrapped() throws {
@@ -41,9 +47,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try InputReader().read([.directory(folder)]).map(\.id) == ["pcc-1", "pcc-1"])
         // A bomb is bounded by the same size cap as a file.
-        guard let bomb = try GzipDecoderTests.pythonGzip([UInt8](repeating: 0x20, count: 8 << 20), level: 9) else { return }
+        guard let bomb = try GzipDecoderTests.pythonGzip([UInt8](repeating: 0x20, count: 8 << 20), level: 9) else {
+            return
+        }
         let small = InputReader(maximumFileSize: 1 << 20)
-        #expect { try small.decode(bomb, source: "bomb.json.gz") } throws: { "\($0)".contains("decompresses to more than the 1048576 bytes") }
+        #expect { try small.decode(bomb, source: "bomb.json.gz") } throws: {
+            "\($0)".contains("decompresses to more than the 1048576 bytes")
+        }
     }
 
     @Test(arguments: [
@@ -66,7 +76,7 @@ import Testing
         // 120 KB: past the cap, and never more than the pipe holds once the reader stops.
         let writer = Thread {
             let chunk = Array("[".utf8) + [UInt8](repeating: 0x20, count: 4095)
-            for _ in 0 ..< 30 { _ = chunk.withUnsafeBufferPointer { write(writeEnd, $0.baseAddress, $0.count) } }
+            for _ in 0..<30 { _ = chunk.withUnsafeBufferPointer { write(writeEnd, $0.baseAddress, $0.count) } }
             close(writeEnd)
         }
         writer.start()
@@ -88,13 +98,18 @@ import Testing
         let collected = try InputReader().collect([.directory(folder)])
         #expect(collected.connections.map(\.id) == ["pcc-1"])
         #expect(collected.warnings.count == 4)
-        #expect(collected.warnings.filter { $0.message.hasPrefix("skipped: not a ListVpcPeerConnections response") }.count == 3)
-        #expect(collected.warnings.filter { !$0.message.contains("Forbidden.RAM") }.map(\.source) == [
-            "\(folder)/list.json", "\(folder)/manifest.json", "\(folder)/objects.json"])
-        #expect(collected.warnings.map(\.description).suffix(2) == [
-            "\(folder)/objects.json: skipped: not a ListVpcPeerConnections response (no \"VpcPeerConnects\", no connection fields)",
-            "\(folder)/z.json: skipped: a saved API error response: Forbidden.RAM: User not authorized (request id 0C1F-AB)",
-        ])
+        #expect(
+            collected.warnings.filter { $0.message.hasPrefix("skipped: not a ListVpcPeerConnections response") }.count
+                == 3)
+        #expect(
+            collected.warnings.filter { !$0.message.contains("Forbidden.RAM") }.map(\.source) == [
+                "\(folder)/list.json", "\(folder)/manifest.json", "\(folder)/objects.json",
+            ])
+        #expect(
+            collected.warnings.map(\.description).suffix(2) == [
+                "\(folder)/objects.json: skipped: not a ListVpcPeerConnections response (no \"VpcPeerConnects\", no connection fields)",
+                "\(folder)/z.json: skipped: a saved API error response: Forbidden.RAM: User not authorized (request id 0C1F-AB)",
+            ])
         #expect(throws: InputError.self) { try InputReader(strict: true).collect([.directory(folder)]) }
         // Named on the command line, a foreign file is still an error.
         #expect(throws: InputError.self) { try InputReader().collect([.file(folder + "/manifest.json")]) }
@@ -107,7 +122,9 @@ import Testing
         let collected = try InputReader().collect([.directory(folder)])
         #expect(collected.connections.count == 1)
         #expect(collected.warnings.map(\.message) == ["skipped: a named pipe, not a regular file"])
-        #expect { try InputReader(strict: true).collect([.directory(folder)]) } throws: { "\($0)".contains("a named pipe, not a regular file (--strict)") }
+        #expect { try InputReader(strict: true).collect([.directory(folder)]) } throws: {
+            "\($0)".contains("a named pipe, not a regular file (--strict)")
+        }
     }
 
     @Test func roundedAccountIdsAreWarnedAboutOncePerFile() throws {
@@ -131,8 +148,13 @@ import Testing
              {"InstanceId":"pcc-2","Vpc":{"VpcId":"vpc-a"},"AcceptingVpc":{"VpcId":"vpc-c"},"OwnerId":253460731706911260}]
             """
         let graph = PeerGraph(connections: try InputReader().decode(Array(two.utf8), source: "t.json"))
-        #expect(graph.ownerConflictWarnings.map(\.message).contains { $0.hasPrefix("VPC vpc-a appears with two owners, 253460731706911258 and 253460731706911260") })
-        #expect(PeerGraph(connections: try InputReader().decode(Array(Self.page.utf8), source: "p.json")).ownerConflicts.isEmpty)
+        #expect(
+            graph.ownerConflictWarnings.map(\.message).contains {
+                $0.hasPrefix("VPC vpc-a appears with two owners, 253460731706911258 and 253460731706911260")
+            })
+        #expect(
+            PeerGraph(connections: try InputReader().decode(Array(Self.page.utf8), source: "p.json")).ownerConflicts
+                .isEmpty)
     }
 
     @Test func managedServiceIsKeptAndBlocksKeepTheAPIsOrder() throws {
@@ -145,11 +167,19 @@ import Testing
         // The primary block first, then the others first seen first: never re-sorted as strings.
         #expect(graph.nodes.first { $0.id == "vpc-a" }?.ipv4CIDRs == ["10.2.0.0/16", "10.1.0.0/16", "10.9.0.0/16"])
         let options = RenderOptions()
-        let graphml = String(decoding: OutputSink.collectingBytes { OutputFormat.graphml.makeWriter(options: options).write(graph, to: $0) }, as: UTF8.self)
+        let graphml = String(
+            decoding: OutputSink.collectingBytes {
+                OutputFormat.graphml.makeWriter(options: options).write(graph, to: $0)
+            }, as: UTF8.self)
         #expect(graphml.contains("<data key=\"e_managed_service\">SWAS</data>"))
-        let json = String(decoding: OutputSink.collectingBytes { OutputFormat.json.makeWriter(options: options).write(graph, to: $0) }, as: UTF8.self)
+        let json = String(
+            decoding: OutputSink.collectingBytes {
+                OutputFormat.json.makeWriter(options: options).write(graph, to: $0)
+            }, as: UTF8.self)
         #expect(json.contains("\"managed_service\": \"SWAS\""))
-        let dot = String(decoding: OutputSink.collectingBytes { OutputFormat.dot.makeWriter(options: options).write(graph, to: $0) }, as: UTF8.self)
+        let dot = String(
+            decoding: OutputSink.collectingBytes { OutputFormat.dot.makeWriter(options: options).write(graph, to: $0) },
+            as: UTF8.self)
         #expect(dot.contains("managed by: SWAS"))
     }
 }

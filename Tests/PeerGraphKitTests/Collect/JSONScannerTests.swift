@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct JSONScannerTests {
@@ -41,7 +42,7 @@ import Testing
 
     @Test func readsIntegersExactly() throws {
         var scanner = scanner("253460731706911258 -1 9223372036854775807")
-        let values = try (0 ..< 3).map { _ in try scanner.readInt64() }
+        let values = try (0..<3).map { _ in try scanner.readInt64() }
         #expect(values == [253_460_731_706_911_258, -1, Int64.max])
     }
 
@@ -82,7 +83,9 @@ import Testing
 
     @Test func limitsNestingDepth() {
         var scanner = scanner(String(repeating: "[", count: 100_000))
-        #expect { try scanner.skipValue() } throws: { ($0 as? JSONSyntaxError)?.message.contains("nesting deeper than 512") == true }
+        #expect { try scanner.skipValue() } throws: {
+            ($0 as? JSONSyntaxError)?.message.contains("nesting deeper than 512") == true
+        }
     }
 
     @Test func skipsAByteOrderMark() throws {
@@ -110,7 +113,9 @@ import Testing
     }
 
     @Test func anInvalidKeyIsAnError() {
-        var scanner = JSONScanner(bytes: [UInt8(ascii: "{"), 0x22, 0xFF, 0x22, UInt8(ascii: ":"), UInt8(ascii: "1"), UInt8(ascii: "}")])
+        var scanner = JSONScanner(bytes: [
+            UInt8(ascii: "{"), 0x22, 0xFF, 0x22, UInt8(ascii: ":"), UInt8(ascii: "1"), UInt8(ascii: "}"),
+        ])
         #expect(throws: JSONSyntaxError("invalid UTF-8 in string", at: 2)) {
             var cursor = try scanner.beginObject()
             _ = try scanner.nextKey(&cursor)

@@ -1,10 +1,13 @@
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct PeeringDocumentDecoderTests {
     private func decode(_ fixture: String) throws(InputError) -> [PeeringConnection] {
         let bytes: [UInt8]
-        do { bytes = try TestPaths.fixtureBytes(fixture) } catch { throw InputError(source: fixture, message: "missing fixture") }
+        do { bytes = try TestPaths.fixtureBytes(fixture) } catch {
+            throw InputError(source: fixture, message: "missing fixture")
+        }
         return try InputReader().decode(bytes, source: fixture)
     }
 
@@ -40,12 +43,18 @@ import Testing
 
     @Test func needsOnlyTheIDAndBothVPCs() throws {
         let connection = try #require(try decode("shape-minimal.json").first)
-        #expect(connection == PeeringConnection(id: "pcc-min", requester: VPCEndpoint(vpcID: "vpc-1"), accepter: VPCEndpoint(vpcID: "vpc-2")))
+        #expect(
+            connection
+                == PeeringConnection(
+                    id: "pcc-min", requester: VPCEndpoint(vpcID: "vpc-1"), accepter: VPCEndpoint(vpcID: "vpc-2")))
     }
 
     @Test func treatsNullAsMissing() throws {
         let connection = try #require(try decode("shape-nulls.json").first)
-        #expect(connection == PeeringConnection(id: "pcc-null", requester: VPCEndpoint(vpcID: "vpc-1"), accepter: VPCEndpoint(vpcID: "vpc-2")))
+        #expect(
+            connection
+                == PeeringConnection(
+                    id: "pcc-null", requester: VPCEndpoint(vpcID: "vpc-1"), accepter: VPCEndpoint(vpcID: "vpc-2")))
     }
 
     @Test func acceptsNumbersWrittenAsStringsAndTheTagEnvelope() throws {
@@ -67,8 +76,14 @@ import Testing
 
     /// Each malformed input fails with a message that says what and where (line:column, byte, JSON path).
     @Test(arguments: [
-        ("bad-truncated.json", "bad-truncated.json:1:139 (byte 138, $.VpcPeerConnects[0].GmtModified)", "unterminated string"),
-        ("bad-not-json.json", "bad-not-json.json:1:1 (byte 0)", "expected a page object, an array of pages or connections, or JSON Lines of connections, found '<'"),
+        (
+            "bad-truncated.json", "bad-truncated.json:1:139 (byte 138, $.VpcPeerConnects[0].GmtModified)",
+            "unterminated string"
+        ),
+        (
+            "bad-not-json.json", "bad-not-json.json:1:1 (byte 0)",
+            "expected a page object, an array of pages or connections, or JSON Lines of connections, found '<'"
+        ),
         ("bad-empty.json", "bad-empty.json:1:1 (byte 0)", "no JSON value: the input is empty"),
         ("bad-whitespace.json", "bad-whitespace.json:3:1 (byte 5)", "no JSON value: the input is empty"),
         ("bad-wrong-type-name.json", "$.VpcPeerConnects[1].Name)", "expected a string or null, found a number"),
@@ -96,11 +111,27 @@ import Testing
         }
     }
 
+    /// The place of a JSON error is structured: a caller (an editor, a CI annotation) reads it field by field.
+    @Test func anInputErrorCarriesItsPlaceAsFields() throws {
+        let result = Result { () throws(InputError) in try decode("bad-invalid-utf8.json") }
+        guard case .failure(let error) = result else {
+            Issue.record("accepted")
+            return
+        }
+        do {
+            #expect(error.line == 1 && error.column == 21 && error.byteOffset == 20)
+            #expect(error.jsonPath == "$[0].InstanceId")
+            #expect(error.message.contains("invalid UTF-8"))
+            #expect(error.location == "1:21 (byte 20, $[0].InstanceId)")
+        }
+    }
+
     /// Account ids: numbers (read digit by digit, without a string) or strings, always as exact, canonical decimal text.
-    @Test(arguments: [
-        ("0", "0"), ("18446744073709551615", "18446744073709551615"), ("253460731706911258", "253460731706911258"),
-        (#""0123""#, "123"), (#""18446744073709551615""#, "18446744073709551615"), (#""""#, nil), ("null", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("0", "0"), ("18446744073709551615", "18446744073709551615"), ("253460731706911258", "253460731706911258"),
+            (#""0123""#, "123"), (#""18446744073709551615""#, "18446744073709551615"), (#""""#, nil), ("null", nil),
+        ] as [(String, String?)])
     func readsAccountIDs(json: String, expected: String?) throws {
         let text = #"{"InstanceId":"p","OwnerId":\#(json),"Vpc":{"VpcId":"a"},"AcceptingVpc":{"VpcId":"b"}}"#
         let connections = try InputReader().decode(Array(text.utf8), source: "x")
@@ -131,6 +162,8 @@ import Testing
 
     @Test func readsSeventyThousandDeepGarbageWithoutCrashing() {
         let deep = Array(#"{"VpcPeerConnects":[{"Future":"#.utf8) + [UInt8](repeating: UInt8(ascii: "["), count: 70_000)
-        #expect { try InputReader().decode(deep, source: "deep.json") } throws: { "\($0)".contains("nesting deeper than 512") }
+        #expect { try InputReader().decode(deep, source: "deep.json") } throws: {
+            "\($0)".contains("nesting deeper than 512")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct StringTableTests {
@@ -12,13 +13,15 @@ import Testing
         let second = string(table, "vpc-bp1corenet00000a01-long")
         #expect(first == second)
         // The same storage, not just an equal string: that is what saves the memory.
-        #expect(first.utf8.withContiguousStorageIfAvailable { $0.baseAddress } == second.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
+        #expect(
+            first.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+                == second.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
     }
 
     @Test func distinctTextStaysDistinctThroughGrowth() {
         let table = StringTable(capacity: 4)
         // Many more strings than the first table holds, with shared prefixes and suffixes, empty, NUL and multi-byte.
-        var texts = (0 ..< 5_000).map { "vpc-\(String(repeating: "0", count: 20))\($0)" }
+        var texts = (0..<5_000).map { "vpc-\(String(repeating: "0", count: 20))\($0)" }
         texts += ["", "short", "exactly15bytes!", "sixteen-bytes-xx", "nul\u{0}inside-a-long-string", "多字节的专有网络名称很长很长"]
         let stored = texts.map { string(table, $0) }
         #expect(stored == texts)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 /// Ids that are canonically equivalent but byte-distinct ("é" against "e" + U+0301) are distinct
@@ -8,10 +9,14 @@ import Testing
     static let composed = "r-\u{E9}"
     static let decomposed = "r-e\u{301}"
 
-    static func connection(_ id: String, _ from: String, _ to: String, region: String? = nil, toRegion: String? = nil,
-                           fromBlocks: [String] = [], toBlocks: [String] = [], status: PeeringStatus = .activated) -> PeeringConnection {
-        PeeringConnection(id: id, requester: VPCEndpoint(vpcID: from, ipv4CIDRs: fromBlocks), accepter: VPCEndpoint(vpcID: to, ipv4CIDRs: toBlocks),
-                          requesterRegion: region, accepterRegion: toRegion ?? region, status: status)
+    static func connection(
+        _ id: String, _ from: String, _ to: String, region: String? = nil, toRegion: String? = nil,
+        fromBlocks: [String] = [], toBlocks: [String] = [], status: PeeringStatus = .activated
+    ) -> PeeringConnection {
+        PeeringConnection(
+            id: id, requester: VPCEndpoint(vpcID: from, ipv4CIDRs: fromBlocks),
+            accepter: VPCEndpoint(vpcID: to, ipv4CIDRs: toBlocks),
+            requesterRegion: region, accepterRegion: toRegion ?? region, status: status)
     }
 
     @Test func canonicallyEquivalentIdsReallyAreEqualAsSwiftStrings() {
@@ -33,7 +38,8 @@ import Testing
 
     @Test func checkSeesTheOverlapBetweenTwoSuchVPCs() {
         let connections = [
-            Self.connection("pcc-1", "vpc-hub", "vpc-\u{E9}", fromBlocks: ["192.168.0.0/16"], toBlocks: ["10.0.0.0/16"]),
+            Self.connection(
+                "pcc-1", "vpc-hub", "vpc-\u{E9}", fromBlocks: ["192.168.0.0/16"], toBlocks: ["10.0.0.0/16"]),
             Self.connection("pcc-2", "vpc-hub", "vpc-e\u{301}", toBlocks: ["10.0.1.0/24"]),
         ]
         let findings = MeshChecker().check(PeerGraph(connections: connections, grouping: .none))
@@ -67,13 +73,16 @@ import Testing
         let names = NameMap(vpcNames: [ExactText("vpc-\u{E9}"): "one", ExactText("vpc-e\u{301}"): "two"])
         #expect(names.vpcName("vpc-\u{E9}") == "one")
         #expect(names.vpcName("vpc-e\u{301}") == "two")
-        #expect(GraphTransforms.focus([Self.connection("pcc-1", "vpc-\u{E9}", "vpc-x")], on: ["vpc-e\u{301}"], depth: 1).isEmpty)
+        #expect(
+            GraphTransforms.focus([Self.connection("pcc-1", "vpc-\u{E9}", "vpc-x")], on: ["vpc-e\u{301}"], depth: 1)
+                .isEmpty)
     }
 
     @Test func tagOrderIsAStrictWeakOrder() {
         let tags = [
             PeeringTag(key: Self.composed, value: "1"), PeeringTag(key: Self.decomposed, value: "1"),
-            PeeringTag(key: Self.composed, value: Self.decomposed), PeeringTag(key: Self.composed, value: Self.composed), PeeringTag(key: "a", value: ""),
+            PeeringTag(key: Self.composed, value: Self.decomposed),
+            PeeringTag(key: Self.composed, value: Self.composed), PeeringTag(key: "a", value: ""),
         ]
         for a in tags {
             #expect(!(a < a))
@@ -106,9 +115,14 @@ import Testing
         for index in big.indices { big[index].bandwidthMbps = 2_000_000_000 }
         let collapsed = PeerGraph(connections: big).collapsed(by: .region)
         #expect(collapsed.edges.map(\.bandwidthMbps) == [4_000_000_000])
-        let graphml = String(decoding: OutputSink.collectingBytes { GraphMLWriter(options: RenderOptions()).write(collapsed, to: $0) }, as: UTF8.self)
-        #expect(graphml.contains(#"<key id="e_bandwidth_mbps" for="edge" attr.name="bandwidth_mbps" attr.type="long"/>"#))
-        #expect(graphml.contains(#"<key id="e_connection_count" for="edge" attr.name="connection_count" attr.type="long"/>"#))
+        let graphml = String(
+            decoding: OutputSink.collectingBytes { GraphMLWriter(options: RenderOptions()).write(collapsed, to: $0) },
+            as: UTF8.self)
+        #expect(
+            graphml.contains(#"<key id="e_bandwidth_mbps" for="edge" attr.name="bandwidth_mbps" attr.type="long"/>"#))
+        #expect(
+            graphml.contains(
+                #"<key id="e_connection_count" for="edge" attr.name="connection_count" attr.type="long"/>"#))
         #expect(graphml.contains("<data key=\"e_bandwidth_mbps\">4000000000</data>"))
     }
 
@@ -120,7 +134,9 @@ import Testing
         let collapsed = PeerGraph(connections: [locked, normal]).collapsed(by: .region)
         #expect(collapsed.edges.count == 2)
         #expect(collapsed.edges.filter { $0.businessStatus == .financialLocked }.count == 1)
-        let dot = String(decoding: OutputSink.collectingBytes { DOTWriter(options: RenderOptions()).write(collapsed, to: $0) }, as: UTF8.self)
+        let dot = String(
+            decoding: OutputSink.collectingBytes { DOTWriter(options: RenderOptions()).write(collapsed, to: $0) },
+            as: UTF8.self)
         let lockedLine = dot.split(separator: "\n").first { $0.contains("FinancialLocked") && $0.contains("->") }
         #expect(lockedLine?.contains("penwidth=4.0") == true)
     }

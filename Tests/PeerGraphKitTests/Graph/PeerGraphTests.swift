@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PeerGraphKit
 
 /// Small connections for graph and filter tests.
@@ -9,7 +10,8 @@ func makeConnection(
     cidrs: ([String], [String]) = ([], []), bandwidth: Int64? = nil, business: BusinessStatus? = nil
 ) -> PeeringConnection {
     PeeringConnection(
-        id: id, name: name, requester: VPCEndpoint(vpcID: from, ipv4CIDRs: cidrs.0), accepter: VPCEndpoint(vpcID: to, ipv4CIDRs: cidrs.1),
+        id: id, name: name, requester: VPCEndpoint(vpcID: from, ipv4CIDRs: cidrs.0),
+        accepter: VPCEndpoint(vpcID: to, ipv4CIDRs: cidrs.1),
         requesterRegion: regions.0, accepterRegion: regions.1, requesterOwner: owners.0, accepterOwner: owners.1,
         bandwidthMbps: bandwidth, status: status, businessStatus: business, modifiedAt: modified,
         resourceGroupID: resourceGroup, tags: tags)
@@ -36,13 +38,19 @@ func makeConnection(
             makeConnection("pcc-1", "vpc-a", "vpc-b", cidrs: (["10.0.0.0/16"], [])),
             makeConnection("pcc-2", "vpc-c", "vpc-a", cidrs: ([], ["10.0.0.0/16", "172.16.0.0/12"])),
         ])
-        #expect(graph.nodes[0] == VPCNode(id: "vpc-a", region: "cn-hangzhou", owner: "1", ipv4CIDRs: ["10.0.0.0/16", "172.16.0.0/12"]))
+        #expect(
+            graph.nodes[0]
+                == VPCNode(id: "vpc-a", region: "cn-hangzhou", owner: "1", ipv4CIDRs: ["10.0.0.0/16", "172.16.0.0/12"]))
     }
 
     @Test func theLatestConnectionDecidesAVPCsRegionAndOwner() {
         let graph = PeerGraph(connections: [
-            makeConnection("pcc-1", "vpc-a", "vpc-b", regions: ("old-region", "x"), owners: ("111", "1"), modified: "2025-02-01T00:00:00Z"),
-            makeConnection("pcc-2", "vpc-a", "vpc-c", regions: ("new-region", "x"), owners: ("222", "1"), modified: "2025-03-01T00:00:00Z"),
+            makeConnection(
+                "pcc-1", "vpc-a", "vpc-b", regions: ("old-region", "x"), owners: ("111", "1"),
+                modified: "2025-02-01T00:00:00Z"),
+            makeConnection(
+                "pcc-2", "vpc-a", "vpc-c", regions: ("new-region", "x"), owners: ("222", "1"),
+                modified: "2025-03-01T00:00:00Z"),
         ])
         #expect(graph.nodes[0].region == "new-region")
         #expect(graph.nodes[0].owner == "222")
@@ -55,21 +63,27 @@ func makeConnection(
         (.none, []),
     ])
     func groupsBy(key: GroupingKey, labels: [String]) {
-        let graph = PeerGraph(connections: [
-            makeConnection("pcc-1", "vpc-a", "vpc-b", regions: ("cn-hangzhou", "ap-southeast-1"), owners: ("1", "2")),
-        ], grouping: key)
+        let graph = PeerGraph(
+            connections: [
+                makeConnection(
+                    "pcc-1", "vpc-a", "vpc-b", regions: ("cn-hangzhou", "ap-southeast-1"), owners: ("1", "2"))
+            ], grouping: key)
         #expect(graph.groups.map(\.label) == labels)
     }
 }
 
 @Suite struct ConnectionFilterTests {
     let connections = [
-        makeConnection("pcc-1", "vpc-a", "vpc-b", status: .activated, regions: ("cn-hangzhou", "cn-shanghai"), owners: ("1", "2"),
-                       name: "prod-link", tags: [PeeringTag(key: "env", value: "prod")], resourceGroup: "rg-1"),
-        makeConnection("pcc-2", "vpc-b", "vpc-c", status: .accepting, regions: ("cn-shanghai", "cn-shanghai"), owners: ("2", "2"),
-                       name: "dev-link", tags: [PeeringTag(key: "env", value: "dev")], resourceGroup: "rg-2"),
-        makeConnection("pcc-3", "vpc-c", "vpc-d", status: .deleted, regions: ("ap-southeast-1", "ap-southeast-1"), owners: ("3", "3"),
-                       name: "old", tags: [PeeringTag(key: "team", value: "x")]),
+        makeConnection(
+            "pcc-1", "vpc-a", "vpc-b", status: .activated, regions: ("cn-hangzhou", "cn-shanghai"), owners: ("1", "2"),
+            name: "prod-link", tags: [PeeringTag(key: "env", value: "prod")], resourceGroup: "rg-1"),
+        makeConnection(
+            "pcc-2", "vpc-b", "vpc-c", status: .accepting, regions: ("cn-shanghai", "cn-shanghai"), owners: ("2", "2"),
+            name: "dev-link", tags: [PeeringTag(key: "env", value: "dev")], resourceGroup: "rg-2"),
+        makeConnection(
+            "pcc-3", "vpc-c", "vpc-d", status: .deleted, regions: ("ap-southeast-1", "ap-southeast-1"),
+            owners: ("3", "3"),
+            name: "old", tags: [PeeringTag(key: "team", value: "x")]),
     ]
 
     private func kept(_ configure: (inout ConnectionFilter) -> Void) -> [String] {
@@ -95,7 +109,11 @@ func makeConnection(
     }
 
     @Test func differentCriteriaMustAllHold() {
-        #expect(kept { $0.regions = ["cn-shanghai"]; $0.statuses = ["Accepting"] } == ["pcc-2"])
+        #expect(
+            kept {
+                $0.regions = ["cn-shanghai"]
+                $0.statuses = ["Accepting"]
+            } == ["pcc-2"])
     }
 
     @Test func explainsAnEmptyResult() {
@@ -103,7 +121,9 @@ func makeConnection(
         filter.statuses = ["Activated"]
         filter.regions = ["eu-central-1"]
         let result = filter.apply(to: connections)
-        #expect(result.emptyExplanation == "all 3 connections were removed by the filters (--status removed 2, --region removed 1)")
+        #expect(
+            result.emptyExplanation
+                == "all 3 connections were removed by the filters (--status removed 2, --region removed 1)")
         #expect(ConnectionFilter().apply(to: []).emptyExplanation == "the input has no peering connections")
         #expect(ConnectionFilter().apply(to: connections).emptyExplanation == nil)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 /// The recorded requests of the official SDK (`Fixtures/vectors`, copied from shared/api/vectors).
@@ -13,17 +14,22 @@ struct SigningVector: Sendable, CustomStringConvertible {
     static func all() throws -> [SigningVector] {
         let folder = TestPaths.fixture("vectors")
         var vectors: [SigningVector] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".json") {
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        where file.hasSuffix(".json") {
             let data = try Data(contentsOf: folder.appendingPathComponent(file))
             let object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
             if object["signing"] != nil {
                 vectors.append(SigningVector(name: file, data: data))
             } else if let request = object["request"] as? [String: Any] {
-                vectors.append(SigningVector(name: "\(file) request", data: try JSONSerialization.data(withJSONObject: request)))
+                vectors.append(
+                    SigningVector(name: "\(file) request", data: try JSONSerialization.data(withJSONObject: request)))
             }
             for (index, step) in ((object["steps"] as? [[String: Any]]) ?? []).enumerated() {
                 if let request = step["request"] {
-                    vectors.append(SigningVector(name: "\(file) step \(index + 1)", data: try JSONSerialization.data(withJSONObject: request)))
+                    vectors.append(
+                        SigningVector(
+                            name: "\(file) step \(index + 1)", data: try JSONSerialization.data(withJSONObject: request)
+                        ))
                 }
             }
         }
@@ -49,15 +55,19 @@ struct SigningVector: Sendable, CustomStringConvertible {
         filters.name = params["Name"] as? String
         filters.vpcIDs = params["VpcId"] as? [String] ?? []
         filters.resourceGroupID = params["ResourceGroupId"] as? String
-        filters.tags = (params["Tags"] as? [[String: String]] ?? []).map { ConnectionFilter.TagCriterion(key: $0["Key"]!, value: $0["Value"]) }
-        return .listVpcPeerConnections(region: params["RegionId"] as? String, filters: filters,
-                                       maxResults: params["MaxResults"] as? Int, nextToken: params["NextToken"] as? String)
+        filters.tags = (params["Tags"] as? [[String: String]] ?? []).map {
+            ConnectionFilter.TagCriterion(key: $0["Key"]!, value: $0["Value"])
+        }
+        return .listVpcPeerConnections(
+            region: params["RegionId"] as? String, filters: filters,
+            maxResults: params["MaxResults"] as? Int, nextToken: params["NextToken"] as? String)
     }
 
     static func credentials(_ inputs: [String: Any]) -> AlibabaCredentials {
         let c = inputs["credentials"] as! [String: Any]
-        return AlibabaCredentials(accessKeyID: c["access_key_id"] as! String, accessKeySecret: c["access_key_secret"] as! String,
-                                  securityToken: c["security_token"] as? String, source: "vector")
+        return AlibabaCredentials(
+            accessKeyID: c["access_key_id"] as! String, accessKeySecret: c["access_key_secret"] as! String,
+            securityToken: c["security_token"] as? String, source: "vector")
     }
 
     @Test(arguments: vectors)
@@ -108,8 +118,11 @@ struct SigningVector: Sendable, CustomStringConvertible {
             date: date, nonce: inputs["nonce"] as? String)
         #expect(signed.header("authorization") == signing["authorization"] as? String)
         let query = signing["canonical_query_string"] as! String
-        #expect(signed.url.absoluteString == "https://\(inputs["endpoint"] as! String)/" + (query.isEmpty ? "" : "?" + query))
-        #expect(String(decoding: signed.body, as: UTF8.self) == (object["serialized"] as! [String: Any])["body"] as? String)
+        #expect(
+            signed.url.absoluteString == "https://\(inputs["endpoint"] as! String)/"
+                + (query.isEmpty ? "" : "?" + query))
+        #expect(
+            String(decoding: signed.body, as: UTF8.self) == (object["serialized"] as! [String: Any])["body"] as? String)
     }
 
     @Test func signsTheHostWithItsPortAndAFreshNoncePerRequest() {
@@ -120,7 +133,10 @@ struct SigningVector: Sendable, CustomStringConvertible {
         #expect(first.url.absoluteString == "http://127.0.0.1:8123/")
         #expect(first.header("x-acs-signature-nonce") != second.header("x-acs-signature-nonce"))
         #expect(first.header("x-acs-signature-nonce")?.count == 32)
-        #expect(first.header("authorization")?.contains("SignedHeaders=content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,") == true)
+        #expect(
+            first.header("authorization")?.contains(
+                "SignedHeaders=content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,"
+            ) == true)
     }
 
     @Test(arguments: [
@@ -133,8 +149,9 @@ struct SigningVector: Sendable, CustomStringConvertible {
     }
 
     @Test func credentialsNeverPrintTheirSecrets() {
-        let credentials = AlibabaCredentials(accessKeyID: "LTAI5tExampleKeyID", accessKeySecret: "SuperSecretValue123",
-                                             securityToken: "TokenValue456", source: "environment")
+        let credentials = AlibabaCredentials(
+            accessKeyID: "LTAI5tExampleKeyID", accessKeySecret: "SuperSecretValue123",
+            securityToken: "TokenValue456", source: "environment")
         let shown = "\(credentials) \(String(reflecting: credentials))"
         #expect(!shown.contains("SuperSecretValue123"))
         #expect(!shown.contains("TokenValue456"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct SecretScrubberTests {
@@ -27,7 +28,7 @@ import Testing
         #expect(scrubbed.contains("[redacted]"))
         for length in [16, 20] {
             for start in stride(from: 0, to: Self.token.count - length, by: 7) {
-                let piece = String(Array(Self.token)[start ..< start + length])
+                let piece = String(Array(Self.token)[start..<start + length])
                 #expect(!scrubbed.contains(piece), "\(piece) survived in \(scrubbed)")
             }
         }
@@ -41,7 +42,8 @@ import Testing
     }
 
     @Test func scrubsBytesInLinearTime() {
-        let page = Array(String(repeating: "{\"Name\":\"ordinary text\"},", count: 20_000).utf8) + Array(Self.token.utf8)
+        let page =
+            Array(String(repeating: "{\"Name\":\"ordinary text\"},", count: 20_000).utf8) + Array(Self.token.utf8)
         let scrubbed = Self.scrubber().scrub(page)
         #expect(scrubbed.count == page.count - Self.token.utf8.count + "[redacted]".utf8.count)
     }

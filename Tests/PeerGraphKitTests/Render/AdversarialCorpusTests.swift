@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 /// Hostile strings in every field, rendered in every format. The test writes the input and the outputs
@@ -13,7 +14,8 @@ import Testing
         "carriage\r\nreturn", "bell\u{7} escape\u{1B} del\u{7F} c1\u{85}\u{9B}", "nul\u{0}byte",
         "<script>alert(1)</script>", "]; a -> b [color=red]; //", "} digraph x { a", "end", "subgraph", "graph",
         "click v1 call alert()", "%%{init: {\"theme\": \"dark\"}}%%", "#quot; #35; #amp;", "&#65; &amp; &lt;", "&",
-        "emoji 😀 family 👩‍👩‍👧 flag 🇯🇵", "RTL \u{202E}evil\u{202C} mark \u{200F}", "", String(repeating: "long ", count: 1000),
+        "emoji 😀 family 👩‍👩‍👧 flag 🇯🇵", "RTL \u{202E}evil\u{202C} mark \u{200F}", "",
+        String(repeating: "long ", count: 1000),
         "node", "edge", "strict", "style v1 fill:#f00", "classDef x fill:red", "linkStyle 0 stroke:red", "o", "x",
         "\u{FEFF}bom", "nonchar \u{FFFE}\u{FFFF}", "combining \u{301}\u{301}", "`backtick`", "a|b|c", "{{body}}", "-->",
         "A---oB", "<br>", "中文名称 连接", "]]> <!-- -->", "\u{2028}line sep\u{2029}", "\\\"", "' OR 1=1 --",
@@ -32,22 +34,29 @@ import Testing
             let text = strings[index]
             let next = strings[(index + 1) % strings.count]
             let requester = vpcs[index % vpcs.count]
-            let accepter = vpcs[(index * 7 + 3) % vpcs.count] == requester ? vpcs[(index + 1) % vpcs.count] : vpcs[(index * 7 + 3) % vpcs.count]
+            let accepter =
+                vpcs[(index * 7 + 3) % vpcs.count] == requester
+                ? vpcs[(index + 1) % vpcs.count] : vpcs[(index * 7 + 3) % vpcs.count]
             return PeeringConnection(
                 id: index % 5 == 0 && !text.isEmpty && text.utf8.count < 200 ? "pcc-\(index)-\(text)" : "pcc-\(index)",
                 name: index % 11 == 10 ? nil : text,
                 description: next,
                 requester: VPCEndpoint(vpcID: requester, ipv4CIDRs: ["10.\(index).0.0/16"]),
                 accepter: VPCEndpoint(vpcID: accepter, ipv6CIDRs: index % 3 == 0 ? ["2408:\(index)::/56"] : []),
-                requesterRegion: index % 4 == 0 ? text.isEmpty ? "empty-region" : String(text.prefix(60)) : "cn-hangzhou",
+                requesterRegion: index % 4 == 0
+                    ? text.isEmpty ? "empty-region" : String(text.prefix(60)) : "cn-hangzhou",
                 accepterRegion: "cn-shanghai",
                 requesterOwner: "253460731706911258", accepterOwner: String(UInt64.max - UInt64(index)),
                 bandwidthMbps: index % 2 == 0 ? -1 : Int64(index * 100),
-                status: index % 9 == 8 ? .unknown(String(text.prefix(30))) : PeeringStatus.known[index % PeeringStatus.known.count],
+                status: index % 9 == 8
+                    ? .unknown(String(text.prefix(30))) : PeeringStatus.known[index % PeeringStatus.known.count],
                 businessStatus: index % 6 == 0 ? .financialLocked : .normal,
-                createdAt: "2025-01-01T00:00:00Z", modifiedAt: "2025-01-02T00:00:00Z", expiresAt: index % 5 == 0 ? text : nil,
+                createdAt: "2025-01-01T00:00:00Z", modifiedAt: "2025-01-02T00:00:00Z",
+                expiresAt: index % 5 == 0 ? text : nil,
                 resourceGroupID: text.isEmpty ? nil : "rg-\(text.prefix(50))",
-                tags: [PeeringTag(key: "k\(index)-\(text.prefix(40))", value: next), PeeringTag(key: "env", value: text)],
+                tags: [
+                    PeeringTag(key: "k\(index)-\(text.prefix(40))", value: next), PeeringTag(key: "env", value: text),
+                ],
                 linkType: "Gold")
         }
     }
@@ -57,31 +66,49 @@ import Testing
         func optional(_ value: String?) -> Any { value ?? NSNull() }
         let objects: [[String: Any]] = connections.map { connection in
             [
-                "InstanceId": connection.id, "Name": optional(connection.name), "Description": optional(connection.description),
-                "Vpc": ["VpcId": connection.requester.vpcID, "Ipv4Cidrs": connection.requester.ipv4CIDRs, "Ipv6Cidrs": connection.requester.ipv6CIDRs],
-                "AcceptingVpc": ["VpcId": connection.accepter.vpcID, "Ipv4Cidrs": connection.accepter.ipv4CIDRs, "Ipv6Cidrs": connection.accepter.ipv6CIDRs],
-                "RegionId": optional(connection.requesterRegion), "AcceptingRegionId": optional(connection.accepterRegion),
+                "InstanceId": connection.id, "Name": optional(connection.name),
+                "Description": optional(connection.description),
+                "Vpc": [
+                    "VpcId": connection.requester.vpcID, "Ipv4Cidrs": connection.requester.ipv4CIDRs,
+                    "Ipv6Cidrs": connection.requester.ipv6CIDRs,
+                ],
+                "AcceptingVpc": [
+                    "VpcId": connection.accepter.vpcID, "Ipv4Cidrs": connection.accepter.ipv4CIDRs,
+                    "Ipv6Cidrs": connection.accepter.ipv6CIDRs,
+                ],
+                "RegionId": optional(connection.requesterRegion),
+                "AcceptingRegionId": optional(connection.accepterRegion),
                 // Owner ids as JSON numbers beyond 2^53, written verbatim.
-                "OwnerId": NSDecimalNumber(string: connection.requesterOwner!), "AcceptingOwnerUid": NSDecimalNumber(string: connection.accepterOwner!),
-                "Bandwidth": connection.bandwidthMbps!, "Status": connection.status!.apiValue, "BizStatus": connection.businessStatus!.apiValue,
-                "GmtCreate": optional(connection.createdAt), "GmtModified": optional(connection.modifiedAt), "GmtExpired": optional(connection.expiresAt),
+                "OwnerId": NSDecimalNumber(string: connection.requesterOwner!),
+                "AcceptingOwnerUid": NSDecimalNumber(string: connection.accepterOwner!),
+                "Bandwidth": connection.bandwidthMbps!, "Status": connection.status!.apiValue,
+                "BizStatus": connection.businessStatus!.apiValue,
+                "GmtCreate": optional(connection.createdAt), "GmtModified": optional(connection.modifiedAt),
+                "GmtExpired": optional(connection.expiresAt),
                 "ResourceGroupId": optional(connection.resourceGroupID), "LinkType": optional(connection.linkType),
                 "Tags": connection.tags.map { ["Key": $0.key, "Value": $0.value] },
             ]
         }
-        return try JSONSerialization.data(withJSONObject: ["RequestId": "adversarial", "NextToken": "", "VpcPeerConnects": objects],
-                                          options: [.sortedKeys])
+        return try JSONSerialization.data(
+            withJSONObject: ["RequestId": "adversarial", "NextToken": "", "VpcPeerConnects": objects],
+            options: [.sortedKeys])
     }
 
     /// Render variants written for the consumers: file name, format, options, grouping.
     static let variants: [(file: String, format: OutputFormat, options: RenderOptions, grouping: GroupingKey)] = [
-        ("region.dot", .dot, RenderOptions(title: hostileStrings.joined(separator: " ").prefix(300).description, legend: true), .region),
+        (
+            "region.dot", .dot,
+            RenderOptions(title: hostileStrings.joined(separator: " ").prefix(300).description, legend: true), .region
+        ),
         ("owner.dot", .dot, RenderOptions(), .owner),
         ("outside.dot", .dot, RenderOptions(edgeLabels: .outside), .region),
         ("unlabelled.dot", .dot, RenderOptions(edgeLabels: .none), .none),
         ("region.graphml", .graphml, RenderOptions(title: hostileStrings.joined(separator: " ")), .region),
         ("yed.graphml", .graphml, RenderOptions(graphMLFlavor: .yed), .regionAndOwner),
-        ("region.mmd", .mermaid, RenderOptions(title: hostileStrings.joined(separator: " ").prefix(300).description, legend: true), .region),
+        (
+            "region.mmd", .mermaid,
+            RenderOptions(title: hostileStrings.joined(separator: " ").prefix(300).description, legend: true), .region
+        ),
         ("none.mmd", .mermaid, RenderOptions(), .none),
         ("unlabelled.mmd", .mermaid, RenderOptions(edgeLabels: .none), .region),
         ("region.json", .json, RenderOptions(title: hostileStrings.joined(separator: " ")), .region),
@@ -107,9 +134,11 @@ import Testing
         let seed = environment["PEERGRAPH_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_127
         let count = environment["PEERGRAPH_FUZZ_COUNT"].flatMap(Int.init) ?? 40
         var generator = RandomConnectionGenerator(seed: seed)
-        let connections = (0 ..< count).map { generator.connection(index: $0) }
+        let connections = (0..<count).map { generator.connection(index: $0) }
         let decoded = try InputReader().decode([UInt8](Self.inputJSON(connections)), source: "random")
-        #expect(decoded.sorted { ByteOrder.less($0.id, $1.id) } == connections.sorted { ByteOrder.less($0.id, $1.id) }, "seed \(seed)")
+        #expect(
+            decoded.sorted { ByteOrder.less($0.id, $1.id) } == connections.sorted { ByteOrder.less($0.id, $1.id) },
+            "seed \(seed)")
         try Self.writeCorpus(connections, named: "random")
     }
 
@@ -117,7 +146,7 @@ import Testing
     /// a region of nothing but line breaks as a cluster label. `.ci/run` lays out every DOT variant of it.
     @Test func seed42CorpusIsWrittenForGraphviz() throws {
         var generator = RandomConnectionGenerator(seed: 42)
-        try Self.writeCorpus((0 ..< 500).map { generator.connection(index: $0) }, named: "random-42")
+        try Self.writeCorpus((0..<500).map { generator.connection(index: $0) }, named: "random-42")
     }
 
     /// Writes the input, every variant's output and a manifest under `TestPaths.artifacts/NAME`.
@@ -127,17 +156,26 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let input = try Self.inputJSON(original)
         try input.write(to: folder.appendingPathComponent("input.json"))
-        let connections = ConnectionDeduplicator.deduplicate(try InputReader().decode([UInt8](input), source: "input.json"))
+        let connections = ConnectionDeduplicator.deduplicate(
+            try InputReader().decode([UInt8](input), source: "input.json"))
         var manifest: [[String: Any]] = []
         for variant in Self.variants {
             let graph = PeerGraph(connections: connections, grouping: variant.grouping)
-            let bytes = OutputSink.collectingBytes { variant.format.makeWriter(options: variant.options).write(graph, to: $0) }
+            let bytes = OutputSink.collectingBytes {
+                variant.format.makeWriter(options: variant.options).write(graph, to: $0)
+            }
             try Data(bytes).write(to: folder.appendingPathComponent(variant.file))
             // Shuffled input must give the same bytes.
             let shuffled = PeerGraph(connections: connections.shuffled(), grouping: variant.grouping)
-            #expect(bytes == OutputSink.collectingBytes { variant.format.makeWriter(options: variant.options).write(shuffled, to: $0) })
-            let legendNodes = variant.options.legend ? (variant.format == .dot ? 1 : 2 * variant.options.theme.entries.count) : 0
-            let legendEdges = variant.options.legend && variant.format == .mermaid ? variant.options.theme.entries.count : 0
+            #expect(
+                bytes
+                    == OutputSink.collectingBytes {
+                        variant.format.makeWriter(options: variant.options).write(shuffled, to: $0)
+                    })
+            let legendNodes =
+                variant.options.legend ? (variant.format == .dot ? 1 : 2 * variant.options.theme.entries.count) : 0
+            let legendEdges =
+                variant.options.legend && variant.format == .mermaid ? variant.options.theme.entries.count : 0
             let legendGroups = variant.options.legend && variant.format == .mermaid ? 1 : 0
             manifest.append([
                 "file": variant.file, "format": variant.format.rawValue, "grouping": variant.grouping.rawValue,
@@ -171,10 +209,14 @@ struct RandomConnectionGenerator {
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
     static let fragments = [
-        "\"", "\\", "\\N", "\\G", "\n", "\t", "\r", "<", ">", "&", "&amp;", "&#65;", "]]>", "<!--", "<script>", "{", "}", "[", "]",
-        "(", ")", "|", ";", ":", ":::", "%%", "%%{init: {}}%%", "#", "#quot;", "#35;", "`", "-->", "---", "==>", "-.->", "o", "x",
-        "end", "subgraph", "graph", "digraph", "node", "edge", "strict", "click", "style", "classDef", "linkStyle", "call",
-        "javascript:alert(1)", "{{body}}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{200F}", "\u{202E}", "\u{2028}", "\u{85}", "\u{0}",
+        "\"", "\\", "\\N", "\\G", "\n", "\t", "\r", "<", ">", "&", "&amp;", "&#65;", "]]>", "<!--", "<script>", "{",
+        "}", "[", "]",
+        "(", ")", "|", ";", ":", ":::", "%%", "%%{init: {}}%%", "#", "#quot;", "#35;", "`", "-->", "---", "==>", "-.->",
+        "o", "x",
+        "end", "subgraph", "graph", "digraph", "node", "edge", "strict", "click", "style", "classDef", "linkStyle",
+        "call",
+        "javascript:alert(1)", "{{body}}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{200F}", "\u{202E}", "\u{2028}",
+        "\u{85}", "\u{0}",
         "\u{1B}[31m", "\u{301}", "\u{20DD}", "😀", "👩‍👩‍👧", "🇯🇵", "中文", "العربية", " ",
     ]
 
@@ -191,10 +233,14 @@ struct RandomConnectionGenerator {
         switch below(12) {
         case 0: return ""
         case 1: return String(repeating: "long·", count: 2000)
-        case 2: return String(String.UnicodeScalarView((0 ..< below(maximumLength) + 1).map { _ in scalar() }))
-        case 3: return "\u{301}\u{302}" + String(String.UnicodeScalarView((0 ..< below(5)).map { _ in Unicode.Scalar(UInt8(below(32)) )}))
+        case 2: return String(String.UnicodeScalarView((0..<below(maximumLength) + 1).map { _ in scalar() }))
+        case 3:
+            return "\u{301}\u{302}"
+                + String(String.UnicodeScalarView((0..<below(5)).map { _ in Unicode.Scalar(UInt8(below(32))) }))
         default:
-            return (0 ..< below(6) + 1).map { _ in below(3) == 0 ? String(scalar()) : Self.fragments[below(Self.fragments.count)] }.joined()
+            return (0..<below(6) + 1).map { _ in
+                below(3) == 0 ? String(scalar()) : Self.fragments[below(Self.fragments.count)]
+            }.joined()
         }
     }
 
@@ -212,13 +258,17 @@ struct RandomConnectionGenerator {
             name: below(8) == 0 ? nil : string(), description: string(),
             requester: VPCEndpoint(vpcID: requester, ipv4CIDRs: [string(maximumLength: 8)]),
             accepter: VPCEndpoint(vpcID: accepter, ipv6CIDRs: below(2) == 0 ? [] : [string(maximumLength: 8)]),
-            requesterRegion: below(3) == 0 ? string(maximumLength: 10) : "cn-hangzhou", accepterRegion: string(maximumLength: 10),
+            requesterRegion: below(3) == 0 ? string(maximumLength: 10) : "cn-hangzhou",
+            accepterRegion: string(maximumLength: 10),
             requesterOwner: String(next() % UInt64(Int64.max)), accepterOwner: String(next()),
             bandwidthMbps: below(2) == 0 ? -1 : Int64(below(100_000)),
-            status: below(5) == 0 ? .unknown(string(maximumLength: 10)) : PeeringStatus.known[below(PeeringStatus.known.count)],
+            status: below(5) == 0
+                ? .unknown(string(maximumLength: 10)) : PeeringStatus.known[below(PeeringStatus.known.count)],
             businessStatus: below(4) == 0 ? .financialLocked : .normal,
-            createdAt: "2025-01-01T00:00:00Z", modifiedAt: "2025-01-02T00:00:00Z", expiresAt: below(3) == 0 ? string() : nil,
+            createdAt: "2025-01-01T00:00:00Z", modifiedAt: "2025-01-02T00:00:00Z",
+            expiresAt: below(3) == 0 ? string() : nil,
             resourceGroupID: below(2) == 0 ? nil : string(),
-            tags: (0 ..< below(3)).map { _ in PeeringTag(key: string(maximumLength: 12), value: string()) }, linkType: string(maximumLength: 10))
+            tags: (0..<below(3)).map { _ in PeeringTag(key: string(maximumLength: 12), value: string()) },
+            linkType: string(maximumLength: 10))
     }
 }

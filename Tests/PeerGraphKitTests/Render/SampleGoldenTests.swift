@@ -1,6 +1,7 @@
 import Foundation
 import PeerGraphTestSupport
 import Testing
+
 @testable import PeerGraphKit
 
 /// The committed outputs in `samples/` are the golden files: regenerating them must change nothing.
@@ -28,8 +29,11 @@ import Testing
         let (graph, _) = PeerGraphPipeline.graph(
             ConnectionDeduplicator.deduplicate(connections), filter: ConnectionFilter(), grouping: .region)
         let options = RenderOptions(title: sample.title, legend: sample.legend)
-        return String(decoding: OutputSink.collectingBytes { PeerGraphPipeline.render(graph, format: format, options: options, to: $0) },
-                      as: UTF8.self)
+        return String(
+            decoding: OutputSink.collectingBytes {
+                PeerGraphPipeline.render(graph, format: format, options: options, to: $0)
+            },
+            as: UTF8.self)
     }
 
     static func fileExtension(_ format: OutputFormat) -> String {
@@ -50,6 +54,7 @@ import Testing
 
     @Test(arguments: samples, OutputFormat.allCases)
     func outputDoesNotDependOnInputOrder(sample: Sample, format: OutputFormat) throws {
-        #expect(try Self.render(sample, format: format) == Self.render(sample, format: format, inputOrderReversed: true))
+        #expect(
+            try Self.render(sample, format: format) == Self.render(sample, format: format, inputOrderReversed: true))
     }
 }

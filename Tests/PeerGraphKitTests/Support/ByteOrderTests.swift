@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct ByteOrderTests {
@@ -8,8 +9,9 @@ import Testing
     @Test func sortedIndicesAgreeWithByteOrderAndAreStable() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = ["a", "b", "pcc-", "pcc-bp1", "\u{0}", "é", "e\u{301}", "😀", "Z", "~"]
-        var strings = (0 ..< 2_000).map { _ in
-            (0 ..< Int.random(in: 0 ... 5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+        var strings = (0..<2_000).map { _ in
+            (0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                .joined()
         }
         strings += ["", "", "pcc-bp1", "pcc-bp1", "pcc-bp1\u{0}", "abcdefgh", "abcdefgh", "abcdefghi", "abcdefg"]
         let expected = strings.indices.sorted { a, b in

@@ -1,17 +1,22 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct SnapshotWriterTests {
     static func folder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-snapshot-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "peergraph-snapshot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }
 
     static func pages(_ regions: [String], count: Int = 1, content: String = "{}") -> [SnapshotWriter.File] {
         regions.flatMap { region in
-            (1 ... count).map { SnapshotWriter.File(name: SnapshotWriter.pageFileName(region: region, page: $0), bytes: Array(content.utf8)) }
+            (1...count).map {
+                SnapshotWriter.File(
+                    name: SnapshotWriter.pageFileName(region: region, page: $0), bytes: Array(content.utf8))
+            }
         }
     }
 
@@ -36,7 +41,8 @@ import Testing
         let parent = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: parent) }
         let target = parent + "/snap"
-        try SnapshotWriter.write(Self.pages(["cn-hangzhou", "cn-shanghai"], count: 3, content: "{\"run\":1}"), to: target)
+        try SnapshotWriter.write(
+            Self.pages(["cn-hangzhou", "cn-shanghai"], count: 3, content: "{\"run\":1}"), to: target)
         try SnapshotWriter.write(Self.pages(["cn-hangzhou"], count: 1, content: "{\"run\":2}"), to: target)
         let names = try FileManager.default.contentsOfDirectory(atPath: target)
         #expect(names == ["cn-hangzhou-page-0001.json"])

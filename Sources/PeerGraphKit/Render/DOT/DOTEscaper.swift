@@ -8,10 +8,10 @@
 ///   entities (`&#65;`, `&amp;`), so `&` is written as `&amp;` there;
 /// - a raw NUL is a syntax error and other control characters make the SVG ill-formed, so they never
 ///   appear raw; a quoted string of 16,384 bytes or more is a syntax error, so text is capped below that.
-public enum DOTEscaper {
+package enum DOTEscaper {
     /// Longest text written inside one quoted string, in bytes of UTF-8 as written (after escaping:
     /// one hostile name of 5,000 `&` would otherwise become 25,000 bytes, past Graphviz's limit).
-    public static let maximumTextBytes = 4000
+    package static let maximumTextBytes = 4000
     /// The most bytes one input byte can become (`&` → `&amp;`).
     static let maximumExpansion = 5
 
@@ -19,7 +19,7 @@ public enum DOTEscaper {
     /// (Graphviz names its own anonymous objects `%N`: a node called `%5` would be confused with one;
     /// found by the random corpus). Injective: two different ids never give the same quoted string,
     /// because a literal backslash is always doubled.
-    public static func quotedID(_ id: String) -> String {
+    package static func quotedID(_ id: String) -> String {
         if isPlainID(id) { return "\"" + id + "\"" }
         var result = "\""
         result.unicodeScalars.reserveCapacity(id.unicodeScalars.count + 2)
@@ -41,13 +41,15 @@ public enum DOTEscaper {
 
     /// Text for a label, tooltip or other displayed attribute: quoted and escaped so that Graphviz
     /// shows exactly `text`. Lines are joined with `lineBreak` (`\n` centres, `\l` left-aligns).
-    public static func quotedText(_ lines: [String], lineBreak: String = "\\n") -> String {
-        String(decoding: OutputSink.collectingBytes { writeQuotedText(lines, lineBreak: lineBreak, to: $0) }, as: UTF8.self)
+    package static func quotedText(_ lines: [String], lineBreak: String = "\\n") -> String {
+        String(
+            decoding: OutputSink.collectingBytes { writeQuotedText(lines, lineBreak: lineBreak, to: $0) }, as: UTF8.self
+        )
     }
 
     /// Writes `quotedText(lines, lineBreak:)` into `sink` without building a String: runs of bytes that
     /// need no escaping (most text) are copied as they are.
-    public static func writeQuotedText(_ lines: [String], lineBreak: String = "\\n", to sink: OutputSink) {
+    package static func writeQuotedText(_ lines: [String], lineBreak: String = "\\n", to sink: OutputSink) {
         var writer = QuotedTextWriter(sink: sink, lineBreak: lineBreak)
         for line in lines {
             writer.startLine()
@@ -58,20 +60,20 @@ public enum DOTEscaper {
 
     /// Writes one quoted text as its pieces arrive (a `TextLineReceiver`): the opening quote at once,
     /// each piece escaped, and the closing quote (after `…` if the text was cut) from `finish()`.
-    public struct QuotedTextWriter: TextLineReceiver {
+    package struct QuotedTextWriter: TextLineReceiver {
         private let sink: OutputSink
         private let lineBreak: String
         private var budget = DOTEscaper.maximumTextBytes
         private var isFirstLine = true
         private var isCut = false
 
-        public init(sink: OutputSink, lineBreak: String = "\\n") {
+        package init(sink: OutputSink, lineBreak: String = "\\n") {
             self.sink = sink
             self.lineBreak = lineBreak
             sink.write(byte: UInt8(ascii: "\""))
         }
 
-        public mutating func startLine() {
+        package mutating func startLine() {
             if isFirstLine {
                 isFirstLine = false
             } else if !isCut {
@@ -79,18 +81,18 @@ public enum DOTEscaper {
             }
         }
 
-        public mutating func append(_ text: String) {
+        package mutating func append(_ text: String) {
             guard !isCut else { return }
             isCut = !writeEscapedText(text, lineBreak: lineBreak, budget: &budget, to: sink)
         }
 
-        public func finish() {
+        package func finish() {
             sink.write(isCut ? "…\"" : "\"")
         }
     }
 
     /// Writes `quotedID(id)` into `sink`; `isPlain`, when known, is `isPlainID(id)`.
-    public static func writeQuotedID(_ id: String, isPlain: Bool? = nil, to sink: OutputSink) {
+    package static func writeQuotedID(_ id: String, isPlain: Bool? = nil, to sink: OutputSink) {
         if isPlain ?? isPlainID(id) {
             sink.write(byte: UInt8(ascii: "\""))
             sink.write(id)
@@ -102,16 +104,20 @@ public enum DOTEscaper {
 
     /// Printable ASCII without \, " or %: quoted as it is (nearly every real id).
     static func isPlainID(_ id: String) -> Bool {
-        id.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "%") }
+        id.utf8.allSatisfy {
+            $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "%")
+        }
     }
 
     /// Escapes one line; returns false when the byte budget ran out (the text is then cut at a scalar boundary).
-    private static func writeEscapedText(_ text: String, lineBreak: String, budget: inout Int, to sink: OutputSink) -> Bool {
+    private static func writeEscapedText(
+        _ text: String, lineBreak: String, budget: inout Int, to sink: OutputSink
+    ) -> Bool {
         text.withBorrowedUTF8 { bytes in
             var runStart = 0
             var index = 0
             func flush(upTo end: Int) {
-                if end > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< end])) }
+                if end > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
             }
             // The budget counts output bytes. Text that fits even if every byte grew the most cannot be
             // cut: only the few bytes that may need replacing are looked at closely, and what it really
@@ -120,8 +126,10 @@ public enum DOTEscaper {
             var written = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if fits && byte >= 0x20 && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "&")
-                    && byte != 0x7F && byte != 0xC2 && byte != 0xEF {
+                if fits && byte >= 0x20 && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"")
+                    && byte != UInt8(ascii: "&")
+                    && byte != 0x7F && byte != 0xC2 && byte != 0xEF
+                {
                     index += 1
                     continue
                 }
@@ -135,11 +143,15 @@ public enum DOTEscaper {
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case 0x0A: replacement = lineBreak
                 case 0x09: replacement = " "
-                case 0x00 ..< 0x20, 0x7F: replacement = "\u{FFFD}"
-                case 0xC2 where index + 1 < bytes.count && (0x80 ... 0x9F).contains(bytes[index + 1]):
-                    replacement = "\u{FFFD}"; width = 2
-                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                    replacement = "\u{FFFD}"; width = 3
+                case 0x00..<0x20, 0x7F: replacement = "\u{FFFD}"
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    replacement = "\u{FFFD}"
+                    width = 2
+                case 0xEF
+                where index + 2 < bytes.count && bytes[index + 1] == 0xBF
+                    && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    replacement = "\u{FFFD}"
+                    width = 3
                 default: replacement = nil
                 }
                 // A scalar is charged what it becomes, and never split (continuation bytes are 10xxxxxx).
@@ -187,7 +199,9 @@ public enum DOTEscaper {
 
     /// Text for a `//` comment: no line breaks or controls.
     static func commentSafe(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !TextEscaping.isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { !TextEscaping.isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }))
     }
     private static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)

@@ -1,17 +1,20 @@
 /// Writes Graphviz DOT: a `digraph` with VPCs as nodes (quoted VPC ids), connections as edges styled
 /// by status, groups as `cluster_N` subgraphs. Every quoted string goes through `DOTEscaper`.
-public struct DOTWriter: GraphWriter {
-    public var options: RenderOptions
+package struct DOTWriter: GraphWriter {
+    package var options: RenderOptions
 
-    public init(options: RenderOptions) {
+    package init(options: RenderOptions) {
         self.options = options
     }
 
-    public func write(_ graph: PeerGraph, to sink: OutputSink) {
+    package func write(_ graph: PeerGraph, to sink: OutputSink) {
         let template = options.template ?? OutputFormat.dot.defaultTemplate()
         template.render(into: sink) { placeholder in
             switch placeholder {
-            case "timestamp": if let timestamp = options.timestamp { sink.write(" Generated at \(DOTEscaper.commentSafe(timestamp)).") }
+            case "timestamp":
+                if let timestamp = options.timestamp {
+                    sink.write(" Generated at \(DOTEscaper.commentSafe(timestamp)).")
+                }
             case "title": writeTitle(to: sink)
             case "body": writeBody(graph, to: sink)
             case "legend": if options.legend { writeLegend(for: graph, to: sink) }
@@ -33,9 +36,13 @@ public struct DOTWriter: GraphWriter {
             // and Graphviz 2.43 then aborts while placing any xlabel (xlabels.c:219, lblenclosing; found
             // by the random corpus, seed 42).
             let caption = group.label.replacingOccurrences(of: "\n", with: " ")
-            sink.write("    label=\(DOTEscaper.quotedText([GraphText.shortened(caption, to: max(options.maximumLabelLength, 64))]));\n")
+            sink.write(
+                "    label=\(DOTEscaper.quotedText([GraphText.shortened(caption, to: max(options.maximumLabelLength, 64))]));\n"
+            )
             let members = group.nodeIndices
-            sink.writeInOrder(count: members.count) { index, sink in writeNode(graph.nodes[members[index]], in: graph, indent: "    ", to: sink) }
+            sink.writeInOrder(count: members.count) { index, sink in
+                writeNode(graph.nodes[members[index]], in: graph, indent: "    ", to: sink)
+            }
             sink.write("  }\n")
         }
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
@@ -66,14 +73,18 @@ public struct DOTWriter: GraphWriter {
         tooltip.finish()
         switch graph.change(ofNode: node.id) {
         case .added: sink.write(", fillcolor=\"#E8F5E9\", color=\"#2E7D32\"")
-        case .removed: sink.write(", style=\"rounded,filled,dashed\", fillcolor=\"#FAFAFA\", color=\"#9E9E9E\", fontcolor=\"#9E9E9E\"")
+        case .removed:
+            sink.write(
+                ", style=\"rounded,filled,dashed\", fillcolor=\"#FAFAFA\", color=\"#9E9E9E\", fontcolor=\"#9E9E9E\"")
         default: break
         }
         sink.write("];\n")
     }
 
     /// ` [label=…, tooltip=…, …];` of one edge, after its two ends.
-    private func writeEdgeAttributes(_ connection: PeeringConnection, in graph: PeerGraph, labels: EdgeLabelPlacement, to sink: OutputSink) {
+    private func writeEdgeAttributes(
+        _ connection: PeeringConnection, in graph: PeerGraph, labels: EdgeLabelPlacement, to sink: OutputSink
+    ) {
         let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
         if labels != .none {
             var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
@@ -127,17 +138,20 @@ public struct DOTWriter: GraphWriter {
     /// before a letter, which an escaped VPC id never has (their backslashes are doubled), so it cannot
     /// collide with a VPC.
     private func writeLegend(for graph: PeerGraph, to sink: OutputSink) {
-        sink.write("  \"\\legend\" [shape=plain, fontsize=9, label=<<table border=\"1\" color=\"#B0BEC5\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">")
+        sink.write(
+            "  \"\\legend\" [shape=plain, fontsize=9, label=<<table border=\"1\" color=\"#B0BEC5\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">"
+        )
         sink.write("<tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>")
         for entry in options.theme.entries {
             let name = entry.status == StatusTheme.fallbackStatus ? "other" : entry.status
             let text = entry.meaning.isEmpty ? name : "\(name): \(entry.meaning)"
-            let sample = switch entry.line {
-            case .solid: "\u{2500}\u{2500}\u{2500}\u{2500}"
-            case .dashed: "\u{254C}\u{254C}\u{254C}\u{254C}"
-            case .dotted: "\u{2508}\u{2508}\u{2508}\u{2508}"
-            case .bold: "\u{2501}\u{2501}\u{2501}\u{2501}"
-            }
+            let sample =
+                switch entry.line {
+                case .solid: "\u{2500}\u{2500}\u{2500}\u{2500}"
+                case .dashed: "\u{254C}\u{254C}\u{254C}\u{254C}"
+                case .dotted: "\u{2508}\u{2508}\u{2508}\u{2508}"
+                case .bold: "\u{2501}\u{2501}\u{2501}\u{2501}"
+                }
             sink.write("<tr><td><font color=\"\(entry.color)\">\(sample)</font></td>")
             sink.write("<td align=\"left\">\(DOTEscaper.htmlText(text))</td></tr>")
         }

@@ -17,12 +17,14 @@ struct GraphMLKey: Sendable {
     static let nodeChange = GraphMLKey(id: "n_change", domain: "node", name: "change", type: "string")
 
     static let edgeLabel = GraphMLKey(id: "e_label", domain: "edge", name: "label", type: "string")
-    static let edgeConnectionID = GraphMLKey(id: "e_connection_id", domain: "edge", name: "connection_id", type: "string")
+    static let edgeConnectionID = GraphMLKey(
+        id: "e_connection_id", domain: "edge", name: "connection_id", type: "string")
     static let edgeTags = GraphMLKey(id: "e_tags", domain: "edge", name: "tags", type: "string")
     static let edgeColor = GraphMLKey(id: "e_color", domain: "edge", name: "color", type: "string")
     static let edgeLineStyle = GraphMLKey(id: "e_line_style", domain: "edge", name: "line_style", type: "string")
     static let edgeChange = GraphMLKey(id: "e_change", domain: "edge", name: "change", type: "string")
-    static let edgeConnectionCount = GraphMLKey(id: "e_connection_count", domain: "edge", name: "connection_count", type: "long")
+    static let edgeConnectionCount = GraphMLKey(
+        id: "e_connection_count", domain: "edge", name: "connection_count", type: "long")
 
     /// The yFiles graphics of `--graphml-flavor yed` (declared with `yfiles.type`, not `attr.type`).
     static let nodeGraphicsID = "n_yfiles"

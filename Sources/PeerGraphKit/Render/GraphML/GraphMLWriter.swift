@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes GraphML that is valid against the GraphML 1.0 schema and loses nothing: every attribute is a
 /// `<key>` declared once with its type, and networkx reads back exactly the values that went in
 /// (except characters XML 1.0 cannot hold, which become U+FFFD).
@@ -12,14 +14,16 @@
 /// - tags are kept whole in `tags`, a JSON object (`json.loads` it); tag keys that can be GraphML
 ///   attribute names (`attr.name` must be an NMTOKEN: letters, digits, `.`, `_`, `-`) also get a key of
 ///   their own, `tag:KEY`, so they can be filtered on in Gephi and networkx directly.
-public struct GraphMLWriter: GraphWriter {
-    public var options: RenderOptions
+package struct GraphMLWriter: GraphWriter {
+    package var options: RenderOptions
 
-    public init(options: RenderOptions) {
+    package init(options: RenderOptions) {
         self.options = options
     }
 
-    static let nodeKeys: [GraphMLKey] = [.nodeLabel, .nodeName, .nodeVPCID, .nodeRegion, .nodeOwner, .nodeIPv4, .nodeIPv6, .nodeGroup]
+    static let nodeKeys: [GraphMLKey] = [
+        .nodeLabel, .nodeName, .nodeVPCID, .nodeRegion, .nodeOwner, .nodeIPv4, .nodeIPv6, .nodeGroup,
+    ]
     /// The connection fields every edge carries, in table order.
     static let edgeFields = ConnectionField.with(.graphML)
     static let graphKeys: [GraphMLKey] = [.graphTitle, .graphGrouping]
@@ -27,15 +31,20 @@ public struct GraphMLWriter: GraphWriter {
 
     /// The edge keys: label and id, the connection fields, then tags and look.
     static func edgeKeys(summed: Bool) -> [GraphMLKey] {
-        [.edgeLabel, .edgeConnectionID] + edgeFields.map { GraphMLKey.edge($0, summed: summed) } + [.edgeTags, .edgeColor, .edgeLineStyle]
+        [.edgeLabel, .edgeConnectionID] + edgeFields.map { GraphMLKey.edge($0, summed: summed) } + [
+            .edgeTags, .edgeColor, .edgeLineStyle,
+        ]
     }
 
-    public func write(_ graph: PeerGraph, to sink: OutputSink) {
+    package func write(_ graph: PeerGraph, to sink: OutputSink) {
         let template = options.template ?? OutputFormat.graphml.defaultTemplate()
         let tagKeys = Self.tagKeys(for: graph)
         template.render(into: sink) { placeholder in
             switch placeholder {
-            case "timestamp": if let timestamp = options.timestamp { sink.write(" Generated at \(XMLEscaper.commentText(timestamp)).") }
+            case "timestamp":
+                if let timestamp = options.timestamp {
+                    sink.write(" Generated at \(XMLEscaper.commentText(timestamp)).")
+                }
             case "namespaces":
                 if options.graphMLFlavor == .yed {
                     sink.write("\n    xmlns:y=\"http://www.yworks.com/xml/graphml\"")
@@ -73,12 +82,16 @@ public struct GraphMLWriter: GraphWriter {
 
     private func writeKeys(tagKeys: TagKeys, graph: PeerGraph, to sink: OutputSink) {
         let isDiff = !graph.changes.isEmpty || !graph.nodeChanges.isEmpty
-        let extra = (isDiff ? [GraphMLKey.nodeChange, .edgeChange] : []) + (graph.edgeCounts != nil ? [.edgeConnectionCount] : [])
+        let extra =
+            (isDiff ? [GraphMLKey.nodeChange, .edgeChange] : [])
+            + (graph.edgeCounts != nil ? [.edgeConnectionCount] : [])
         // A collapsed edge sums many connections: its bandwidth and count are declared `long`, which
         // holds any sum of 32-bit bandwidths.
         let edgeKeys = Self.edgeKeys(summed: graph.edgeCounts != nil)
         for key in Self.graphKeys + Self.nodeKeys + edgeKeys + tagKeys.keys + extra {
-            sink.write("  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(XMLEscaper.attribute(key.name))\" attr.type=\"\(key.type)\"/>\n")
+            sink.write(
+                "  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(XMLEscaper.attribute(key.name))\" attr.type=\"\(key.type)\"/>\n"
+            )
         }
         if options.graphMLFlavor == .yed {
             sink.write("  <key id=\"\(GraphMLKey.nodeGraphicsID)\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")
@@ -87,14 +100,20 @@ public struct GraphMLWriter: GraphWriter {
     }
 
     private func writeGraphData(_ graph: PeerGraph, to sink: OutputSink) {
-        if let title = options.title, !title.isEmpty { Self.data(GraphMLKey.graphTitle, title, indent: "    ", to: sink) }
+        if let title = options.title, !title.isEmpty {
+            Self.data(GraphMLKey.graphTitle, title, indent: "    ", to: sink)
+        }
         Self.data(GraphMLKey.graphGrouping, graph.grouping.rawValue, indent: "    ", to: sink)
     }
 
     private func writeBody(_ graph: PeerGraph, tagKeys: TagKeys, to sink: OutputSink) {
         let groupOfNode = graph.groupIndexByNode
-        sink.writeInOrder(count: graph.nodes.count) { index, sink in writeNode(index, in: graph, group: groupOfNode[index], to: sink) }
-        sink.writeInOrder(count: graph.edges.count) { index, sink in writeEdge(index, in: graph, tagKeys: tagKeys, to: sink) }
+        sink.writeInOrder(count: graph.nodes.count) { index, sink in
+            writeNode(index, in: graph, group: groupOfNode[index], to: sink)
+        }
+        sink.writeInOrder(count: graph.edges.count) { index, sink in
+            writeEdge(index, in: graph, tagKeys: tagKeys, to: sink)
+        }
     }
 
     private func writeNode(_ index: Int, in graph: PeerGraph, group: Int?, to sink: OutputSink) {
@@ -115,9 +134,13 @@ public struct GraphMLWriter: GraphWriter {
             Self.data(.nodeChange, (graph.change(ofNode: node.id) ?? .unchanged).rawValue, to: sink)
         }
         if options.graphMLFlavor == .yed {
-            sink.write("      <data key=\"\(GraphMLKey.nodeGraphicsID)\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>")
+            sink.write(
+                "      <data key=\"\(GraphMLKey.nodeGraphicsID)\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>"
+            )
             sink.write("<y:Fill color=\"#F5F7FA\"/><y:BorderStyle color=\"#607D8B\" type=\"line\" width=\"1.0\"/>")
-            sink.write("<y:NodeLabel>\(XMLEscaper.text(label))</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n")
+            sink.write(
+                "<y:NodeLabel>\(XMLEscaper.text(label))</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n"
+            )
         }
         sink.write("    </node>\n")
     }
@@ -157,9 +180,18 @@ public struct GraphMLWriter: GraphWriter {
             Self.data(id, tag.value, to: sink)
         }
         if options.graphMLFlavor == .yed {
-            let lineType = switch look.baseLine { case .solid, .bold: "line"; case .dashed: "dashed"; case .dotted: "dotted" }
-            sink.write("      <data key=\"\(GraphMLKey.edgeGraphicsID)\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(look.line == .bold ? "3.0" : "1.5")\"/>")
-            sink.write("<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>\(XMLEscaper.text(label))</y:EdgeLabel></y:PolyLineEdge></data>\n")
+            let lineType =
+                switch look.baseLine {
+                case .solid, .bold: "line"
+                case .dashed: "dashed"
+                case .dotted: "dotted"
+                }
+            sink.write(
+                "      <data key=\"\(GraphMLKey.edgeGraphicsID)\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(look.line == .bold ? "3.0" : "1.5")\"/>"
+            )
+            sink.write(
+                "<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>\(XMLEscaper.text(label))</y:EdgeLabel></y:PolyLineEdge></data>\n"
+            )
         }
         sink.write("    </edge>\n")
     }
@@ -167,13 +199,16 @@ public struct GraphMLWriter: GraphWriter {
     /// True for the tag keys that are safe as `attr.name` (an NMTOKEN) in every reader: ASCII letters,
     /// digits, `.`, `_` and `-`.
     static func isAttributeName(_ key: String) -> Bool {
-        !key.isEmpty && key.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"): true
-            default: false
+        !key.isEmpty
+            && key.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    true
+                default: false
+                }
             }
-        }
     }
 
     /// `<data key="…">value</data>`, or nothing for nil.
@@ -191,5 +226,3 @@ public struct GraphMLWriter: GraphWriter {
         sink.write("</data>\n")
     }
 }
-
-import Foundation

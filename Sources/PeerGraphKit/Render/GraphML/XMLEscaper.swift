@@ -5,19 +5,19 @@
 /// return, and U+FFFE/U+FFFF) become U+FFFD; everything else survives a round trip through a
 /// conforming parser, including `\r` and, in attributes, tab and newline (written as character references
 /// because parsers normalise them).
-public enum XMLEscaper {
+package enum XMLEscaper {
     /// Text content of an element.
-    public static func text(_ string: String) -> String {
+    package static func text(_ string: String) -> String {
         escape(string, inAttribute: false)
     }
 
     /// The value of a double-quoted attribute.
-    public static func attribute(_ string: String) -> String {
+    package static func attribute(_ string: String) -> String {
         escape(string, inAttribute: true)
     }
 
     /// Writes `text(string)` into `sink` without building a String: clean runs are copied as they are.
-    public static func writeText(_ string: String, to sink: OutputSink) {
+    package static func writeText(_ string: String, to sink: OutputSink) {
         string.withBorrowedUTF8 { writeText(utf8: $0, to: sink) }
     }
 
@@ -26,44 +26,50 @@ public enum XMLEscaper {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let needsWork = byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 0xEF
+            let needsWork =
+                byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == 0xEF
             if !needsWork || byte == 0x0A || byte == 0x09 {
                 index += 1
                 continue
             }
             // Find the whole scalar and escape it the one way `text` does.
-            if index > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< index])) }
+            if index > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             let width = byte < 0x80 ? 1 : 3  // only ASCII and the EF lead byte get here
             let end = min(index + width, bytes.count)
-            sink.write(text(String(decoding: UnsafeBufferPointer(rebasing: bytes[index ..< end]), as: UTF8.self)))
+            sink.write(text(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)))
             index = end
             runStart = index
         }
-        if bytes.count > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart ..< bytes.count])) }
+        if bytes.count > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
     }
 
     /// Text for an XML comment (`<!-- … -->`): characters XML allows, no line breaks or controls, and no
     /// `--`, which would end the comment.
     static func commentText(_ text: String) -> String {
-        let kept = text.unicodeScalars.filter { isAllowed($0) && !TextEscaping.isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }
+        let kept = text.unicodeScalars.filter {
+            isAllowed($0) && !TextEscaping.isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}"
+        }
         var result = String(String.UnicodeScalarView(kept))
         while result.contains("--") { result = result.replacingOccurrences(of: "--", with: "- -") }
         return result
     }
 
     /// True when `scalar` may appear in an XML 1.0 document.
-    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: true
-        case 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: true
+        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
         default: false
         }
     }
 
     private static func escape(_ string: String, inAttribute: Bool) -> String {
         // Fast path: nothing to change.
-        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "<")
-            && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "\"") && $0 != 0xEF }) {
+        if string.utf8.allSatisfy({
+            $0 >= 0x20 && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "<")
+                && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "\"") && $0 != 0xEF
+        }) {
             return string
         }
         var result = ""

@@ -1,18 +1,22 @@
 /// A connection as a one-line JSON object with the API's field names, for `diff --format json`.
-public enum ConnectionJSON {
+package enum ConnectionJSON {
     private static let apiFields = ConnectionField.with(.apiJSON)
 
-    public static func object(_ c: PeeringConnection) -> String {
+    package static func object(_ c: PeeringConnection) -> String {
         var fields: [String] = ["\"InstanceId\": \(JSONEscaper.quoted(c.id))"]
         for field in apiFields {
             field.withValue(of: c) { value in
                 guard let value else { return }
-                fields.append("\(JSONEscaper.quoted(field.apiName)): \(field.kind == .integer ? value : JSONEscaper.quoted(value))")
+                fields.append(
+                    "\(JSONEscaper.quoted(field.apiName)): \(field.kind == .integer ? value : JSONEscaper.quoted(value))"
+                )
             }
         }
         fields.append("\"Vpc\": \(endpoint(c.requester))")
         fields.append("\"AcceptingVpc\": \(endpoint(c.accepter))")
-        fields.append("\"Tags\": [\(c.tags.map { "{\"Key\": \(JSONEscaper.quoted($0.key)), \"Value\": \(JSONEscaper.quoted($0.value))}" }.joined(separator: ", "))]")
+        fields.append(
+            "\"Tags\": [\(c.tags.map { "{\"Key\": \(JSONEscaper.quoted($0.key)), \"Value\": \(JSONEscaper.quoted($0.value))}" }.joined(separator: ", "))]"
+        )
         return "{" + fields.joined(separator: ", ") + "}"
     }
 

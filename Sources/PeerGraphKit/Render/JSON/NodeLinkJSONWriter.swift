@@ -2,15 +2,15 @@
 /// later: `nx.node_link_graph(json.load(f))`; earlier: `link="edges"`), with every attribute:
 /// `{"directed": true, "multigraph": true, "graph": {…}, "nodes": [{"id": …}], "edges": [{"source", "target", "key", …}]}`.
 /// Nodes are keyed by VPC id, edges by connection id; owner ids are strings (exact), bandwidth a number.
-public struct NodeLinkJSONWriter: GraphWriter {
-    public var options: RenderOptions
+package struct NodeLinkJSONWriter: GraphWriter {
+    package var options: RenderOptions
     private static let edgeFields = ConnectionField.with(.nodeLinkJSON)
 
-    public init(options: RenderOptions) {
+    package init(options: RenderOptions) {
         self.options = options
     }
 
-    public func write(_ graph: PeerGraph, to sink: OutputSink) {
+    package func write(_ graph: PeerGraph, to sink: OutputSink) {
         let q = JSONEscaper.quoted
         sink.write("{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {")
         var graphFields = ["\"grouping\": \(q(graph.grouping.rawValue))"]
@@ -19,7 +19,9 @@ public struct NodeLinkJSONWriter: GraphWriter {
         sink.write("},\n  \"nodes\": [")
         let groupOfNode = graph.groupIndexByNode
         for (index, node) in graph.nodes.enumerated() {
-            var fields = ["\"id\": \(q(node.id))", "\"label\": \(q(GraphText.nodeLines(node).joined(separator: "\n")))"]
+            var fields = [
+                "\"id\": \(q(node.id))", "\"label\": \(q(GraphText.nodeLines(node).joined(separator: "\n")))",
+            ]
             if let name = node.displayName { fields.append("\"name\": \(q(name))") }
             if let region = node.region { fields.append("\"region\": \(q(region))") }
             if let owner = node.owner { fields.append("\"owner\": \(q(owner))") }
@@ -49,7 +51,9 @@ public struct NodeLinkJSONWriter: GraphWriter {
             fields.append("\"tags\": \(JSONEscaper.tagObject(connection.tags))")
             fields.append("\"color\": \(q(look.color))")
             fields.append("\"line_style\": \(q(look.baseLine.rawValue))")
-            if let change = graph.change(ofConnection: connection.id) { fields.append("\"change\": \(q(change.rawValue))") }
+            if let change = graph.change(ofConnection: connection.id) {
+                fields.append("\"change\": \(q(change.rawValue))")
+            }
             if let counts = graph.edgeCounts { fields.append("\"connection_count\": \(counts[number])") }
             sink.write(number == 0 ? "\n    {" : ",\n    {")
             sink.write(fields.joined(separator: ", "))

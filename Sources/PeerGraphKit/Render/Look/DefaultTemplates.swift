@@ -1,3 +1,5 @@
+// swift-format-ignore-file
+// (the raw strings below are the files' bytes, not code to lay out)
 // Generated from templates/ by DefaultTemplatesTests; do not edit. After changing a file in templates/,
 // run `PEERGRAPH_UPDATE_GOLDEN=1 swift test --filter DefaultTemplatesTests` to rewrite this file.
 

@@ -1,14 +1,14 @@
 /// How one edge looks, decided in one place for every writer: by status (theme) normally, by change
 /// in a diff graph (added green and bold, removed grey and dotted, changed orange, unchanged faint).
-public struct EdgeAppearance: Sendable, Hashable {
-    public var color: String
-    public var line: StatusTheme.LineStyle
+package struct EdgeAppearance: Sendable, Hashable {
+    package var color: String
+    package var line: StatusTheme.LineStyle
     /// The status line style under a business-status overlay (for DOT's combined styles).
-    public var baseLine: StatusTheme.LineStyle
+    package var baseLine: StatusTheme.LineStyle
     /// `+ `, `− `, `~ ` in diff graphs.
-    public var labelPrefix: String
+    package var labelPrefix: String
 
-    public static func of(_ connection: PeeringConnection, in graph: PeerGraph, theme: StatusTheme) -> EdgeAppearance {
+    package static func of(_ connection: PeeringConnection, in graph: PeerGraph, theme: StatusTheme) -> EdgeAppearance {
         if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
             switch graph.change(ofConnection: connection.id) ?? .unchanged {
             case .added: return EdgeAppearance(color: "#2E7D32", line: .bold, baseLine: .solid, labelPrefix: "+ ")
@@ -19,6 +19,7 @@ public struct EdgeAppearance: Sendable, Hashable {
         }
         let entry = theme.entry(for: connection.status)
         let overlay = theme.overlay(for: connection.businessStatus)
-        return EdgeAppearance(color: (overlay ?? entry).color, line: overlay?.line ?? entry.line, baseLine: entry.line, labelPrefix: "")
+        return EdgeAppearance(
+            color: (overlay ?? entry).color, line: overlay?.line ?? entry.line, baseLine: entry.line, labelPrefix: "")
     }
 }

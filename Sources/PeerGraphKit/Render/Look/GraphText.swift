@@ -1,13 +1,13 @@
 /// The words shown for nodes and edges, shared by every format so they all say the same thing.
-public enum GraphText {
+package enum GraphText {
     /// `unlimited` for -1, `1024 Mbps` otherwise, nil when unknown.
-    public static func bandwidth(_ mbps: Int64?) -> String? {
+    package static func bandwidth(_ mbps: Int64?) -> String? {
         guard let mbps else { return nil }
         return mbps < 0 ? "unlimited" : "\(mbps) Mbps"
     }
 
     /// Node label lines: friendly name if any, VPC id, CIDR blocks, region (or the caption of a collapsed node).
-    public static func nodeLines(_ node: VPCNode) -> [String] {
+    package static func nodeLines(_ node: VPCNode) -> [String] {
         var lines: [String] = []
         if let name = node.displayName, !name.isEmpty { lines.append(name) }
         if let caption = node.caption { return lines + caption }
@@ -19,7 +19,7 @@ public enum GraphText {
     }
 
     /// Edge label lines: the connection's name (or id), then bandwidth and any status other than Activated.
-    public static func edgeLines(_ connection: PeeringConnection) -> [String] {
+    package static func edgeLines(_ connection: PeeringConnection) -> [String] {
         let name = connection.name.flatMap { $0.isEmpty ? nil : $0 } ?? connection.id
         var details: [String] = []
         if let bandwidth = bandwidth(connection.bandwidthMbps) { details.append(bandwidth) }
@@ -32,7 +32,9 @@ public enum GraphText {
 
     /// Everything known about a connection, one fact per line, for tooltips: given piece by piece, so
     /// that writers escape it as it comes without building strings.
-    public static func writeEdgeDetails<Receiver: TextLineReceiver>(_ connection: PeeringConnection, to lines: inout Receiver) {
+    package static func writeEdgeDetails<Receiver: TextLineReceiver>(
+        _ connection: PeeringConnection, to lines: inout Receiver
+    ) {
         lines.startLine()
         lines.append(connection.id)
         func add(_ label: String, _ value: String?) {
@@ -76,7 +78,7 @@ public enum GraphText {
     }
 
     /// Everything known about a VPC, for tooltips, piece by piece.
-    public static func writeNodeDetails<Receiver: TextLineReceiver>(_ node: VPCNode, to lines: inout Receiver) {
+    package static func writeNodeDetails<Receiver: TextLineReceiver>(_ node: VPCNode, to lines: inout Receiver) {
         lines.startLine()
         lines.append(node.id)
         if let region = node.region {
@@ -100,7 +102,7 @@ public enum GraphText {
     }
 
     /// `text` cut to at most `limit` characters, ending in `…` when cut.
-    public static func shortened(_ text: String, to limit: Int) -> String {
+    package static func shortened(_ text: String, to limit: Int) -> String {
         // Fewer bytes than the limit means fewer characters: no need to count grapheme clusters.
         guard limit > 0, text.utf8.count > limit, text.count > limit else { return text }
         return String(text.prefix(max(limit - 1, 1))) + "…"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How each connection status is drawn: colour, line style and a word for the legend.
 ///
 /// Loaded from `templates/theme.tsv` (built in) or `--theme FILE`: one line per status,
@@ -9,19 +11,19 @@ public struct StatusTheme: Sendable, Equatable {
         case solid, dashed, dotted, bold
     }
 
-    public struct Entry: Sendable, Equatable {
-        public var status: String
+    package struct Entry: Sendable, Equatable {
+        package var status: String
         /// `#RRGGBB`.
-        public var color: String
-        public var line: LineStyle
-        public var meaning: String
+        package var color: String
+        package var line: LineStyle
+        package var meaning: String
     }
 
     /// Entries in file order; `*` is the fallback, `FinancialLocked` the business-status overlay.
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public static let fallbackStatus = "*"
-    public static let financialLockedStatus = "FinancialLocked"
+    package static let fallbackStatus = "*"
+    package static let financialLockedStatus = "FinancialLocked"
 
     /// Parses the theme text; `source` names it in errors.
     public init(text: String, source: String) throws(TemplateError) {
@@ -34,52 +36,67 @@ public struct StatusTheme: Sendable, Equatable {
                 throw TemplateError(source: source, line: index + 1, message: "expected STATUS COLOUR STYLE [MEANING]")
             }
             guard Self.isHexColor(fields[1]) else {
-                throw TemplateError(source: source, line: index + 1, message: "colour \(fields[1].debugDescription) is not #RRGGBB")
+                throw TemplateError(
+                    source: source, line: index + 1, message: "colour \(fields[1].debugDescription) is not #RRGGBB")
             }
             guard let style = LineStyle(rawValue: fields[2]) else {
-                throw TemplateError(source: source, line: index + 1,
-                                    message: "style \(fields[2].debugDescription) is not one of solid, dashed, dotted, bold")
+                throw TemplateError(
+                    source: source, line: index + 1,
+                    message: "style \(fields[2].debugDescription) is not one of solid, dashed, dotted, bold")
             }
-            guard fields[0].unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "*" || $0 == "-" || $0 == "_" }) else {
-                throw TemplateError(source: source, line: index + 1, message: "status \(fields[0].debugDescription) must be a word")
+            guard
+                fields[0].unicodeScalars.allSatisfy({
+                    $0.properties.isAlphabetic || $0 == "*" || $0 == "-" || $0 == "_"
+                })
+            else {
+                throw TemplateError(
+                    source: source, line: index + 1, message: "status \(fields[0].debugDescription) must be a word")
             }
-            entries.append(Entry(status: fields[0], color: fields[1].uppercased(), line: style,
-                                 meaning: fields.dropFirst(3).joined(separator: " ")))
+            entries.append(
+                Entry(
+                    status: fields[0], color: fields[1].uppercased(), line: style,
+                    meaning: fields.dropFirst(3).joined(separator: " ")))
         }
         guard entries.contains(where: { $0.status == Self.fallbackStatus }) else {
-            throw TemplateError(source: source, line: nil, message: "theme has no '*' line for statuses it does not list")
+            throw TemplateError(
+                source: source, line: nil, message: "theme has no '*' line for statuses it does not list")
         }
         self.entries = entries
     }
 
     /// The entry drawing `status` (the fallback for unknown or missing statuses).
-    public func entry(for status: PeeringStatus?) -> Entry {
+    package func entry(for status: PeeringStatus?) -> Entry {
         let name = status?.apiValue ?? ""
+        // The parser refuses a theme without the fallback row, so the last resort is never reached.
         return entries.first { $0.status == name && name != Self.financialLockedStatus }
-            ?? entries.first { $0.status == Self.fallbackStatus }!
+            ?? entries.first { $0.status == Self.fallbackStatus } ?? entries[0]
     }
 
     /// The overlay for a business status, if the theme has one for it.
-    public func overlay(for businessStatus: BusinessStatus?) -> Entry? {
+    package func overlay(for businessStatus: BusinessStatus?) -> Entry? {
         guard businessStatus == .financialLocked else { return nil }
         return entries.first { $0.status == Self.financialLockedStatus }
     }
 
     private static func isHexColor(_ text: String) -> Bool {
         let utf8 = Array(text.utf8)
-        return utf8.count == 7 && utf8[0] == UInt8(ascii: "#") && utf8.dropFirst().allSatisfy {
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
-                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0)
-        }
+        return utf8.count == 7 && utf8[0] == UInt8(ascii: "#")
+            && utf8.dropFirst().allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0)
+            }
     }
 }
-
-import Foundation
 
 extension StatusTheme {
     /// The theme from `templates/theme.tsv`, built in.
     public static let builtIn: StatusTheme = {
         // Checked by the test suite, so parsing cannot fail.
-        try! StatusTheme(text: DefaultTemplates.theme, source: "built-in theme.tsv")
+        do {
+            return try StatusTheme(text: DefaultTemplates.theme, source: "built-in theme.tsv")
+        } catch {
+            fatalError("the built-in theme does not parse: \(error)")
+        }
     }()
 }

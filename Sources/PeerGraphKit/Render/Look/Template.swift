@@ -1,3 +1,5 @@
+import Foundation
+
 /// A format's page layout: literal text with `{{placeholder}}` slots that the writer fills.
 ///
 /// Templates hold only the look (header comment, default attributes, where the title, body and
@@ -9,10 +11,12 @@ public struct Template: Sendable, Equatable {
         case placeholder(String)
     }
 
-    public var segments: [Segment]
+    package var segments: [Segment]
 
     /// Parses `text`; every placeholder must be in `allowed` and every one in `required` must appear.
-    public init(text: String, source: String, allowed: Set<String>, required: Set<String> = ["body"]) throws(TemplateError) {
+    public init(
+        text: String, source: String, allowed: Set<String>, required: Set<String> = ["body"]
+    ) throws(TemplateError) {
         var segments: [Segment] = []
         var rest = Substring(text)
         var seen: Set<String> = []
@@ -22,10 +26,13 @@ public struct Template: Sendable, Equatable {
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 throw TemplateError(source: source, line: line, message: "'{{' without a closing '}}'")
             }
-            let name = rest[open.upperBound ..< close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             guard allowed.contains(name) else {
-                throw TemplateError(source: source, line: line,
-                                    message: "unknown placeholder {{\(name)}} (known: \(allowed.sorted().map { "{{\($0)}}" }.joined(separator: ", ")))")
+                throw TemplateError(
+                    source: source, line: line,
+                    message:
+                        "unknown placeholder {{\(name)}} (known: \(allowed.sorted().map { "{{\($0)}}" }.joined(separator: ", ")))"
+                )
             }
             segments.append(.placeholder(name))
             seen.insert(name)
@@ -41,7 +48,7 @@ public struct Template: Sendable, Equatable {
     /// Writes the template into `sink`, calling `fill` for each placeholder. A placeholder alone on its
     /// line that writes nothing, or whole lines, takes its own line break with it, so optional parts
     /// leave no blank lines.
-    public func render(into sink: OutputSink, fill: (String) -> Void) {
+    package func render(into sink: OutputSink, fill: (String) -> Void) {
         var skipLineBreak = false
         for (index, segment) in segments.enumerated() {
             switch segment {
@@ -71,5 +78,3 @@ public struct Template: Sendable, Equatable {
         return next.hasPrefix("\n")
     }
 }
-
-import Foundation

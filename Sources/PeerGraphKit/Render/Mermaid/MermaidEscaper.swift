@@ -8,18 +8,18 @@
 /// matching `style.*:\S*#.*;` or `classDef.*:\S*#.*;`, which would corrupt an entity if data could
 /// supply the `:`. Line breaks in data become spaces, since a raw newline would let data
 /// start a new statement; the writer joins its own label lines with `<br>`.
-public enum MermaidEscaper {
+package enum MermaidEscaper {
     /// Longest label text, in characters, before it is cut with `…` (mermaid's whole-diagram limit is
     /// 50,000 characters).
-    public static let maximumTextCharacters = 2000
+    package static let maximumTextCharacters = 2000
 
     /// A quoted label from lines of text.
-    public static func quotedLabel(_ lines: [String]) -> String {
+    package static func quotedLabel(_ lines: [String]) -> String {
         "\"" + lines.map(escape).joined(separator: "<br>") + "\""
     }
 
     /// The escaped text of one line, without quotes.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         var remaining = maximumTextCharacters
         for scalar in text.unicodeScalars {
@@ -51,7 +51,9 @@ public enum MermaidEscaper {
             case "\"": result += "\\\""
             case "#", ":", ";", "%": result += "\\x" + String(scalar.value, radix: 16, uppercase: true)
             default:
-                if TextEscaping.isControl(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" || !XMLEscaper.isAllowed(scalar) {
+                if TextEscaping.isControl(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}"
+                    || !XMLEscaper.isAllowed(scalar)
+                {
                     result += " "
                 } else {
                     result.unicodeScalars.append(scalar)
@@ -63,6 +65,8 @@ public enum MermaidEscaper {
 
     /// Text for a `%%` comment line: no line breaks or controls.
     static func commentText(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !TextEscaping.isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { !TextEscaping.isControl($0) && $0 != "\u{2028}" && $0 != "\u{2029}" }))
     }
 }

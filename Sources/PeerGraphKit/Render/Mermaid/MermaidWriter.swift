@@ -2,28 +2,32 @@
 /// data, so no VPC id can collide with a keyword (`end`, `click`, `o`, `x`…); every label is quoted and
 /// goes through `MermaidEscaper`. Edge colours come from `linkStyle` lines whose indexes are the edge
 /// order of this file.
-public struct MermaidWriter: GraphWriter {
-    public var options: RenderOptions
+package struct MermaidWriter: GraphWriter {
+    package var options: RenderOptions
 
     /// Mermaid's default `maxEdges`; GitHub and most renderers refuse larger diagrams.
-    public static let defaultEdgeLimit = 500
+    package static let defaultEdgeLimit = 500
     /// Mermaid's default `maxTextSize`, in characters.
-    public static let defaultTextLimit = 50_000
+    package static let defaultTextLimit = 50_000
 
-    public init(options: RenderOptions) {
+    package init(options: RenderOptions) {
         self.options = options
     }
 
-    public func write(_ graph: PeerGraph, to sink: OutputSink) {
+    package func write(_ graph: PeerGraph, to sink: OutputSink) {
         let template = options.template ?? OutputFormat.mermaid.defaultTemplate()
         var linkCount = 0
         var linksByStyle: [String: [Int]] = [:]
         template.render(into: sink) { placeholder in
             switch placeholder {
             case "front_matter": writeFrontMatter(to: sink)
-            case "timestamp": if let timestamp = options.timestamp { sink.write(" Generated at \(MermaidEscaper.commentText(timestamp)).") }
+            case "timestamp":
+                if let timestamp = options.timestamp {
+                    sink.write(" Generated at \(MermaidEscaper.commentText(timestamp)).")
+                }
             case "body": writeBody(graph, to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle)
-            case "legend": if options.legend { writeLegend(to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle) }
+            case "legend":
+                if options.legend { writeLegend(to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle) }
             case "link_styles": writeLinkStyles(linksByStyle, to: sink)
             default: break
             }
@@ -36,7 +40,9 @@ public struct MermaidWriter: GraphWriter {
         sink.write("---\ntitle: \(MermaidEscaper.yamlQuoted(title))\n---\n")
     }
 
-    private func writeBody(_ graph: PeerGraph, to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]) {
+    private func writeBody(
+        _ graph: PeerGraph, to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]
+    ) {
         let groupOfNode = graph.groupIndexByNode
         if !graph.nodeChanges.isEmpty || !graph.changes.isEmpty {
             sink.write("  classDef added fill:#E8F5E9,stroke:#2E7D32,color:#1B5E20\n")
@@ -45,7 +51,9 @@ public struct MermaidWriter: GraphWriter {
         for (groupIndex, group) in graph.groups.enumerated() {
             let label = GraphText.shortened(group.label, to: max(options.maximumLabelLength, 64))
             sink.write("  subgraph g\(groupIndex + 1)[\(MermaidEscaper.quotedLabel([label]))]\n")
-            for nodeIndex in group.nodeIndices { writeNode(graph.nodes[nodeIndex], index: nodeIndex, in: graph, indent: "    ", to: sink) }
+            for nodeIndex in group.nodeIndices {
+                writeNode(graph.nodes[nodeIndex], index: nodeIndex, in: graph, indent: "    ", to: sink)
+            }
             sink.write("  end\n")
         }
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
@@ -63,11 +71,15 @@ public struct MermaidWriter: GraphWriter {
         }
         let hasLabels = options.edgeLabels != .none
         sink.writeInOrder(count: graph.edges.count) { index, sink in
-            writeEdge(graph.edges[index], ends: graph.edgeEndpoints[index], look: looks[index], hasLabel: hasLabels, to: sink)
+            writeEdge(
+                graph.edges[index], ends: graph.edgeEndpoints[index], look: looks[index], hasLabel: hasLabels, to: sink)
         }
     }
 
-    private func writeEdge(_ connection: PeeringConnection, ends: (requester: Int, accepter: Int), look: EdgeAppearance, hasLabel: Bool, to sink: OutputSink) {
+    private func writeEdge(
+        _ connection: PeeringConnection, ends: (requester: Int, accepter: Int), look: EdgeAppearance, hasLabel: Bool,
+        to sink: OutputSink
+    ) {
         sink.write("  v")
         sink.write(String(ends.requester + 1))
         sink.write(" ")
@@ -86,11 +98,12 @@ public struct MermaidWriter: GraphWriter {
 
     private func writeNode(_ node: VPCNode, index: Int, in graph: PeerGraph, indent: String, to sink: OutputSink) {
         let label = GraphText.nodeLines(node).map { GraphText.shortened($0, to: options.maximumLabelLength) }
-        let style = switch graph.change(ofNode: node.id) {
-        case .added: "added"
-        case .removed: "removed"
-        default: "vpc"
-        }
+        let style =
+            switch graph.change(ofNode: node.id) {
+            case .added: "added"
+            case .removed: "removed"
+            default: "vpc"
+            }
         sink.write("\(indent)v\(index + 1)[\(MermaidEscaper.quotedLabel(label))]:::\(style)\n")
     }
 
@@ -99,9 +112,15 @@ public struct MermaidWriter: GraphWriter {
         for (index, entry) in options.theme.entries.enumerated() {
             let name = entry.status == StatusTheme.fallbackStatus ? "other" : entry.status
             let text = entry.meaning.isEmpty ? name : "\(name): \(entry.meaning)"
-            sink.write("    l\(index + 1)a[\" \"]:::legend \(Self.arrow(entry.line))|\(MermaidEscaper.quotedLabel([text]))| l\(index + 1)b[\" \"]:::legend\n")
-            linksByStyle[Self.linkStyle(EdgeAppearance(color: entry.color, line: entry.line, baseLine: entry.line, labelPrefix: "")), default: []]
-                .append(linkCount)
+            sink.write(
+                "    l\(index + 1)a[\" \"]:::legend \(Self.arrow(entry.line))|\(MermaidEscaper.quotedLabel([text]))| l\(index + 1)b[\" \"]:::legend\n"
+            )
+            linksByStyle[
+                Self.linkStyle(
+                    EdgeAppearance(color: entry.color, line: entry.line, baseLine: entry.line, labelPrefix: "")),
+                default: []
+            ]
+            .append(linkCount)
             linkCount += 1
         }
         sink.write("  end\n")
@@ -136,13 +155,17 @@ public struct MermaidWriter: GraphWriter {
     }
 
     /// Warnings for diagrams past mermaid's default limits, for the caller to print.
-    public static func limitWarnings(edgeCount: Int, characterCount: Int) -> [String] {
+    package static func limitWarnings(edgeCount: Int, characterCount: Int) -> [String] {
         var warnings: [String] = []
         if edgeCount > defaultEdgeLimit {
-            warnings.append("the Mermaid diagram has \(edgeCount) edges; mermaid refuses more than \(defaultEdgeLimit) by default (GitHub too): draw regions or accounts with --collapse, or fewer connections with filters (--region, --status, --vpc, --focus)")
+            warnings.append(
+                "the Mermaid diagram has \(edgeCount) edges; mermaid refuses more than \(defaultEdgeLimit) by default (GitHub too): draw regions or accounts with --collapse, or fewer connections with filters (--region, --status, --vpc, --focus)"
+            )
         }
         if characterCount > defaultTextLimit {
-            warnings.append("the Mermaid diagram has \(characterCount) characters; mermaid refuses more than \(defaultTextLimit) by default (GitHub too): use --collapse or filters to draw less")
+            warnings.append(
+                "the Mermaid diagram has \(characterCount) characters; mermaid refuses more than \(defaultTextLimit) by default (GitHub too): use --collapse or filters to draw less"
+            )
         }
         return warnings
     }

@@ -1,4 +1,4 @@
 /// Writes a `PeerGraph` in one output format, streaming into a sink.
-public protocol GraphWriter: Sendable {
+package protocol GraphWriter: Sendable {
     func write(_ graph: PeerGraph, to sink: OutputSink)
 }

@@ -64,11 +64,16 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// The built-in template, parsed.
     public func defaultTemplate() -> Template {
         // The built-in text is checked by the test suite, so parsing it cannot fail.
-        try! Template(text: defaultTemplateText, source: "built-in \(templateFileName)", allowed: placeholders)
+        do {
+            return try Template(
+                text: defaultTemplateText, source: "built-in \(templateFileName)", allowed: placeholders)
+        } catch {
+            fatalError("the built-in \(templateFileName) does not parse: \(error)")
+        }
     }
 
     /// A writer for this format.
-    public func makeWriter(options: RenderOptions) -> GraphWriter {
+    package func makeWriter(options: RenderOptions) -> GraphWriter {
         switch self {
         case .dot: DOTWriter(options: options)
         case .mermaid: MermaidWriter(options: options)

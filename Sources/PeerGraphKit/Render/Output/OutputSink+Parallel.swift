@@ -7,15 +7,17 @@ extension OutputSink {
     /// another gives; at most two windows of a few batches per core are held in memory at once.
     ///
     /// `writeItem` is called from several threads at once, so it must only read shared state.
-    public func writeInOrder(count: Int, batchSize: Int = 512, _ writeItem: @escaping @Sendable (Int, OutputSink) -> Void) {
+    package func writeInOrder(
+        count: Int, batchSize: Int = 512, _ writeItem: @escaping @Sendable (Int, OutputSink) -> Void
+    ) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard cores > 1, count > batchSize else {
-            for item in 0 ..< count { writeItem(item, self) }
+            for item in 0..<count { writeItem(item, self) }
             return
         }
         let batchCount = (count + batchSize - 1) / batchSize
         let window = cores * 2
-        let windows = stride(from: 0, to: batchCount, by: window).map { $0 ..< min($0 + window, batchCount) }
+        let windows = stride(from: 0, to: batchCount, by: window).map { $0..<min($0 + window, batchCount) }
         var pending = RenderedWindow(batches: windows[0], batchSize: batchSize, itemCount: count, writeItem: writeItem)
         for next in windows.dropFirst() {
             let following = RenderedWindow(batches: next, batchSize: batchSize, itemCount: count, writeItem: writeItem)
@@ -32,13 +34,14 @@ private final class RenderedWindow: @unchecked Sendable {
     private let lock = NSLock()
     private let done = DispatchGroup()
 
-    init(batches: Range<Int>, batchSize: Int, itemCount: Int, writeItem: @escaping @Sendable (Int, OutputSink) -> Void) {
+    init(batches: Range<Int>, batchSize: Int, itemCount: Int, writeItem: @escaping @Sendable (Int, OutputSink) -> Void)
+    {
         slots = Array(repeating: [], count: batches.count)
         done.enter()
         DispatchQueue.global().async { [self] in
             DispatchQueue.concurrentPerform(iterations: batches.count) { offset in
                 let batch = batches.lowerBound + offset
-                let items = batch * batchSize ..< min((batch + 1) * batchSize, itemCount)
+                let items = batch * batchSize..<min((batch + 1) * batchSize, itemCount)
                 let bytes = OutputSink.collectingBytes { sink in for item in items { writeItem(item, sink) } }
                 lock.withLock { slots[offset] = bytes }
             }

@@ -9,7 +9,7 @@
 ///
 /// A sink belongs to one thread at a time (parallel writers give each batch a sink of its own), so its
 /// counters opt out of the run-time exclusivity checks, which cost as much as the copying itself.
-public final class OutputSink {
+package final class OutputSink {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     /// Bytes in `buffer` not yet flushed.
     @exclusivity(unchecked) private var count = 0
@@ -18,7 +18,7 @@ public final class OutputSink {
     @exclusivity(unchecked) private var failure: Error?
 
     /// A sink that hands each full buffer to `flush` (the bytes are only valid during the call).
-    public init(capacity: Int = 1 << 16, flush: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
+    package init(capacity: Int = 1 << 16, flush: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
         buffer = .allocate(capacity: max(capacity, 16))
         flushHandler = flush
     }
@@ -26,18 +26,18 @@ public final class OutputSink {
     deinit { buffer.deallocate() }
 
     /// Bytes written so far, flushed or not.
-    public var byteCount: Int { flushedCount + count }
+    package var byteCount: Int { flushedCount + count }
 
     /// The last byte written, if any.
     @exclusivity(unchecked) public private(set) var lastByte: UInt8?
 
     /// Appends the UTF-8 bytes of `string`.
-    public func write(_ string: String) {
+    package func write(_ string: String) {
         string.withBorrowedUTF8 { write(bytes: $0) }
     }
 
     /// Appends raw bytes.
-    public func write(bytes: UnsafeBufferPointer<UInt8>) {
+    package func write(bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         lastByte = bytes[bytes.count - 1]
         if count + bytes.count > buffer.count {
@@ -48,12 +48,12 @@ public final class OutputSink {
                 return
             }
         }
-        (buffer.baseAddress! + count).update(from: base, count: bytes.count)
+        buffer.baseAddress.map { ($0 + count).update(from: base, count: bytes.count) }
         count += bytes.count
     }
 
     /// Appends one byte.
-    public func write(byte: UInt8) {
+    package func write(byte: UInt8) {
         if count == buffer.count { flushBuffer() }
         buffer[count] = byte
         count += 1
@@ -73,7 +73,7 @@ public final class OutputSink {
     }
 
     /// Flushes what is left and throws the first flush error, if any.
-    public func finish() throws {
+    package func finish() throws {
         flushBuffer()
         if let failure { throw failure }
     }
@@ -81,7 +81,7 @@ public final class OutputSink {
 
 extension OutputSink {
     /// Renders into memory; for tests and for callers that need the bytes.
-    public static func collectingBytes(_ body: (OutputSink) throws -> Void) rethrows -> [UInt8] {
+    package static func collectingBytes(_ body: (OutputSink) throws -> Void) rethrows -> [UInt8] {
         var collected: [UInt8] = []
         let sink = OutputSink { collected.append(contentsOf: $0) }
         try body(sink)

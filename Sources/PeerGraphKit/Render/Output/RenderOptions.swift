@@ -1,5 +1,6 @@
 /// What the writers need beyond the graph.
 public struct RenderOptions: Sendable {
+    /// What kind of GraphML: plain, or with the yFiles graphics yEd needs to show labels.
     public enum GraphMLFlavor: String, Sendable, CaseIterable {
         /// Plain GraphML with `label` (Gephi) and `name` (Cytoscape) keys.
         case plain
@@ -7,19 +8,24 @@ public struct RenderOptions: Sendable {
         case yed
     }
 
+    /// A title for the diagram; nil: none.
     public var title: String?
+    /// Add a legend of the status styles (DOT, Mermaid).
     public var legend: Bool
     /// The page layout; nil means the format's built-in template.
     public var template: Template?
+    /// Colours and line styles per status.
     public var theme: StatusTheme
     /// Longest label line in DOT and Mermaid, in characters; full text stays in tooltips and GraphML.
     public var maximumLabelLength: Int
+    /// Plain GraphML, or with yFiles graphics.
     public var graphMLFlavor: GraphMLFlavor
     /// A generation time to stamp into the output; nil (the default) keeps output reproducible.
     public var timestamp: String?
     /// Edge text in DOT (inline, outside or none) and Mermaid (none drops it).
     public var edgeLabels: EdgeLabelPlacement
 
+    /// Options; the defaults write what `peergraph` writes without options.
     public init(
         title: String? = nil, legend: Bool = false, template: Template? = nil, theme: StatusTheme = .builtIn,
         maximumLabelLength: Int = 40, graphMLFlavor: GraphMLFlavor = .plain, timestamp: String? = nil,

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct DOTEscaperTests {
@@ -65,22 +66,26 @@ import Testing
     /// scalar escaper gives, for any text, any split into pieces, and budgets that run out anywhere.
     @Test func escapingAgreesWithAPlainReferenceEscaper() {
         var random = SystemRandomNumberGenerator()
-        let alphabet: [String] = ["a", "Z", " ", "\\", "\"", "&", "\n", "\t", "\u{0}", "\u{7F}", "\u{85}", "\u{A0}", "é",
-                                  "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "😀", "中", "\u{301}", "%"]
-        for _ in 0 ..< 300 {
-            let pieceCount = Int.random(in: 1 ... 4, using: &random)
-            let pieces = (0 ..< pieceCount).map { _ in
-                (0 ..< Int.random(in: 0 ... 1_500, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+        let alphabet: [String] = [
+            "a", "Z", " ", "\\", "\"", "&", "\n", "\t", "\u{0}", "\u{7F}", "\u{85}", "\u{A0}", "é",
+            "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "😀", "中", "\u{301}", "%",
+        ]
+        for _ in 0..<300 {
+            let pieceCount = Int.random(in: 1...4, using: &random)
+            let pieces = (0..<pieceCount).map { _ in
+                (0..<Int.random(in: 0...1_500, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+                    .joined()
             }
             let lines = pieces.chunked(by: 2)
-            let written = String(decoding: OutputSink.collectingBytes { sink in
-                var writer = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "\\n")
-                for line in lines {
-                    writer.startLine()
-                    for piece in line { writer.append(piece) }
-                }
-                writer.finish()
-            }, as: UTF8.self)
+            let written = String(
+                decoding: OutputSink.collectingBytes { sink in
+                    var writer = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "\\n")
+                    for line in lines {
+                        writer.startLine()
+                        for piece in line { writer.append(piece) }
+                    }
+                    writer.finish()
+                }, as: UTF8.self)
             #expect(written == Self.reference(lines.map { $0.joined() }))
         }
     }
@@ -113,6 +118,6 @@ import Testing
 private extension Array {
     /// Consecutive groups of up to `size` elements.
     func chunked(by size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0 ..< Swift.min($0 + size, count)]) }
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct XMLEscaperTests {
@@ -15,7 +16,9 @@ import Testing
     func escapesText(input: String, expected: String) {
         #expect(XMLEscaper.text(input) == expected)
         // The streaming writer used by GraphMLWriter gives the same bytes.
-        #expect(String(decoding: OutputSink.collectingBytes { XMLEscaper.writeText(input, to: $0) }, as: UTF8.self) == expected)
+        #expect(
+            String(decoding: OutputSink.collectingBytes { XMLEscaper.writeText(input, to: $0) }, as: UTF8.self)
+                == expected)
     }
 
     @Test(arguments: [

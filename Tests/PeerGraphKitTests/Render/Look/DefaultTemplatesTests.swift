@@ -1,6 +1,7 @@
 import Foundation
 import PeerGraphTestSupport
 import Testing
+
 @testable import PeerGraphKit
 
 /// `templates/` is the one source of truth; the binary carries a generated copy so that it works when
@@ -16,6 +17,8 @@ import Testing
     /// The Swift source of `DefaultTemplates.swift` for the current `templates/` files.
     static func generatedSource() throws -> String {
         var lines = [
+            "// swift-format-ignore-file",
+            "// (the raw strings below are the files' bytes, not code to lay out)",
             "// Generated from templates/ by DefaultTemplatesTests; do not edit. After changing a file in templates/,",
             "// run `PEERGRAPH_UPDATE_GOLDEN=1 swift test --filter DefaultTemplatesTests` to rewrite this file.",
             "",
@@ -33,7 +36,8 @@ import Testing
     }
 
     @Test func embeddedTemplatesMatchTheFiles() throws {
-        let sourceFile = TestPaths.packageRoot.appendingPathComponent("Sources/PeerGraphKit/Render/Look/DefaultTemplates.swift")
+        let sourceFile = TestPaths.packageRoot.appendingPathComponent(
+            "Sources/PeerGraphKit/Render/Look/DefaultTemplates.swift")
         try GoldenFile.check(try Self.generatedSource(), against: sourceFile)
         for entry in Self.files where !GoldenFile.isUpdating {
             let text = try String(contentsOf: TestPaths.templates.appendingPathComponent(entry.file), encoding: .utf8)

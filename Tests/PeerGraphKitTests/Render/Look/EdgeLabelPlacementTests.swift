@@ -1,20 +1,25 @@
 import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct EdgeLabelPlacementTests {
     /// A chain of `count` connections, each with a name.
     private func graph(edges count: Int) -> PeerGraph {
-        PeerGraph(connections: (0 ..< count).map { index in
-            PeeringConnection(
-                id: "pcc-\(index)", name: "link \(index)",
-                requester: VPCEndpoint(vpcID: "vpc-\(index)"), accepter: VPCEndpoint(vpcID: "vpc-\(index + 1)"),
-                bandwidthMbps: 100, status: .activated)
-        })
+        PeerGraph(
+            connections: (0..<count).map { index in
+                PeeringConnection(
+                    id: "pcc-\(index)", name: "link \(index)",
+                    requester: VPCEndpoint(vpcID: "vpc-\(index)"), accepter: VPCEndpoint(vpcID: "vpc-\(index + 1)"),
+                    bandwidthMbps: 100, status: .activated)
+            })
     }
 
     private func dot(_ graph: PeerGraph, _ placement: EdgeLabelPlacement) -> String {
-        String(decoding: OutputSink.collectingBytes { DOTWriter(options: RenderOptions(edgeLabels: placement)).write(graph, to: $0) }, as: UTF8.self)
+        String(
+            decoding: OutputSink.collectingBytes {
+                DOTWriter(options: RenderOptions(edgeLabels: placement)).write(graph, to: $0)
+            }, as: UTF8.self)
     }
 
     private func edgeLines(_ text: String) -> [Substring] {
@@ -37,16 +42,19 @@ import Testing
     @Test func noneLeavesTheTextToTheTooltip() {
         let lines = edgeLines(dot(graph(edges: 3), .none))
         #expect(lines.allSatisfy { $0.contains(" [tooltip=\"pcc-") && !$0.contains("label=") })
-        let mermaid = String(decoding: OutputSink.collectingBytes {
-            MermaidWriter(options: RenderOptions(edgeLabels: .none)).write(graph(edges: 3), to: $0)
-        }, as: UTF8.self)
+        let mermaid = String(
+            decoding: OutputSink.collectingBytes {
+                MermaidWriter(options: RenderOptions(edgeLabels: .none)).write(graph(edges: 3), to: $0)
+            }, as: UTF8.self)
         let links = mermaid.split(separator: "\n").filter { $0.hasPrefix("  v") && $0.contains("-->") }
         #expect(links.count == 3 && links.allSatisfy { !$0.contains("|") })
     }
 
     /// Graphviz itself reads the outside labels as labels of the edges (skipped without Graphviz).
     @Test func graphvizPlacesOutsideLabels() throws {
-        let dotPath = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let dotPath = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         guard let dotPath else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: dotPath)
@@ -62,7 +70,10 @@ import Testing
         #expect(process.terminationStatus == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let edges = try #require(json["edges"] as? [[String: Any]])
-        #expect(edges.compactMap { $0["xlabel"] as? String }.sorted() == ["link 0\\n100 Mbps", "link 1\\n100 Mbps", "link 2\\n100 Mbps"])
+        #expect(
+            edges.compactMap { $0["xlabel"] as? String }.sorted() == [
+                "link 0\\n100 Mbps", "link 1\\n100 Mbps", "link 2\\n100 Mbps",
+            ])
         // Laid out: Graphviz gave each outside label a position.
         #expect(edges.allSatisfy { $0["xlp"] != nil })
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct TemplateTests {
@@ -52,7 +53,10 @@ import Testing
 
     @Test(arguments: [
         ("Activated red solid\n* #000000 solid", "theme:1: colour \"red\" is not #RRGGBB"),
-        ("Activated #00FF00 wavy\n* #000000 solid", "theme:1: style \"wavy\" is not one of solid, dashed, dotted, bold"),
+        (
+            "Activated #00FF00 wavy\n* #000000 solid",
+            "theme:1: style \"wavy\" is not one of solid, dashed, dotted, bold"
+        ),
         ("Activated #00FF00 solid", "theme: theme has no '*' line for statuses it does not list"),
         ("Act\"ive #00FF00 solid\n* #000000 solid", "theme:1: status \"Act\\\"ive\" must be a word"),
         ("Activated\n* #000000 solid", "theme:1: expected STATUS COLOUR STYLE [MEANING]"),

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct MermaidEscaperTests {
@@ -37,8 +39,8 @@ import Testing
     }
 
     @Test func capsLongText() {
-        #expect(MermaidEscaper.escape(String(repeating: "x", count: 5000)).count == MermaidEscaper.maximumTextCharacters + 1)
+        #expect(
+            MermaidEscaper.escape(String(repeating: "x", count: 5000)).count == MermaidEscaper.maximumTextCharacters + 1
+        )
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PeerGraphKit
 
 @Suite struct OutputSinkTests {
@@ -39,7 +40,7 @@ import Testing
         let item: @Sendable (Int, OutputSink) -> Void = { index, sink in
             sink.write("item \(index): \(String(repeating: "•", count: index % 7))\n")
         }
-        let sequential = OutputSink.collectingBytes { sink in for index in 0 ..< count { item(index, sink) } }
+        let sequential = OutputSink.collectingBytes { sink in for index in 0..<count { item(index, sink) } }
         for batchSize in [1, 7, 1024, count, count * 2] {
             let parallel = OutputSink.collectingBytes { $0.writeInOrder(count: count, batchSize: batchSize, item) }
             #expect(parallel == sequential, "batch size \(batchSize)")
