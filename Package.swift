@@ -22,6 +22,8 @@ let package = Package(
             dependencies: ["PeerGraphKit", "PeerGraphTestSupport"],
             exclude: ["Fixtures"]
         ),
+        // The README's library example, compiled against the library as a user imports it, and run.
+        .testTarget(name: "ReadmeExampleTests", dependencies: ["PeerGraphKit"]),
         .testTarget(
             name: "PeerGraphCLITests",
             dependencies: ["PeerGraphCLI", "PeerGraphKit", "PeerGraphTestSupport"],
