@@ -144,9 +144,25 @@ import Testing
         #expect(result.stdout.contains("exit 130"), "\(result.stdout) \(result.stderr)")
         let report = Self.report(folder)
         let child = try #require(report["pid"].flatMap { pid_t($0) })
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(kill(child, 0) != 0, "Graphviz still runs after peergraph was stopped")
+        // Stopped means gone or a zombie (an orphan waits for init to reap it, which a container's init may
+        // do late): poll for up to three seconds.
+        var running = true
+        for _ in 0..<30 where running {
+            Thread.sleep(forTimeInterval: 0.1)
+            running = Self.isRunning(child)
+        }
+        #expect(!running, "Graphviz still runs after peergraph was stopped")
         #expect(!FileManager.default.fileExists(atPath: try #require(report["folder"])))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.svg").path))
+    }
+
+    /// True while `pid` exists and is no zombie.
+    static func isRunning(_ pid: pid_t) -> Bool {
+        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) {
+            // pid (comm) STATE …: the state follows the last ')'.
+            guard let close = stat.lastIndex(of: ")") else { return true }
+            return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first != "Z"
+        }
+        return kill(pid, 0) == 0 && !FileManager.default.fileExists(atPath: "/proc")
     }
 }

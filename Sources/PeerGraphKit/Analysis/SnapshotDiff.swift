@@ -64,8 +64,3 @@ package struct SnapshotDiff: Sendable {
         return kinds
     }
 }
-
-/// How a connection or VPC differs between two snapshots.
-package enum ChangeKind: String, Sendable {
-    case added, removed, changed, unchanged
-}

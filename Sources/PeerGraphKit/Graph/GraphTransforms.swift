@@ -93,7 +93,7 @@ extension PeerGraph {
         let collapsedNodes = members.keys.sorted().map { label in
             VPCNode(id: label.string, caption: [label.string, Plural.count(members[label] ?? 0, "VPC")])
         }
-        var collapsedEdges: [(connection: PeeringConnection, count: Int, key: BucketKey)] = buckets.map {
+        var collapsedEdges: [(connection: PeeringConnection, aggregate: EdgeAggregate, key: BucketKey)] = buckets.map {
             bucketKey, b in
             var name = Plural.count(b.count, "connection")
             if b.unlimited > 0 && b.unlimited < b.count { name += " (\(b.unlimited) unlimited)" }
@@ -116,7 +116,12 @@ extension PeerGraph {
                 requester: VPCEndpoint(vpcID: bucketKey.from.string), accepter: VPCEndpoint(vpcID: bucketKey.to.string),
                 bandwidthMbps: b.unlimited == b.count && b.count > 0 ? -1 : b.bandwidth, status: status,
                 businessStatus: bucketKey.locked ? .financialLocked : nil)
-            return (connection, b.count, bucketKey)
+            var statusCounts: [String: Int] = [:]
+            for status in b.statuses { statusCounts[status.string, default: 0] += 1 }
+            let aggregate = EdgeAggregate(
+                count: b.count, unlimitedCount: b.unlimited, bandwidthMbps: b.bandwidth, statusCounts: statusCounts,
+                isLocked: bucketKey.locked, memberIDs: b.ids.sorted(by: ByteOrder.less))
+            return (connection, aggregate, bucketKey)
         }
         // Ordered by the key's parts (the id is display text and may tie).
         collapsedEdges.sort { a, b in
@@ -127,8 +132,7 @@ extension PeerGraph {
             return !a.key.locked && b.key.locked
         }
         return PeerGraph(
-            nodes: collapsedNodes, edges: collapsedEdges.map(\.connection), grouping: .none,
-            edgeCounts: collapsedEdges.map(\.count))
+            nodes: collapsedNodes, edges: collapsedEdges.map(\.connection), aggregates: collapsedEdges.map(\.aggregate))
     }
 
     /// The text that stands for a collapsed edge where an id is shown (tooltips, GraphML).

@@ -3,20 +3,56 @@
 /// Everything is in a deterministic order so that the same input always renders to the same bytes:
 /// nodes by VPC id, edges by (requester, accepter, connection id), groups by label (byte order).
 package struct PeerGraph: Sendable {
-    package var nodes: [VPCNode]
-    /// The connections, each an edge from `requester.vpcID` to `accepter.vpcID`.
-    package var edges: [PeeringConnection]
+    /// What the graph is: the mesh itself, the mesh collapsed to groups, or the changes between two snapshots.
+    package enum Variant: Sendable {
+        /// VPCs and their connections.
+        case mesh
+        /// Regions, accounts or both, each edge an aggregate of connections (one per edge, in edge order).
+        case collapsed([EdgeAggregate])
+        /// The new snapshot plus the removed connections, each marked with its change.
+        case diff(ChangeMarks)
+    }
+
+    /// How each connection and VPC of a diff graph changed (absent: unchanged), by id byte for byte.
+    package struct ChangeMarks: Sendable {
+        package var connections: [ExactText: ChangeKind] = [:]
+        package var vpcs: [ExactText: ChangeKind] = [:]
+
+        package init(connections: [ExactText: ChangeKind] = [:], vpcs: [ExactText: ChangeKind] = [:]) {
+            self.connections = connections
+            self.vpcs = vpcs
+        }
+    }
+
+    package private(set) var nodes: [VPCNode]
+    /// The connections, each an edge from `requester.vpcID` to `accepter.vpcID` (in a collapsed graph,
+    /// the drawing of each aggregate: see `EdgeAggregate`).
+    package private(set) var edges: [PeeringConnection]
     /// Groups for drawing; empty when grouping is `.none`. Nodes without a group value are in none.
-    package var groups: [NodeGroup]
-    package var grouping: GroupingKey
+    package private(set) var groups: [NodeGroup]
+    package private(set) var grouping: GroupingKey
     /// For each edge, the indices of its requester and accepter in `nodes`.
-    package var edgeEndpoints: [(requester: Int, accepter: Int)]
-    /// For a collapsed graph: how many connections each edge stands for.
-    package var edgeCounts: [Int]?
-    /// For a diff graph: how each connection changed (absent: unchanged). Empty for ordinary graphs.
-    package var changes: [ExactText: ChangeKind] = [:]
-    /// For a diff graph: VPCs that appeared or vanished.
-    package var nodeChanges: [ExactText: ChangeKind] = [:]
+    package private(set) var edgeEndpoints: [(requester: Int, accepter: Int)]
+    /// What the graph is.
+    package private(set) var variant: Variant = .mesh
+
+    /// True for the graph of a diff.
+    package var isDiff: Bool {
+        if case .diff = variant { return true }
+        return false
+    }
+
+    /// True for a collapsed graph.
+    package var isCollapsed: Bool {
+        if case .collapsed = variant { return true }
+        return false
+    }
+
+    /// The aggregate edge `index` stands for, in a collapsed graph.
+    package func aggregate(ofEdge index: Int) -> EdgeAggregate? {
+        if case .collapsed(let aggregates) = variant { return aggregates[index] }
+        return nil
+    }
 
     /// Two connections that name the same VPC with different owners: one of the ids was probably
     /// rounded on the way (see `AccountIDCheck`).
@@ -32,10 +68,22 @@ package struct PeerGraph: Sendable {
     package var ownerConflictWarnings: [InputWarning] { AccountIDCheck.ownerConflictWarnings(ownerConflicts) }
 
     /// How connection `id` changed, in a diff graph.
-    package func change(ofConnection id: String) -> ChangeKind? { changes.isEmpty ? nil : changes[ExactText(id)] }
+    package func change(ofConnection id: String) -> ChangeKind? {
+        guard case .diff(let marks) = variant else { return nil }
+        return marks.connections[ExactText(id)]
+    }
 
     /// How VPC `id` changed, in a diff graph.
-    package func change(ofNode id: String) -> ChangeKind? { nodeChanges.isEmpty ? nil : nodeChanges[ExactText(id)] }
+    package func change(ofNode id: String) -> ChangeKind? {
+        guard case .diff(let marks) = variant else { return nil }
+        return marks.vpcs[ExactText(id)]
+    }
+
+    /// The graph of a diff: `connections` (the new snapshot and the removed ones) with their changes marked.
+    package init(connections: [PeeringConnection], grouping: GroupingKey, names: NameMap, changes: ChangeMarks) {
+        self.init(connections: connections, grouping: grouping, names: names)
+        variant = .diff(changes)
+    }
 
     /// Builds the graph from deduplicated, filtered connections; `names` gives friendly names to VPCs
     /// (node labels) and accounts (owner group labels).
@@ -92,13 +140,14 @@ package struct PeerGraph: Sendable {
             .sorted { ByteOrder.less($0.label, $1.label) }
     }
 
-    /// A graph of given nodes and edges, already in order (for collapsed graphs).
-    init(nodes: [VPCNode], edges: [PeeringConnection], grouping: GroupingKey, edgeCounts: [Int]?) {
+    /// A collapsed graph: given nodes, and edges (already in order) each drawing its aggregate.
+    init(nodes: [VPCNode], edges: [PeeringConnection], aggregates: [EdgeAggregate]) {
+        precondition(edges.count == aggregates.count, "one aggregate per edge")
         self.nodes = nodes
         self.edges = edges
-        self.grouping = grouping
+        self.grouping = .none
         self.groups = []
-        self.edgeCounts = edgeCounts
+        self.variant = .collapsed(aggregates)
         var indexByID: [ExactText: Int] = [:]
         for (index, node) in nodes.enumerated() { indexByID[ExactText(node.id)] = index }
         edgeEndpoints = edges.map { edge in

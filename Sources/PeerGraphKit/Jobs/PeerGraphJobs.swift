@@ -69,12 +69,12 @@ public enum PeerGraphJobs {
         let newConnections = job.narrow(new.connections, request.recipe, request.new).connections
         let difference = SnapshotDiff(old: oldConnections, new: newConnections)
         if request.drawsGraph {
-            var graph = PeerGraph(
+            var marks = PeerGraph.ChangeMarks(connections: difference.changeKinds)
+            for vpc in difference.vpcsAdded { marks.vpcs[ExactText(vpc)] = .added }
+            for vpc in difference.vpcsRemoved { marks.vpcs[ExactText(vpc)] = .removed }
+            let graph = PeerGraph(
                 connections: newConnections + difference.removed, grouping: request.recipe.grouping,
-                names: old.names.merging(new.names))
-            graph.changes = difference.changeKinds
-            for vpc in difference.vpcsAdded { graph.nodeChanges[ExactText(vpc)] = .added }
-            for vpc in difference.vpcsRemoved { graph.nodeChanges[ExactText(vpc)] = .removed }
+                names: old.names.merging(new.names), changes: marks)
             try job.emitter.emitGraph(graph, output: output, look: look)
         } else {
             let writer = DiffReportWriter(format: request.reportFormat)

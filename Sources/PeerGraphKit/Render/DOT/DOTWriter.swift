@@ -72,10 +72,14 @@ package struct DOTWriter: GraphWriter {
         GraphText.writeNodeDetails(node, to: &tooltip)
         tooltip.finish()
         switch graph.change(ofNode: node.id) {
-        case .added: sink.write(", fillcolor=\"#E8F5E9\", color=\"#2E7D32\"")
+        case .added:
+            let look = options.theme.entry(for: .added)
+            sink.write(", fillcolor=\"\(look.fill ?? "#FFFFFF")\", color=\"\(look.color)\"")
         case .removed:
+            let look = options.theme.entry(for: .removed)
             sink.write(
-                ", style=\"rounded,filled,dashed\", fillcolor=\"#FAFAFA\", color=\"#9E9E9E\", fontcolor=\"#9E9E9E\"")
+                ", style=\"rounded,filled,dashed\", fillcolor=\"\(look.fill ?? "#FFFFFF")\", color=\"\(look.color)\", fontcolor=\"\(look.text ?? look.color)\""
+            )
         default: break
         }
         sink.write("];\n")

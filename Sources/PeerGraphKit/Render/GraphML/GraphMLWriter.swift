@@ -81,13 +81,14 @@ package struct GraphMLWriter: GraphWriter {
     }
 
     private func writeKeys(tagKeys: TagKeys, graph: PeerGraph, to sink: OutputSink) {
-        let isDiff = !graph.changes.isEmpty || !graph.nodeChanges.isEmpty
+        let isDiff = graph.isDiff
+        let isCollapsed = graph.isCollapsed
         let extra =
             (isDiff ? [GraphMLKey.nodeChange, .edgeChange] : [])
-            + (graph.edgeCounts != nil ? [.edgeConnectionCount] : [])
+            + (isCollapsed ? [.edgeConnectionCount] : [])
         // A collapsed edge sums many connections: its bandwidth and count are declared `long`, which
         // holds any sum of 32-bit bandwidths.
-        let edgeKeys = Self.edgeKeys(summed: graph.edgeCounts != nil)
+        let edgeKeys = Self.edgeKeys(summed: isCollapsed)
         for key in Self.graphKeys + Self.nodeKeys + edgeKeys + tagKeys.keys + extra {
             sink.write(
                 "  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(XMLEscaper.attribute(key.name))\" attr.type=\"\(key.type)\"/>\n"
@@ -130,7 +131,7 @@ package struct GraphMLWriter: GraphWriter {
         Self.data(.nodeIPv4, node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), to: sink)
         Self.data(.nodeIPv6, node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), to: sink)
         Self.data(.nodeGroup, group.map { graph.groups[$0].label }, to: sink)
-        if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
+        if graph.isDiff {
             Self.data(.nodeChange, (graph.change(ofNode: node.id) ?? .unchanged).rawValue, to: sink)
         }
         if options.graphMLFlavor == .yed {
@@ -167,10 +168,12 @@ package struct GraphMLWriter: GraphWriter {
         Self.data(.edgeTags, connection.tags.isEmpty ? nil : JSONEscaper.tagObject(connection.tags), to: sink)
         Self.data(.edgeColor, color, to: sink)
         Self.data(.edgeLineStyle, look.baseLine.rawValue, to: sink)
-        if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
+        if graph.isDiff {
             Self.data(.edgeChange, (graph.change(ofConnection: connection.id) ?? .unchanged).rawValue, to: sink)
         }
-        if let counts = graph.edgeCounts { Self.data(.edgeConnectionCount, String(counts[number]), to: sink) }
+        if let aggregate = graph.aggregate(ofEdge: number) {
+            Self.data(.edgeConnectionCount, String(aggregate.count), to: sink)
+        }
         // Tags are sorted by key: a repeated key keeps its first value, and every other key still gets its data.
         var previous: String?
         for tag in connection.tags {

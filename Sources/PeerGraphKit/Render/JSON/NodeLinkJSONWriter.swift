@@ -54,7 +54,9 @@ package struct NodeLinkJSONWriter: GraphWriter {
             if let change = graph.change(ofConnection: connection.id) {
                 fields.append("\"change\": \(q(change.rawValue))")
             }
-            if let counts = graph.edgeCounts { fields.append("\"connection_count\": \(counts[number])") }
+            if let aggregate = graph.aggregate(ofEdge: number) {
+                fields.append("\"connection_count\": \(aggregate.count)")
+            }
             sink.write(number == 0 ? "\n    {" : ",\n    {")
             sink.write(fields.joined(separator: ", "))
             sink.write("}")

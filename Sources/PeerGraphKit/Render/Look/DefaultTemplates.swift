@@ -68,6 +68,12 @@ Deleted            #BDBDBD  dotted  deleted
 *                  #6A1B9A  dashed  other status
 # Business status overlay: drawn over the status style.
 FinancialLocked    #C62828  bold    locked for an overdue payment
+# Changes, in the graphs of peergraph diff: a connection added, changed, removed or unchanged, and a VPC
+# added or removed. STYLE may be BASE,OVERLAY (DOT draws both); fill= and text= colour the VPCs.
+diff-added         #2E7D32  solid,bold   fill=#E8F5E9 text=#1B5E20  added
+diff-changed       #EF6C00  dashed,bold  changed
+diff-removed       #9E9E9E  dotted       fill=#FAFAFA text=#9E9E9E  removed
+diff-unchanged     #90A4AE  solid        unchanged
 
 """##
 }

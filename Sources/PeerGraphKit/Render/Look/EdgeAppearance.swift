@@ -9,13 +9,11 @@ package struct EdgeAppearance: Sendable, Hashable {
     package var labelPrefix: String
 
     package static func of(_ connection: PeeringConnection, in graph: PeerGraph, theme: StatusTheme) -> EdgeAppearance {
-        if !graph.changes.isEmpty || !graph.nodeChanges.isEmpty {
-            switch graph.change(ofConnection: connection.id) ?? .unchanged {
-            case .added: return EdgeAppearance(color: "#2E7D32", line: .bold, baseLine: .solid, labelPrefix: "+ ")
-            case .removed: return EdgeAppearance(color: "#9E9E9E", line: .dotted, baseLine: .dotted, labelPrefix: "− ")
-            case .changed: return EdgeAppearance(color: "#EF6C00", line: .bold, baseLine: .dashed, labelPrefix: "~ ")
-            case .unchanged: return EdgeAppearance(color: "#90A4AE", line: .solid, baseLine: .solid, labelPrefix: "")
-            }
+        if graph.isDiff {
+            let change = graph.change(ofConnection: connection.id) ?? .unchanged
+            let entry = theme.entry(for: change)
+            return EdgeAppearance(
+                color: entry.color, line: entry.line, baseLine: entry.baseLine, labelPrefix: change.labelPrefix)
         }
         let entry = theme.entry(for: connection.status)
         let overlay = theme.overlay(for: connection.businessStatus)

@@ -16,11 +16,20 @@ public struct StatusTheme: Sendable, Equatable {
         /// `#RRGGBB`.
         package var color: String
         package var line: LineStyle
+        /// The style under an overlay (`dashed,bold`: dashed, drawn bold); the line style itself otherwise.
+        package var baseLine: LineStyle
+        /// For VPCs (the change rows): the fill and text colours.
+        package var fill: String?
+        package var text: String?
         package var meaning: String
     }
 
-    /// Entries in file order; `*` is the fallback, `FinancialLocked` the business-status overlay.
+    /// The status entries in file order; `*` is the fallback, `FinancialLocked` the business-status overlay.
     package var entries: [Entry]
+    /// The `diff-…` rows: how diff graphs draw changes. A theme without them takes the built-in ones.
+    package var changes: [ChangeKind: Entry] = [:]
+    /// The prefix of the change rows' names.
+    package static let changePrefix = "diff-"
 
     package static let fallbackStatus = "*"
     package static let financialLockedStatus = "FinancialLocked"
@@ -39,10 +48,26 @@ public struct StatusTheme: Sendable, Equatable {
                 throw TemplateError(
                     source: source, line: index + 1, message: "colour \(fields[1].debugDescription) is not #RRGGBB")
             }
-            guard let style = LineStyle(rawValue: fields[2]) else {
+            let styles = fields[2].split(separator: ",", omittingEmptySubsequences: false).map {
+                LineStyle(rawValue: String($0))
+            }
+            guard (1...2).contains(styles.count), let style = styles.last ?? nil, let base = styles.first ?? nil else {
                 throw TemplateError(
                     source: source, line: index + 1,
                     message: "style \(fields[2].debugDescription) is not one of solid, dashed, dotted, bold")
+            }
+            var rest = fields.dropFirst(3)
+            var colors: [String: String] = [:]
+            while let token = rest.first, let equals = token.firstIndex(of: "="),
+                ["fill", "text"].contains(String(token[..<equals]))
+            {
+                let color = String(token[token.index(after: equals)...])
+                guard Self.isHexColor(color) else {
+                    throw TemplateError(
+                        source: source, line: index + 1, message: "colour \(color.debugDescription) is not #RRGGBB")
+                }
+                colors[String(token[..<equals])] = color.uppercased()
+                rest = rest.dropFirst()
             }
             guard
                 fields[0].unicodeScalars.allSatisfy({
@@ -52,10 +77,21 @@ public struct StatusTheme: Sendable, Equatable {
                 throw TemplateError(
                     source: source, line: index + 1, message: "status \(fields[0].debugDescription) must be a word")
             }
-            entries.append(
-                Entry(
-                    status: fields[0], color: fields[1].uppercased(), line: style,
-                    meaning: fields.dropFirst(3).joined(separator: " ")))
+            let entry = Entry(
+                status: fields[0], color: fields[1].uppercased(), line: style, baseLine: base, fill: colors["fill"],
+                text: colors["text"], meaning: rest.joined(separator: " "))
+            if fields[0].hasPrefix(Self.changePrefix) {
+                guard let kind = ChangeKind(rawValue: String(fields[0].dropFirst(Self.changePrefix.count))) else {
+                    throw TemplateError(
+                        source: source, line: index + 1,
+                        message:
+                            "\(fields[0].debugDescription) is no change (diff-added, diff-changed, diff-removed, diff-unchanged)"
+                    )
+                }
+                changes[kind] = entry
+            } else {
+                entries.append(entry)
+            }
         }
         guard entries.contains(where: { $0.status == Self.fallbackStatus }) else {
             throw TemplateError(
@@ -70,6 +106,15 @@ public struct StatusTheme: Sendable, Equatable {
         // The parser refuses a theme without the fallback row, so the last resort is never reached.
         return entries.first { $0.status == name && name != Self.financialLockedStatus }
             ?? entries.first { $0.status == Self.fallbackStatus } ?? entries[0]
+    }
+
+    /// How a diff graph draws `change`: this theme's `diff-…` row, else the built-in one.
+    package func entry(for change: ChangeKind) -> Entry {
+        if let entry = changes[change] { return entry }
+        guard let builtIn = Self.builtIn.changes[change] else {
+            fatalError("the built-in theme has no diff-\(change.rawValue) row")
+        }
+        return builtIn
     }
 
     /// The overlay for a business status, if the theme has one for it.

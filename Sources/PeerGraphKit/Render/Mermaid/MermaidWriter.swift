@@ -44,9 +44,14 @@ package struct MermaidWriter: GraphWriter {
         _ graph: PeerGraph, to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]
     ) {
         let groupOfNode = graph.groupIndexByNode
-        if !graph.nodeChanges.isEmpty || !graph.changes.isEmpty {
-            sink.write("  classDef added fill:#E8F5E9,stroke:#2E7D32,color:#1B5E20\n")
-            sink.write("  classDef removed fill:#FAFAFA,stroke:#9E9E9E,color:#9E9E9E,stroke-dasharray:4 3\n")
+        if graph.isDiff {
+            let added = options.theme.entry(for: .added), removed = options.theme.entry(for: .removed)
+            sink.write(
+                "  classDef added fill:\(added.fill ?? "#FFFFFF"),stroke:\(added.color),color:\(added.text ?? added.color)\n"
+            )
+            sink.write(
+                "  classDef removed fill:\(removed.fill ?? "#FFFFFF"),stroke:\(removed.color),color:\(removed.text ?? removed.color),stroke-dasharray:4 3\n"
+            )
         }
         for (groupIndex, group) in graph.groups.enumerated() {
             let label = GraphText.shortened(group.label, to: max(options.maximumLabelLength, 64))
