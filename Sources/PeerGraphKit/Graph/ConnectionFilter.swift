@@ -56,19 +56,6 @@ public struct ConnectionFilter: Sendable, Equatable {
         tags += arguments.map(TagCriterion.init(argument:))
     }
 
-    /// The part of the filter the API can apply itself (`ListVpcPeerConnections` parameters). Only
-    /// single values are passed where the API's meaning of several would differ from ours (tags: the API
-    /// wants all, we keep any). The whole filter is still applied to what comes back.
-    package var apiFilters: APIRequest.ListFilters {
-        var filters = APIRequest.ListFilters()
-        if connectionIDs.count == 1 { filters.instanceID = connectionIDs[0] }
-        if names.count == 1, !names[0].contains("*") { filters.name = names[0] }
-        filters.vpcIDs = vpcIDs
-        if resourceGroupIDs.count == 1 { filters.resourceGroupID = resourceGroupIDs[0] }
-        if tags.count == 1 { filters.tags = tags }
-        return filters
-    }
-
     /// True when no criterion is set.
     public var isEmpty: Bool { self == ConnectionFilter() }
 

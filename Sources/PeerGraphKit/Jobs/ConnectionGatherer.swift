@@ -65,7 +65,7 @@ struct ConnectionGatherer: Sendable {
             timeout: live.timeout, retryPolicy: RetryPolicy(maximumRetries: live.maximumRetries), log: log,
             scrubber: context.scrubber)
         let collector = LiveCollector(
-            client: client, endpointOverride: live.endpoint, filters: filter.apiFilters, concurrency: live.concurrency)
+            client: client, endpointOverride: live.endpoint, filters: APIRequest.ListFilters(filter), concurrency: live.concurrency)
         if live.regions == .all {
             regions = try await collector.allRegions()
             log("DescribeRegions: \(regions.count) regions")
