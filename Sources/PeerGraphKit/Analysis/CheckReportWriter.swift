@@ -39,9 +39,10 @@ package struct CheckReportWriter: Sendable {
             sink.write(
                 "\n\(severity.name.uppercased())\(severity == .info || group.count == 1 ? "" : "S") (\(group.count))\n")
             for finding in group {
-                let ids = finding.connectionIDs.map(TextEscaping.terminal).joined(separator: ", ")
+                let ids = finding.connectionIDs.map { TextEscaping.terminal($0.text) }.joined(separator: ", ")
                 sink.write("  \(finding.kind.rawValue)  \(ids)\n")
-                sink.write("      VPCs: \(finding.vpcIDs.map(TextEscaping.terminal).joined(separator: ", "))\n")
+                sink.write(
+                    "      VPCs: \(finding.vpcIDs.map { TextEscaping.terminal($0.text) }.joined(separator: ", "))\n")
                 if !finding.cidrs.isEmpty {
                     sink.write("      CIDRs: \(finding.cidrs.map(TextEscaping.terminal).joined(separator: ", "))\n")
                 }
@@ -64,8 +65,10 @@ package struct CheckReportWriter: Sendable {
             sink.write(
                 "    {\"severity\": \(JSONEscaper.quoted(finding.severity.name)), \"kind\": \(JSONEscaper.quoted(finding.kind.rawValue)), "
             )
-            sink.write("\"connections\": [\(finding.connectionIDs.map(JSONEscaper.quoted).joined(separator: ", "))], ")
-            sink.write("\"vpcs\": [\(finding.vpcIDs.map(JSONEscaper.quoted).joined(separator: ", "))], ")
+            sink.write(
+                "\"connections\": [\(finding.connectionIDs.map { JSONEscaper.quoted($0.text) }.joined(separator: ", "))], "
+            )
+            sink.write("\"vpcs\": [\(finding.vpcIDs.map { JSONEscaper.quoted($0.text) }.joined(separator: ", "))], ")
             sink.write("\"cidrs\": [\(finding.cidrs.map(JSONEscaper.quoted).joined(separator: ", "))], ")
             sink.write("\"message\": \(JSONEscaper.quoted(finding.message))}")
         }
@@ -85,8 +88,8 @@ package struct CheckReportWriter: Sendable {
         for finding in findings {
             let cells = [
                 finding.severity.name, finding.kind.rawValue,
-                finding.connectionIDs.map(TextEscaping.markdown).joined(separator: "<br>"),
-                finding.vpcIDs.map(TextEscaping.markdown).joined(separator: "<br>"),
+                finding.connectionIDs.map { TextEscaping.markdown($0.text) }.joined(separator: "<br>"),
+                finding.vpcIDs.map { TextEscaping.markdown($0.text) }.joined(separator: "<br>"),
                 finding.cidrs.map(TextEscaping.markdown).joined(separator: "<br>"),
                 TextEscaping.markdown(finding.message),
             ]

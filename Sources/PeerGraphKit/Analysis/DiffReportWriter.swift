@@ -44,7 +44,7 @@ package struct DiffReportWriter: Sendable {
         if !diff.changed.isEmpty {
             sink.write("Changed connections (\(diff.changed.count)):\n")
             for change in diff.changed {
-                sink.write("  ~ \(TextEscaping.terminal(change.id))\n")
+                sink.write("  ~ \(TextEscaping.terminal(change.id.text))\n")
                 for field in change.fields {
                     sink.write(
                         "      \(field.field): \(TextEscaping.terminal(field.old ?? "(none)")) -> \(TextEscaping.terminal(field.new ?? "(none)"))\n"
@@ -53,10 +53,12 @@ package struct DiffReportWriter: Sendable {
             }
         }
         if !diff.vpcsAdded.isEmpty {
-            sink.write("VPCs appeared: \(diff.vpcsAdded.map(TextEscaping.terminal).joined(separator: ", "))\n")
+            sink.write(
+                "VPCs appeared: \(diff.vpcsAdded.map { TextEscaping.terminal($0.text) }.joined(separator: ", "))\n")
         }
         if !diff.vpcsRemoved.isEmpty {
-            sink.write("VPCs vanished: \(diff.vpcsRemoved.map(TextEscaping.terminal).joined(separator: ", "))\n")
+            sink.write(
+                "VPCs vanished: \(diff.vpcsRemoved.map { TextEscaping.terminal($0.text) }.joined(separator: ", "))\n")
         }
         sink.write("\n\(Self.summary(diff))\n")
     }
@@ -77,11 +79,14 @@ package struct DiffReportWriter: Sendable {
                 "\(JSONEscaper.quoted($0.field)): [\(Self.json($0.old)), \(Self.json($0.new))]"
             }
             sink.write(
-                "    {\"id\": \(JSONEscaper.quoted(change.id)), \"fields\": {\(fields.joined(separator: ", "))}}")
+                "    {\"id\": \(JSONEscaper.quoted(change.id.text)), \"fields\": {\(fields.joined(separator: ", "))}}")
         }
         sink.write(diff.changed.isEmpty ? "],\n" : "\n  ],\n")
-        sink.write("  \"vpcs_added\": [\(diff.vpcsAdded.map(JSONEscaper.quoted).joined(separator: ", "))],\n")
-        sink.write("  \"vpcs_removed\": [\(diff.vpcsRemoved.map(JSONEscaper.quoted).joined(separator: ", "))]\n}\n")
+        sink.write(
+            "  \"vpcs_added\": [\(diff.vpcsAdded.map { JSONEscaper.quoted($0.text) }.joined(separator: ", "))],\n")
+        sink.write(
+            "  \"vpcs_removed\": [\(diff.vpcsRemoved.map { JSONEscaper.quoted($0.text) }.joined(separator: ", "))]\n}\n"
+        )
     }
 
     private static func json(_ value: String?) -> String { value.map(JSONEscaper.quoted) ?? "null" }
@@ -94,7 +99,9 @@ package struct DiffReportWriter: Sendable {
                 "\n### \(title)\n\n| Connection | Requester | Accepter | Name | Status |\n| --- | --- | --- | --- | --- |\n"
             )
             for c in connections {
-                let cells = [c.id, c.requester.vpcID, c.accepter.vpcID, c.name ?? "", c.status?.apiValue ?? ""].map(
+                let cells = [
+                    c.id.text, c.requester.vpcID.text, c.accepter.vpcID.text, c.name ?? "", c.status?.apiValue ?? "",
+                ].map(
                     TextEscaping.markdown)
                 sink.write("| \(cells.joined(separator: " | ")) |\n")
             }
@@ -105,16 +112,20 @@ package struct DiffReportWriter: Sendable {
             sink.write("\n### Changed\n\n| Connection | Field | Old | New |\n| --- | --- | --- | --- |\n")
             for change in diff.changed {
                 for field in change.fields {
-                    let cells = [change.id, field.field, field.old ?? "–", field.new ?? "–"].map(TextEscaping.markdown)
+                    let cells = [change.id.text, field.field, field.old ?? "–", field.new ?? "–"].map(
+                        TextEscaping.markdown)
                     sink.write("| \(cells.joined(separator: " | ")) |\n")
                 }
             }
         }
         if !diff.vpcsAdded.isEmpty {
-            sink.write("\nVPCs appeared: \(diff.vpcsAdded.map(TextEscaping.markdown).joined(separator: ", ")).\n")
+            sink.write(
+                "\nVPCs appeared: \(diff.vpcsAdded.map { TextEscaping.markdown($0.text) }.joined(separator: ", ")).\n")
         }
         if !diff.vpcsRemoved.isEmpty {
-            sink.write("\nVPCs vanished: \(diff.vpcsRemoved.map(TextEscaping.markdown).joined(separator: ", ")).\n")
+            sink.write(
+                "\nVPCs vanished: \(diff.vpcsRemoved.map { TextEscaping.markdown($0.text) }.joined(separator: ", ")).\n"
+            )
         }
     }
 }

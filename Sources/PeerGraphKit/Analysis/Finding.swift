@@ -49,9 +49,9 @@ public struct Finding: Sendable, Equatable {
     /// What was found.
     public var kind: Kind
     /// The connections it is about, in byte order.
-    public var connectionIDs: [String]
+    public var connectionIDs: [ConnectionID]
     /// The VPCs it is about.
-    public var vpcIDs: [String]
+    public var vpcIDs: [VPCID]
     /// The CIDR blocks it is about (overlaps).
     public var cidrs: [String]
     /// One line that says what is wrong and why it matters.
@@ -59,7 +59,8 @@ public struct Finding: Sendable, Equatable {
 
     /// A finding.
     public init(
-        severity: Severity, kind: Kind, connectionIDs: [String], vpcIDs: [String], cidrs: [String] = [], message: String
+        severity: Severity, kind: Kind, connectionIDs: [ConnectionID], vpcIDs: [VPCID], cidrs: [String] = [],
+        message: String
     ) {
         self.severity = severity
         self.kind = kind

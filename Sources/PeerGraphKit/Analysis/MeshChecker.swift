@@ -29,21 +29,21 @@ package struct MeshChecker: Sendable {
         var blocksOfNode = [[CIDRBlock]](repeating: [], count: graph.nodes.count)
         // The connections of each node, gathered once, when the first malformed block needs them (a
         // search through all edges per malformed block would be quadratic on hostile input).
-        var connectionsOfNode: [[String]]?
+        var connectionsOfNode: [[ConnectionID]]?
         for (nodeIndex, node) in graph.nodes.enumerated() {
             for text in node.ipv4CIDRs + node.ipv6CIDRs {
                 do {
                     blocksOfNode[nodeIndex].append(try CIDRBlock(text))
                 } catch {
                     if connectionsOfNode == nil {
-                        var lists = [[String]](repeating: [], count: graph.nodes.count)
+                        var lists = [[ConnectionID]](repeating: [], count: graph.nodes.count)
                         for (connection, ends) in zip(graph.edges, graph.edgeEndpoints) {
                             lists[ends.requester].append(connection.id)
                             if ends.accepter != ends.requester { lists[ends.accepter].append(connection.id) }
                         }
                         connectionsOfNode = lists
                     }
-                    let users = (connectionsOfNode?[nodeIndex] ?? []).sorted(by: ByteOrder.less)
+                    let users = (connectionsOfNode?[nodeIndex] ?? []).sorted()
                     findings.append(
                         Finding(
                             severity: .warning, kind: .malformedCIDR, connectionIDs: users, vpcIDs: [node.id],
@@ -72,7 +72,7 @@ package struct MeshChecker: Sendable {
         }
 
         // A hub peered with VPCs whose blocks overlap each other.
-        var peersOfNode = [[(peer: Int, connection: String)]](repeating: [], count: graph.nodes.count)
+        var peersOfNode = [[(peer: Int, connection: ConnectionID)]](repeating: [], count: graph.nodes.count)
         for (connection, ends) in live {
             peersOfNode[ends.requester].append((ends.accepter, connection.id))
             peersOfNode[ends.accepter].append((ends.requester, connection.id))
@@ -89,7 +89,7 @@ package struct MeshChecker: Sendable {
         }
         for pair in byPair.keys.sorted() {
             guard let connections = byPair[pair], connections.count > 1 else { continue }
-            let ids = connections.map(\.id).sorted(by: ByteOrder.less)
+            let ids = connections.map(\.id).sorted()
             let vpcs = [graph.nodes[pair / graph.nodes.count].id, graph.nodes[pair % graph.nodes.count].id]
             findings.append(
                 Finding(
@@ -119,11 +119,11 @@ package struct MeshChecker: Sendable {
     /// outermost enclosing block (CIDR blocks either nest or are apart). Linear after the sort, where
     /// checking every pair of peers was quadratic (2,000 spokes sharing a block: 2 million findings).
     private func ambiguousRoutes(
-        hub: Int, peers: [(peer: Int, connection: String)], blocksOfNode: [[CIDRBlock]], graph: PeerGraph
+        hub: Int, peers: [(peer: Int, connection: ConnectionID)], blocksOfNode: [[CIDRBlock]], graph: PeerGraph
     ) -> [Finding] {
-        var connectionOfPeer: [Int: String] = [:]
+        var connectionOfPeer: [Int: ConnectionID] = [:]
         for (peer, connection) in peers where peer != hub {
-            if let known = connectionOfPeer[peer], ByteOrder.less(known, connection) { continue }
+            if let known = connectionOfPeer[peer], known < connection { continue }
             connectionOfPeer[peer] = connection
         }
         guard connectionOfPeer.count > 1 else { return [] }
@@ -150,7 +150,7 @@ package struct MeshChecker: Sendable {
         var byPeers: [[Int]: [Int]] = [:]
         for group in groups {
             let peersInGroup = Array(Set(group.map { entries[$0].peer })).sorted {
-                ByteOrder.less(graph.nodes[$0].id, graph.nodes[$1].id)
+                ByteOrder.less(graph.nodes[$0].id.text, graph.nodes[$1].id.text)
             }
             guard peersInGroup.count > 1 else { continue }
             byPeers[peersInGroup, default: []] += group
@@ -252,6 +252,6 @@ package struct MeshChecker: Sendable {
             let kinds = Finding.Kind.allCases
             return (kinds.firstIndex(of: a.kind) ?? kinds.count) < (kinds.firstIndex(of: b.kind) ?? kinds.count)
         }
-        return a.connectionIDs.lexicographicallyPrecedes(b.connectionIDs, by: ByteOrder.less)
+        return a.connectionIDs.lexicographicallyPrecedes(b.connectionIDs)
     }
 }

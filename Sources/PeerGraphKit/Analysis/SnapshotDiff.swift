@@ -10,15 +10,15 @@ package struct SnapshotDiff: Sendable {
     }
 
     package struct Change: Sendable, Equatable {
-        package var id: String
+        package var id: ConnectionID
         package var fields: [FieldChange]
     }
 
     package var added: [PeeringConnection]
     package var removed: [PeeringConnection]
     package var changed: [Change]
-    package var vpcsAdded: [String]
-    package var vpcsRemoved: [String]
+    package var vpcsAdded: [VPCID]
+    package var vpcsRemoved: [VPCID]
 
     package var isEmpty: Bool {
         added.isEmpty && removed.isEmpty && changed.isEmpty && vpcsAdded.isEmpty && vpcsRemoved.isEmpty
@@ -27,20 +27,20 @@ package struct SnapshotDiff: Sendable {
     /// Compares two deduplicated lists of connections.
     package init(old: [PeeringConnection], new: [PeeringConnection]) {
         // Ids byte for byte: two connections whose ids differ only in Unicode form are two connections.
-        let oldByID = Dictionary(old.map { (ExactText($0.id), $0) }, uniquingKeysWith: { first, _ in first })
-        let newByID = Dictionary(new.map { (ExactText($0.id), $0) }, uniquingKeysWith: { first, _ in first })
-        let byID = { (a: PeeringConnection, b: PeeringConnection) in ByteOrder.less(a.id, b.id) }
-        added = new.filter { oldByID[ExactText($0.id)] == nil }.sorted(by: byID)
-        removed = old.filter { newByID[ExactText($0.id)] == nil }.sorted(by: byID)
+        let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = { (a: PeeringConnection, b: PeeringConnection) in a.id < b.id }
+        added = new.filter { oldByID[$0.id] == nil }.sorted(by: byID)
+        removed = old.filter { newByID[$0.id] == nil }.sorted(by: byID)
         changed = new.sorted(by: byID).compactMap { connection in
-            guard let before = oldByID[ExactText(connection.id)] else { return nil }
+            guard let before = oldByID[connection.id] else { return nil }
             let fields = Self.fields(before, connection)
             return fields.isEmpty ? nil : Change(id: connection.id, fields: fields)
         }
-        let oldVPCs = Set(old.flatMap { [ExactText($0.requester.vpcID), ExactText($0.accepter.vpcID)] })
-        let newVPCs = Set(new.flatMap { [ExactText($0.requester.vpcID), ExactText($0.accepter.vpcID)] })
-        vpcsAdded = newVPCs.subtracting(oldVPCs).sorted().map(\.string)
-        vpcsRemoved = oldVPCs.subtracting(newVPCs).sorted().map(\.string)
+        let oldVPCs = Set(old.flatMap { [$0.requester.vpcID, $0.accepter.vpcID] })
+        let newVPCs = Set(new.flatMap { [$0.requester.vpcID, $0.accepter.vpcID] })
+        vpcsAdded = newVPCs.subtracting(oldVPCs).sorted()
+        vpcsRemoved = oldVPCs.subtracting(newVPCs).sorted()
     }
 
     /// The compared fields (API names); `GmtModified` is left out: it changes with every change.
@@ -56,11 +56,11 @@ package struct SnapshotDiff: Sendable {
     }
 
     /// For drawing: the change of each connection id (unchanged ones are absent).
-    package var changeKinds: [ExactText: ChangeKind] {
-        var kinds: [ExactText: ChangeKind] = [:]
-        for connection in added { kinds[ExactText(connection.id)] = .added }
-        for connection in removed { kinds[ExactText(connection.id)] = .removed }
-        for change in changed { kinds[ExactText(change.id)] = .changed }
+    package var changeKinds: [ConnectionID: ChangeKind] {
+        var kinds: [ConnectionID: ChangeKind] = [:]
+        for connection in added { kinds[connection.id] = .added }
+        for connection in removed { kinds[connection.id] = .removed }
+        for change in changed { kinds[change.id] = .changed }
         return kinds
     }
 }

@@ -8,14 +8,15 @@ package enum ConnectionDeduplicator {
     package static func deduplicate(_ connections: [PeeringConnection]) -> [PeeringConnection] {
         // Sorted by id (stable, so each run of equal ids stays in input order), then one pass keeps the
         // preferred connection of each run: the result is sorted by id, and nothing is hashed.
-        let order = ByteOrder.sortedIndices(count: connections.count, major: { _ in 0 }, string: { connections[$0].id })
+        let order = ByteOrder.sortedIndices(
+            count: connections.count, major: { _ in 0 }, string: { connections[$0].id.text })
         var kept: [PeeringConnection] = []
         kept.reserveCapacity(connections.count)
         var runStart = 0
         while runStart < order.count {
             var winner = order[runStart]
             var next = runStart + 1
-            while next < order.count, ByteOrder.same(connections[order[next]].id, connections[winner].id) {
+            while next < order.count, ByteOrder.same(connections[order[next]].id.text, connections[winner].id.text) {
                 if isPreferred(connections[order[next]], over: connections[winner]) { winner = order[next] }
                 next += 1
             }

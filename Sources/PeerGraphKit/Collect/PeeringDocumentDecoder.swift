@@ -328,9 +328,11 @@ private struct ConnectionFields {
                 at: objectStart)
         }
         return PeeringConnection(
-            id: id, name: name, description: description,
-            requester: VPCEndpoint(vpcID: requesterID, ipv4CIDRs: requester.ipv4CIDRs, ipv6CIDRs: requester.ipv6CIDRs),
-            accepter: VPCEndpoint(vpcID: accepterID, ipv4CIDRs: accepter.ipv4CIDRs, ipv6CIDRs: accepter.ipv6CIDRs),
+            id: ConnectionID(id), name: name, description: description,
+            requester: VPCEndpoint(
+                vpcID: VPCID(requesterID), ipv4CIDRs: requester.ipv4CIDRs, ipv6CIDRs: requester.ipv6CIDRs),
+            accepter: VPCEndpoint(
+                vpcID: VPCID(accepterID), ipv4CIDRs: accepter.ipv4CIDRs, ipv6CIDRs: accepter.ipv6CIDRs),
             requesterRegion: requesterRegion, accepterRegion: accepterRegion,
             requesterOwner: requesterOwner, accepterOwner: accepterOwner,
             bandwidthMbps: bandwidth,

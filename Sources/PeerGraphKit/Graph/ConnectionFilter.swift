@@ -70,7 +70,7 @@ public struct ConnectionFilter: Sendable, Equatable {
         var list: [Criterion] = []
         if !connectionIDs.isEmpty {
             let wanted = Set(connectionIDs.map(ExactText.init))
-            list.append(Criterion(flag: "--connection") { wanted.contains(ExactText($0.id)) })
+            list.append(Criterion(flag: "--connection") { wanted.contains(ExactText($0.id.text)) })
         }
         if !statuses.isEmpty {
             let wanted = Set(statuses.map { $0.lowercased() })
@@ -99,7 +99,8 @@ public struct ConnectionFilter: Sendable, Equatable {
             let wanted = Set(vpcIDs.map(ExactText.init))
             list.append(
                 Criterion(flag: "--vpc") {
-                    wanted.contains(ExactText($0.requester.vpcID)) || wanted.contains(ExactText($0.accepter.vpcID))
+                    wanted.contains(ExactText($0.requester.vpcID.text))
+                        || wanted.contains(ExactText($0.accepter.vpcID.text))
                 })
         }
         if !names.isEmpty {

@@ -8,8 +8,8 @@ package struct EdgeAggregate: Sendable, Equatable {
     package var unlimitedCount: Int
     /// The sum of the limited bandwidths, in Mbit/s.
     package var bandwidthMbps: Int64
-    /// How many connections are in each status, by status name.
-    package var statusCounts: [String: Int]
+    /// How many connections are in each status, by status name (byte for byte).
+    package var statusCounts: [ExactText: Int]
     /// One of them is FinancialLocked (the aggregate is then drawn as locked).
     package var isLocked: Bool
     /// Their ids, in byte order.

@@ -7,8 +7,8 @@ package enum GraphTransforms {
     ) -> [PeeringConnection] {
         var adjacency: [ExactText: [ExactText]] = [:]
         for c in connections {
-            adjacency[ExactText(c.requester.vpcID), default: []].append(ExactText(c.accepter.vpcID))
-            adjacency[ExactText(c.accepter.vpcID), default: []].append(ExactText(c.requester.vpcID))
+            adjacency[ExactText(c.requester.vpcID.text), default: []].append(ExactText(c.accepter.vpcID.text))
+            adjacency[ExactText(c.accepter.vpcID.text), default: []].append(ExactText(c.requester.vpcID.text))
         }
         var reached = Set(vpcIDs.map(ExactText.init))
         var frontier = Array(reached)
@@ -17,7 +17,7 @@ package enum GraphTransforms {
         }
         // Every connection whose both ends were reached.
         return connections.filter {
-            reached.contains(ExactText($0.requester.vpcID)) && reached.contains(ExactText($0.accepter.vpcID))
+            reached.contains(ExactText($0.requester.vpcID.text)) && reached.contains(ExactText($0.accepter.vpcID.text))
         }
     }
 
@@ -84,14 +84,14 @@ extension PeerGraph {
             var bucket = buckets[bucketKey] ?? Bucket()
             bucket.statuses.append(ExactText(connection.status?.apiValue ?? "unknown status"))
             bucket.count += 1
-            bucket.ids.append(connection.id)
+            bucket.ids.append(connection.id.text)
             if let mbps = connection.bandwidthMbps {
                 if mbps < 0 { bucket.unlimited += 1 } else { bucket.bandwidth += mbps }
             }
             buckets[bucketKey] = bucket
         }
         let collapsedNodes = members.keys.sorted().map { label in
-            VPCNode(id: label.string, caption: [label.string, Plural.count(members[label] ?? 0, "VPC")])
+            VPCNode(id: VPCID(label.string), caption: [label.string, Plural.count(members[label] ?? 0, "VPC")])
         }
         var collapsedEdges: [(connection: PeeringConnection, aggregate: EdgeAggregate, key: BucketKey)] = buckets.map {
             bucketKey, b in
@@ -109,15 +109,17 @@ extension PeerGraph {
                     ? .activated : counts.keys.sorted().first.map { PeeringStatus(apiValue: $0.string) }
             }
             let connection = PeeringConnection(
-                id: Self.collapsedEdgeID(
-                    bucketKey.from.string, bucketKey.to.string, status: bucketKey.status?.string,
-                    locked: bucketKey.locked),
+                id: ConnectionID(
+                    Self.collapsedEdgeID(
+                        bucketKey.from.string, bucketKey.to.string, status: bucketKey.status?.string,
+                        locked: bucketKey.locked)),
                 name: name, description: b.ids.sorted(by: ByteOrder.less).joined(separator: ", "),
-                requester: VPCEndpoint(vpcID: bucketKey.from.string), accepter: VPCEndpoint(vpcID: bucketKey.to.string),
+                requester: VPCEndpoint(vpcID: VPCID(bucketKey.from.string)),
+                accepter: VPCEndpoint(vpcID: VPCID(bucketKey.to.string)),
                 bandwidthMbps: b.unlimited == b.count && b.count > 0 ? -1 : b.bandwidth, status: status,
                 businessStatus: bucketKey.locked ? .financialLocked : nil)
-            var statusCounts: [String: Int] = [:]
-            for status in b.statuses { statusCounts[status.string, default: 0] += 1 }
+            var statusCounts: [ExactText: Int] = [:]
+            for status in b.statuses { statusCounts[status, default: 0] += 1 }
             let aggregate = EdgeAggregate(
                 count: b.count, unlimitedCount: b.unlimited, bandwidthMbps: b.bandwidth, statusCounts: statusCounts,
                 isLocked: bucketKey.locked, memberIDs: b.ids.sorted(by: ByteOrder.less))

@@ -15,10 +15,10 @@ package struct PeerGraph: Sendable {
 
     /// How each connection and VPC of a diff graph changed (absent: unchanged), by id byte for byte.
     package struct ChangeMarks: Sendable {
-        package var connections: [ExactText: ChangeKind] = [:]
-        package var vpcs: [ExactText: ChangeKind] = [:]
+        package var connections: [ConnectionID: ChangeKind] = [:]
+        package var vpcs: [VPCID: ChangeKind] = [:]
 
-        package init(connections: [ExactText: ChangeKind] = [:], vpcs: [ExactText: ChangeKind] = [:]) {
+        package init(connections: [ConnectionID: ChangeKind] = [:], vpcs: [VPCID: ChangeKind] = [:]) {
             self.connections = connections
             self.vpcs = vpcs
         }
@@ -57,7 +57,7 @@ package struct PeerGraph: Sendable {
     /// Two connections that name the same VPC with different owners: one of the ids was probably
     /// rounded on the way (see `AccountIDCheck`).
     package struct OwnerConflict: Sendable {
-        package var vpcID: String
+        package var vpcID: VPCID
         package var owners: (String, String)
     }
 
@@ -68,15 +68,15 @@ package struct PeerGraph: Sendable {
     package var ownerConflictWarnings: [InputWarning] { AccountIDCheck.ownerConflictWarnings(ownerConflicts) }
 
     /// How connection `id` changed, in a diff graph.
-    package func change(ofConnection id: String) -> ChangeKind? {
+    package func change(ofConnection id: ConnectionID) -> ChangeKind? {
         guard case .diff(let marks) = variant else { return nil }
-        return marks.connections[ExactText(id)]
+        return marks.connections[id]
     }
 
     /// How VPC `id` changed, in a diff graph.
-    package func change(ofNode id: String) -> ChangeKind? {
+    package func change(ofNode id: VPCID) -> ChangeKind? {
         guard case .diff(let marks) = variant else { return nil }
-        return marks.vpcs[ExactText(id)]
+        return marks.vpcs[id]
     }
 
     /// The graph of a diff: `connections` (the new snapshot and the removed ones) with their changes marked.
@@ -95,8 +95,8 @@ package struct PeerGraph: Sendable {
         var distinct: [String] = []
         let seenEnds = connections.map { connection in
             (
-                Self.number(connection.requester.vpcID, in: &firstSeen, &distinct),
-                Self.number(connection.accepter.vpcID, in: &firstSeen, &distinct)
+                Self.number(connection.requester.vpcID.text, in: &firstSeen, &distinct),
+                Self.number(connection.accepter.vpcID.text, in: &firstSeen, &distinct)
             )
         }
         var rankOfSeen = [Int](repeating: 0, count: distinct.count)
@@ -104,7 +104,7 @@ package struct PeerGraph: Sendable {
         let ends = seenEnds.map { (rankOfSeen[$0.0], rankOfSeen[$0.1]) }
         let order = ByteOrder.sortedIndices(
             count: connections.count, major: { UInt64(ends[$0].0) << 32 | UInt64(ends[$0].1) },
-            string: { connections[$0].id })
+            string: { connections[$0].id.text })
         edges = order.map { connections[$0] }
         edgeEndpoints = order.map { ends[$0] }
 
@@ -123,9 +123,9 @@ package struct PeerGraph: Sendable {
         }
         nodes = builders.map(\.node)
         ownerConflicts = builders.compactMap { builder in
-            builder.secondOwner.map { OwnerConflict(vpcID: builder.id, owners: $0) }
+            builder.secondOwner.map { OwnerConflict(vpcID: VPCID(builder.id), owners: $0) }
         }
-        for index in nodes.indices { nodes[index].displayName = names.vpcName(nodes[index].id) }
+        for index in nodes.indices { nodes[index].displayName = names.vpcName(nodes[index].id.text) }
 
         // Groups by label byte for byte: two regions that differ only in their Unicode form are two groups.
         var members: [ExactText: [Int]] = [:]
@@ -148,11 +148,10 @@ package struct PeerGraph: Sendable {
         self.grouping = .none
         self.groups = []
         self.variant = .collapsed(aggregates)
-        var indexByID: [ExactText: Int] = [:]
-        for (index, node) in nodes.enumerated() { indexByID[ExactText(node.id)] = index }
+        var indexByID: [VPCID: Int] = [:]
+        for (index, node) in nodes.enumerated() { indexByID[node.id] = index }
         edgeEndpoints = edges.map { edge in
-            guard let requester = indexByID[ExactText(edge.requester.vpcID)],
-                let accepter = indexByID[ExactText(edge.accepter.vpcID)]
+            guard let requester = indexByID[edge.requester.vpcID], let accepter = indexByID[edge.accepter.vpcID]
             else {
                 preconditionFailure("a collapsed edge names a node that is not in the graph")
             }
@@ -170,11 +169,9 @@ package struct PeerGraph: Sendable {
 
     /// requester, then accepter, then connection id, all in byte order.
     static func edgeOrder(_ left: PeeringConnection, _ right: PeeringConnection) -> Bool {
-        let requesters = ByteOrder.compare(left.requester.vpcID, right.requester.vpcID)
-        if requesters != 0 { return requesters < 0 }
-        let accepters = ByteOrder.compare(left.accepter.vpcID, right.accepter.vpcID)
-        if accepters != 0 { return accepters < 0 }
-        return ByteOrder.less(left.id, right.id)
+        if left.requester.vpcID != right.requester.vpcID { return left.requester.vpcID < right.requester.vpcID }
+        if left.accepter.vpcID != right.accepter.vpcID { return left.accepter.vpcID < right.accepter.vpcID }
+        return left.id < right.id
     }
 
     /// For each node, the index of its group in `groups`, or nil.
@@ -231,7 +228,7 @@ private struct VPCNodeBuilder {
 
     var node: VPCNode {
         VPCNode(
-            id: id, region: region, owner: owner,
+            id: VPCID(id), region: region, owner: owner,
             ipv4CIDRs: Self.uniqueInOrder(ipv4), ipv6CIDRs: Self.uniqueInOrder(ipv6))
     }
 

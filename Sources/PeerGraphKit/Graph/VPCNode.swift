@@ -1,6 +1,7 @@
 /// A VPC in the graph, with what every connection that names it says about it.
 package struct VPCNode: Sendable, Hashable {
-    package var id: String
+    /// The VPC's id; in a collapsed graph, the group's label (its identity there).
+    package var id: VPCID
     /// The VPC's region; when connections disagree, the one from the latest-modified connection.
     package var region: String?
     /// The owning account, as exact decimal digits.
@@ -15,7 +16,7 @@ package struct VPCNode: Sendable, Hashable {
     package var caption: [String]?
 
     package init(
-        id: String, region: String? = nil, owner: String? = nil, ipv4CIDRs: [String] = [], ipv6CIDRs: [String] = [],
+        id: VPCID, region: String? = nil, owner: String? = nil, ipv4CIDRs: [String] = [], ipv6CIDRs: [String] = [],
         displayName: String? = nil, caption: [String]? = nil
     ) {
         self.displayName = displayName

@@ -65,7 +65,8 @@ struct ConnectionGatherer: Sendable {
             timeout: live.timeout, retryPolicy: RetryPolicy(maximumRetries: live.maximumRetries), log: log,
             scrubber: context.scrubber)
         let collector = LiveCollector(
-            client: client, endpointOverride: live.endpoint, filters: APIRequest.ListFilters(filter), concurrency: live.concurrency)
+            client: client, endpointOverride: live.endpoint, filters: APIRequest.ListFilters(filter),
+            concurrency: live.concurrency)
         if live.regions == .all {
             regions = try await collector.allRegions()
             log("DescribeRegions: \(regions.count) regions")
@@ -98,10 +99,10 @@ struct ConnectionGatherer: Sendable {
             var byRegion: [ExactText: Set<ExactText>] = [:]
             for connection in collection.connections {
                 if let region = connection.requesterRegion {
-                    byRegion[ExactText(region), default: []].insert(ExactText(connection.requester.vpcID))
+                    byRegion[ExactText(region), default: []].insert(ExactText(connection.requester.vpcID.text))
                 }
                 if let region = connection.accepterRegion {
-                    byRegion[ExactText(region), default: []].insert(ExactText(connection.accepter.vpcID))
+                    byRegion[ExactText(region), default: []].insert(ExactText(connection.accepter.vpcID.text))
                 }
             }
             names = try await collector.vpcNames(

@@ -70,8 +70,8 @@ public enum PeerGraphJobs {
         let difference = SnapshotDiff(old: oldConnections, new: newConnections)
         if request.drawsGraph {
             var marks = PeerGraph.ChangeMarks(connections: difference.changeKinds)
-            for vpc in difference.vpcsAdded { marks.vpcs[ExactText(vpc)] = .added }
-            for vpc in difference.vpcsRemoved { marks.vpcs[ExactText(vpc)] = .removed }
+            for vpc in difference.vpcsAdded { marks.vpcs[vpc] = .added }
+            for vpc in difference.vpcsRemoved { marks.vpcs[vpc] = .removed }
             let graph = PeerGraph(
                 connections: newConnections + difference.removed, grouping: request.recipe.grouping,
                 names: old.names.merging(new.names), changes: marks)

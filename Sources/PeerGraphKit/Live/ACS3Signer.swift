@@ -24,7 +24,7 @@ package enum ACS3Signer {
         let hashedPayload = SHA256.hash(body).hexString
         let canonicalQuery = canonicalQueryString(query)
         let lowered = headers.map { (key: $0.key.lowercased(), value: $0.value.trimmingWhitespace()) }
-            .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            .sorted { ByteOrder.less($0.key, $1.key) }
         let canonicalHeaders = lowered.map { "\($0.key):\($0.value)\n" }.joined()
         let signedHeaders = lowered.map(\.key).joined(separator: ";")
         let canonicalRequest = [method, path, canonicalQuery, canonicalHeaders, signedHeaders, hashedPayload].joined(

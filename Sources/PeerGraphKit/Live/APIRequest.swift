@@ -45,7 +45,7 @@ package struct APIRequest: Sendable, Equatable {
         }
         return APIRequest(
             action: "ListVpcPeerConnections", version: "2022-01-01", query: query,
-            body: body.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })
+            body: body.sorted { ByteOrder.less($0.0, $1.0) })
     }
 
     /// Vpc `DescribeRegions` (2016-04-28): query only, no body.

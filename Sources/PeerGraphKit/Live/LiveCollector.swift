@@ -306,7 +306,7 @@ package struct LiveCollector: Sendable {
                 }
             }
             guard sawRegions else { throw JSONSyntaxError("response has no \"Regions\"", at: 0) }
-            return ids.sorted()
+            return ids.sorted(by: ByteOrder.less)
         } catch let error as JSONSyntaxError {
             throw error
         } catch {

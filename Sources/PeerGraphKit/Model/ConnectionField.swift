@@ -106,7 +106,7 @@ public struct ConnectionField: Sendable {
             "Vpc.VpcId", "requester_vpc", uses: [.graphML, .tooltip, .diff, .tieBreak],
             tooltip: .end("requester: ", isRequester: true)
         ) {
-            $1($0.requester.vpcID)
+            $1($0.requester.vpcID.text)
         },
         ConnectionField("Vpc.Ipv4Cidrs", "requester_ipv4_cidrs", uses: [.diff, .tieBreak]) {
             $1($0.requester.ipv4CIDRs.joined(separator: ", "))
@@ -118,7 +118,7 @@ public struct ConnectionField: Sendable {
             "AcceptingVpc.VpcId", "accepter_vpc", uses: [.graphML, .tooltip, .diff, .tieBreak],
             tooltip: .end("accepter: ", isRequester: false)
         ) {
-            $1($0.accepter.vpcID)
+            $1($0.accepter.vpcID.text)
         },
         ConnectionField("AcceptingVpc.Ipv4Cidrs", "accepter_ipv4_cidrs", uses: [.diff, .tieBreak]) {
             $1($0.accepter.ipv4CIDRs.joined(separator: ", "))

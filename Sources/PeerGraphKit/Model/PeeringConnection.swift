@@ -14,7 +14,7 @@ public struct PeeringConnection: Sendable, Hashable {
     private var storage: Storage
 
     /// `InstanceId`, e.g. `pcc-bp1…`.
-    public var id: String {
+    public var id: ConnectionID {
         _read { yield storage.fields.id }
         set { update { $0.id = newValue } }
     }
@@ -111,7 +111,7 @@ public struct PeeringConnection: Sendable, Hashable {
 
     /// A connection; only the id and the two VPC ends are required. Tags are sorted.
     public init(
-        id: String, name: String? = nil, description: String? = nil,
+        id: ConnectionID, name: String? = nil, description: String? = nil,
         requester: VPCEndpoint, accepter: VPCEndpoint,
         requesterRegion: String? = nil, accepterRegion: String? = nil,
         requesterOwner: String? = nil, accepterOwner: String? = nil,
@@ -148,7 +148,7 @@ public struct PeeringConnection: Sendable, Hashable {
     }
 
     private struct Fields: Sendable, Hashable {
-        var id: String
+        var id: ConnectionID
         var name: String?
         var description: String?
         var requester: VPCEndpoint
@@ -167,6 +167,33 @@ public struct PeeringConnection: Sendable, Hashable {
         var tags: [PeeringTag]
         var linkType: String?
         var managedService: String?
+
+        /// Equal field by field, byte for byte: `String`'s `==` is canonical equivalence, and a
+        /// connection named "é" is not one named "e\u{301}".
+        static func == (lhs: Fields, rhs: Fields) -> Bool {
+            let texts: [(String?, String?)] = [
+                (lhs.name, rhs.name), (lhs.description, rhs.description), (lhs.requesterRegion, rhs.requesterRegion),
+                (lhs.accepterRegion, rhs.accepterRegion), (lhs.requesterOwner, rhs.requesterOwner),
+                (lhs.accepterOwner, rhs.accepterOwner), (lhs.createdAt, rhs.createdAt),
+                (lhs.modifiedAt, rhs.modifiedAt),
+                (lhs.expiresAt, rhs.expiresAt), (lhs.resourceGroupID, rhs.resourceGroupID),
+                (lhs.linkType, rhs.linkType),
+                (lhs.managedService, rhs.managedService),
+                (lhs.status?.apiValue, rhs.status?.apiValue),
+                (lhs.businessStatus?.apiValue, rhs.businessStatus?.apiValue),
+            ]
+            return lhs.id == rhs.id && lhs.requester == rhs.requester && lhs.accepter == rhs.accepter
+                && lhs.bandwidthMbps == rhs.bandwidthMbps && lhs.tags == rhs.tags
+                && texts.allSatisfy { ByteOrder.same($0.0, $0.1) }
+        }
+
+        /// Hashes the bytes of the identity and the ends, consistent with `==`.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(id)
+            hasher.combine(requester)
+            hasher.combine(accepter)
+            hasher.combine(ExactText(modifiedAt ?? ""))
+        }
     }
 
     private final class Storage: Sendable {

@@ -12,6 +12,20 @@ package enum ByteOrder {
     @inline(__always)
     package static func same(_ a: String, _ b: String) -> Bool { compare(a, b) == 0 }
 
+    /// Both absent, or both present and equal byte for byte.
+    package static func same(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let a?, let b?): same(a, b)
+        default: false
+        }
+    }
+
+    /// The same strings in the same order, byte for byte.
+    package static func sameList(_ a: [String], _ b: [String]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
+    }
+
     /// The byte order of `a` and `b`: negative, zero or positive.
     package static func compare(_ a: String, _ b: String) -> Int {
         // Borrow the UTF-8 storage (no copy for native strings); fall back for bridged ones.

@@ -17,7 +17,7 @@ import Testing
         let expected = try String(contentsOf: TestPaths.fixture("check-mesh.expected.tsv"), encoding: .utf8)
             .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
         let actual = findings.map {
-            "\($0.severity.name)\t\($0.kind.rawValue)\t\($0.connectionIDs.joined(separator: ","))\t\($0.vpcIDs.joined(separator: ","))"
+            "\($0.severity.name)\t\($0.kind.rawValue)\t\($0.connectionIDs.map(\.text).joined(separator: ","))\t\($0.vpcIDs.map(\.text).joined(separator: ","))"
         }
         #expect(actual == expected)
     }

@@ -7,7 +7,8 @@ import Testing
         _ id: String, modified: String?, status: PeeringStatus = .activated, name: String? = nil
     ) -> PeeringConnection {
         PeeringConnection(
-            id: id, name: name, requester: VPCEndpoint(vpcID: "vpc-a"), accepter: VPCEndpoint(vpcID: "vpc-b"),
+            id: ConnectionID(id), name: name, requester: VPCEndpoint(vpcID: "vpc-a"),
+            accepter: VPCEndpoint(vpcID: "vpc-b"),
             status: status, modifiedAt: modified)
     }
 

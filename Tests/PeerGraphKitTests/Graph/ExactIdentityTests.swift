@@ -14,8 +14,8 @@ import Testing
         fromBlocks: [String] = [], toBlocks: [String] = [], status: PeeringStatus = .activated
     ) -> PeeringConnection {
         PeeringConnection(
-            id: id, requester: VPCEndpoint(vpcID: from, ipv4CIDRs: fromBlocks),
-            accepter: VPCEndpoint(vpcID: to, ipv4CIDRs: toBlocks),
+            id: ConnectionID(id), requester: VPCEndpoint(vpcID: VPCID(from), ipv4CIDRs: fromBlocks),
+            accepter: VPCEndpoint(vpcID: VPCID(to), ipv4CIDRs: toBlocks),
             requesterRegion: region, accepterRegion: toRegion ?? region, status: status)
     }
 
@@ -139,5 +139,31 @@ import Testing
             as: UTF8.self)
         let lockedLine = dot.split(separator: "\n").first { $0.contains("FinancialLocked") && $0.contains("->") }
         #expect(lockedLine?.contains("penwidth=4.0") == true)
+    }
+}
+
+/// Ids are types compared by their bytes, and so are connections: nothing in the model is equal by
+/// Unicode canonical equivalence (0.2.0's synthesized `==` made "é" and "e\u{301}" one connection).
+@Suite struct ByteIdentifierTests {
+    @Test func idsAreEqualAndOrderedByBytes() {
+        let composed = VPCID("vpc-\u{E9}"), decomposed = VPCID("vpc-e\u{301}")
+        #expect("vpc-\u{E9}" == "vpc-e\u{301}")  // Swift's String
+        #expect(composed != decomposed)
+        #expect(Set([composed, decomposed]).count == 2)
+        #expect(decomposed < composed)  // 'e' (0x65) before 0xC3
+        #expect(ConnectionID("pcc-a") < ConnectionID("pcc-b"))
+    }
+
+    @Test func connectionsDifferingOnlyInUnicodeFormAreTwoConnections() {
+        let a = PeeringConnection(
+            id: "pcc-1", name: "caf\u{E9}", requester: VPCEndpoint(vpcID: "vpc-a"),
+            accepter: VPCEndpoint(vpcID: "vpc-b"))
+        var b = a
+        b.name = "cafe\u{301}"
+        #expect(a != b)
+        var c = a
+        c.requester = VPCEndpoint(vpcID: "vpc-a", ipv4CIDRs: ["10.0.0.0/8"])
+        #expect(a != c)
+        #expect(a == a && Set([a, b, c]).count == 3)
     }
 }

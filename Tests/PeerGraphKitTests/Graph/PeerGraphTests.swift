@@ -10,8 +10,8 @@ func makeConnection(
     cidrs: ([String], [String]) = ([], []), bandwidth: Int64? = nil, business: BusinessStatus? = nil
 ) -> PeeringConnection {
     PeeringConnection(
-        id: id, name: name, requester: VPCEndpoint(vpcID: from, ipv4CIDRs: cidrs.0),
-        accepter: VPCEndpoint(vpcID: to, ipv4CIDRs: cidrs.1),
+        id: ConnectionID(id), name: name, requester: VPCEndpoint(vpcID: VPCID(from), ipv4CIDRs: cidrs.0),
+        accepter: VPCEndpoint(vpcID: VPCID(to), ipv4CIDRs: cidrs.1),
         requesterRegion: regions.0, accepterRegion: regions.1, requesterOwner: owners.0, accepterOwner: owners.1,
         bandwidthMbps: bandwidth, status: status, businessStatus: business, modifiedAt: modified,
         resourceGroupID: resourceGroup, tags: tags)
@@ -89,7 +89,7 @@ func makeConnection(
     private func kept(_ configure: (inout ConnectionFilter) -> Void) -> [String] {
         var filter = ConnectionFilter()
         configure(&filter)
-        return filter.apply(to: connections).kept.map(\.id)
+        return filter.apply(to: connections).kept.map(\.id.text)
     }
 
     @Test func eachCriterion() {

@@ -41,8 +41,8 @@ import Testing
                 id: index % 5 == 0 && !text.isEmpty && text.utf8.count < 200 ? "pcc-\(index)-\(text)" : "pcc-\(index)",
                 name: index % 11 == 10 ? nil : text,
                 description: next,
-                requester: VPCEndpoint(vpcID: requester, ipv4CIDRs: ["10.\(index).0.0/16"]),
-                accepter: VPCEndpoint(vpcID: accepter, ipv6CIDRs: index % 3 == 0 ? ["2408:\(index)::/56"] : []),
+                requester: VPCEndpoint(vpcID: VPCID(requester), ipv4CIDRs: ["10.\(index).0.0/16"]),
+                accepter: VPCEndpoint(vpcID: VPCID(accepter), ipv6CIDRs: index % 3 == 0 ? ["2408:\(index)::/56"] : []),
                 requesterRegion: index % 4 == 0
                     ? text.isEmpty ? "empty-region" : String(text.prefix(60)) : "cn-hangzhou",
                 accepterRegion: "cn-shanghai",
@@ -66,14 +66,14 @@ import Testing
         func optional(_ value: String?) -> Any { value ?? NSNull() }
         let objects: [[String: Any]] = connections.map { connection in
             [
-                "InstanceId": connection.id, "Name": optional(connection.name),
+                "InstanceId": connection.id.text, "Name": optional(connection.name),
                 "Description": optional(connection.description),
                 "Vpc": [
-                    "VpcId": connection.requester.vpcID, "Ipv4Cidrs": connection.requester.ipv4CIDRs,
+                    "VpcId": connection.requester.vpcID.text, "Ipv4Cidrs": connection.requester.ipv4CIDRs,
                     "Ipv6Cidrs": connection.requester.ipv6CIDRs,
                 ],
                 "AcceptingVpc": [
-                    "VpcId": connection.accepter.vpcID, "Ipv4Cidrs": connection.accepter.ipv4CIDRs,
+                    "VpcId": connection.accepter.vpcID.text, "Ipv4Cidrs": connection.accepter.ipv4CIDRs,
                     "Ipv6Cidrs": connection.accepter.ipv6CIDRs,
                 ],
                 "RegionId": optional(connection.requesterRegion),
@@ -137,7 +137,7 @@ import Testing
         let connections = (0..<count).map { generator.connection(index: $0) }
         let decoded = try InputReader().decode([UInt8](Self.inputJSON(connections)), source: "random")
         #expect(
-            decoded.sorted { ByteOrder.less($0.id, $1.id) } == connections.sorted { ByteOrder.less($0.id, $1.id) },
+            decoded.sorted { $0.id < $1.id } == connections.sorted { $0.id < $1.id },
             "seed \(seed)")
         try Self.writeCorpus(connections, named: "random")
     }
@@ -256,8 +256,8 @@ struct RandomConnectionGenerator {
         return PeeringConnection(
             id: "pcc-\(index)-\(below(3) == 0 ? id() : "")",
             name: below(8) == 0 ? nil : string(), description: string(),
-            requester: VPCEndpoint(vpcID: requester, ipv4CIDRs: [string(maximumLength: 8)]),
-            accepter: VPCEndpoint(vpcID: accepter, ipv6CIDRs: below(2) == 0 ? [] : [string(maximumLength: 8)]),
+            requester: VPCEndpoint(vpcID: VPCID(requester), ipv4CIDRs: [string(maximumLength: 8)]),
+            accepter: VPCEndpoint(vpcID: VPCID(accepter), ipv6CIDRs: below(2) == 0 ? [] : [string(maximumLength: 8)]),
             requesterRegion: below(3) == 0 ? string(maximumLength: 10) : "cn-hangzhou",
             accepterRegion: string(maximumLength: 10),
             requesterOwner: String(next() % UInt64(Int64.max)), accepterOwner: String(next()),

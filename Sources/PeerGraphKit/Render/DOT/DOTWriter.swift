@@ -50,13 +50,13 @@ package struct DOTWriter: GraphWriter {
         }
         let labels = options.edgeLabels.resolved(edgeCount: graph.edges.count)
         // Whether each VPC id can be written as it is, decided once per node rather than once per edge end.
-        let isPlainID = graph.nodes.map { DOTEscaper.isPlainID($0.id) }
+        let isPlainID = graph.nodes.map { DOTEscaper.isPlainID($0.id.text) }
         sink.writeInOrder(count: graph.edges.count) { index, sink in
             let ends = graph.edgeEndpoints[index]
             sink.write("  ")
-            DOTEscaper.writeQuotedID(graph.nodes[ends.requester].id, isPlain: isPlainID[ends.requester], to: sink)
+            DOTEscaper.writeQuotedID(graph.nodes[ends.requester].id.text, isPlain: isPlainID[ends.requester], to: sink)
             sink.write(" -> ")
-            DOTEscaper.writeQuotedID(graph.nodes[ends.accepter].id, isPlain: isPlainID[ends.accepter], to: sink)
+            DOTEscaper.writeQuotedID(graph.nodes[ends.accepter].id.text, isPlain: isPlainID[ends.accepter], to: sink)
             writeEdgeAttributes(graph.edges[index], in: graph, labels: labels, to: sink)
         }
     }
@@ -64,7 +64,7 @@ package struct DOTWriter: GraphWriter {
     private func writeNode(_ node: VPCNode, in graph: PeerGraph, indent: String, to sink: OutputSink) {
         let label = GraphText.nodeLines(node).map { GraphText.shortened($0, to: options.maximumLabelLength) }
         sink.write(indent)
-        DOTEscaper.writeQuotedID(node.id, to: sink)
+        DOTEscaper.writeQuotedID(node.id.text, to: sink)
         sink.write(" [label=")
         DOTEscaper.writeQuotedText(label, to: sink)
         sink.write(", tooltip=")

@@ -124,8 +124,8 @@ package struct GraphMLWriter: GraphWriter {
         sink.write("\">\n")
         let label = GraphText.nodeLines(node).joined(separator: "\n")
         Self.data(.nodeLabel, label, to: sink)
-        Self.data(.nodeName, node.id, to: sink)
-        Self.data(.nodeVPCID, node.id, to: sink)
+        Self.data(.nodeName, node.id.text, to: sink)
+        Self.data(.nodeVPCID, node.id.text, to: sink)
         Self.data(.nodeRegion, node.region, to: sink)
         Self.data(.nodeOwner, node.owner, to: sink)
         Self.data(.nodeIPv4, node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), to: sink)
@@ -160,7 +160,7 @@ package struct GraphMLWriter: GraphWriter {
         sink.write("\">\n")
         let label = look.labelPrefix + GraphText.edgeLines(connection).joined(separator: "\n")
         Self.data(.edgeLabel, label, to: sink)
-        Self.data(.edgeConnectionID, connection.id, to: sink)
+        Self.data(.edgeConnectionID, connection.id.text, to: sink)
         // By index, not `for field in`: a copied field retains its strings, on every core, for every edge.
         for index in Self.edgeFields.indices {
             Self.edgeFields[index].withValue(of: connection) { Self.data(Self.edgeFieldIDs[index], $0, to: sink) }

@@ -3,7 +3,7 @@ package enum ConnectionJSON {
     private static let apiFields = ConnectionField.with(.apiJSON)
 
     package static func object(_ c: PeeringConnection) -> String {
-        var fields: [String] = ["\"InstanceId\": \(JSONEscaper.quoted(c.id))"]
+        var fields: [String] = ["\"InstanceId\": \(JSONEscaper.quoted(c.id.text))"]
         for field in apiFields {
             field.withValue(of: c) { value in
                 guard let value else { return }
@@ -21,7 +21,7 @@ package enum ConnectionJSON {
     }
 
     static func endpoint(_ e: VPCEndpoint) -> String {
-        "{\"VpcId\": \(JSONEscaper.quoted(e.vpcID)), \"Ipv4Cidrs\": [\(e.ipv4CIDRs.map(JSONEscaper.quoted).joined(separator: ", "))], "
+        "{\"VpcId\": \(JSONEscaper.quoted(e.vpcID.text)), \"Ipv4Cidrs\": [\(e.ipv4CIDRs.map(JSONEscaper.quoted).joined(separator: ", "))], "
             + "\"Ipv6Cidrs\": [\(e.ipv6CIDRs.map(JSONEscaper.quoted).joined(separator: ", "))]}"
     }
 }

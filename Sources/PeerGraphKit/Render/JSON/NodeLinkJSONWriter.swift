@@ -20,7 +20,7 @@ package struct NodeLinkJSONWriter: GraphWriter {
         let groupOfNode = graph.groupIndexByNode
         for (index, node) in graph.nodes.enumerated() {
             var fields = [
-                "\"id\": \(q(node.id))", "\"label\": \(q(GraphText.nodeLines(node).joined(separator: "\n")))",
+                "\"id\": \(q(node.id.text))", "\"label\": \(q(GraphText.nodeLines(node).joined(separator: "\n")))",
             ]
             if let name = node.displayName { fields.append("\"name\": \(q(name))") }
             if let region = node.region { fields.append("\"region\": \(q(region))") }
@@ -37,8 +37,8 @@ package struct NodeLinkJSONWriter: GraphWriter {
         for (number, connection) in graph.edges.enumerated() {
             let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
             var fields = [
-                "\"source\": \(q(connection.requester.vpcID))", "\"target\": \(q(connection.accepter.vpcID))",
-                "\"key\": \(q(connection.id))", "\"connection_id\": \(q(connection.id))",
+                "\"source\": \(q(connection.requester.vpcID.text))", "\"target\": \(q(connection.accepter.vpcID.text))",
+                "\"key\": \(q(connection.id.text))", "\"connection_id\": \(q(connection.id.text))",
                 "\"label\": \(q(look.labelPrefix + GraphText.edgeLines(connection).joined(separator: "\n")))",
             ]
             for index in Self.edgeFields.indices {

@@ -11,7 +11,7 @@ package enum GraphText {
         var lines: [String] = []
         if let name = node.displayName, !name.isEmpty { lines.append(name) }
         if let caption = node.caption { return lines + caption }
-        lines.append(node.id)
+        lines.append(node.id.text)
         let cidrs = node.ipv4CIDRs + node.ipv6CIDRs
         if !cidrs.isEmpty { lines.append(cidrs.joined(separator: ", ")) }
         if let region = node.region, !region.isEmpty { lines.append(region) }
@@ -20,7 +20,7 @@ package enum GraphText {
 
     /// Edge label lines: the connection's name (or id), then bandwidth and any status other than Activated.
     package static func edgeLines(_ connection: PeeringConnection) -> [String] {
-        let name = connection.name.flatMap { $0.isEmpty ? nil : $0 } ?? connection.id
+        let name = connection.name.flatMap { $0.isEmpty ? nil : $0 } ?? connection.id.text
         var details: [String] = []
         if let bandwidth = bandwidth(connection.bandwidthMbps) { details.append(bandwidth) }
         if let status = connection.status, status != .activated { details.append(status.apiValue) }
@@ -36,7 +36,7 @@ package enum GraphText {
         _ connection: PeeringConnection, to lines: inout Receiver
     ) {
         lines.startLine()
-        lines.append(connection.id)
+        lines.append(connection.id.text)
         func add(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
             lines.startLine()
@@ -62,9 +62,9 @@ package enum GraphText {
             case .line(let label): tooltipFields[index].withValue(of: connection) { add(label, $0) }
             case .bandwidth(let label): add(label, bandwidth(connection.bandwidthMbps))
             case .end(let label, isRequester: true):
-                addEnd(label, connection.requester.vpcID, connection.requesterRegion, connection.requesterOwner)
+                addEnd(label, connection.requester.vpcID.text, connection.requesterRegion, connection.requesterOwner)
             case .end(let label, isRequester: false):
-                addEnd(label, connection.accepter.vpcID, connection.accepterRegion, connection.accepterOwner)
+                addEnd(label, connection.accepter.vpcID.text, connection.accepterRegion, connection.accepterOwner)
             case nil: break
             }
         }
@@ -80,7 +80,7 @@ package enum GraphText {
     /// Everything known about a VPC, for tooltips, piece by piece.
     package static func writeNodeDetails<Receiver: TextLineReceiver>(_ node: VPCNode, to lines: inout Receiver) {
         lines.startLine()
-        lines.append(node.id)
+        lines.append(node.id.text)
         if let region = node.region {
             lines.startLine()
             lines.append("region: ")
