@@ -24,6 +24,8 @@ parser.add_argument("--data", default=None)
 parser.add_argument("--networkx", action="store_true")
 parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live,linear")
 parser.add_argument("--binary", default=None, help="measure this peergraph binary instead of building one (e.g. an older release)")
+parser.add_argument("--versus", default=None, help="also run this other peergraph binary in the drawing part, interleaved, "
+                    "and print the paired ratio against it (before/after a change)")
 args = parser.parse_args()
 here = os.path.dirname(os.path.abspath(__file__))
 bench = os.path.join(here, "baselines")
@@ -63,16 +65,52 @@ def measure(command, env=None):
     return elapsed, usage.ru_maxrss / 1024
 
 
+def cpu_idle_fraction(seconds=0.5):
+    """The share of CPU time the whole machine spent idle over `seconds` (Linux /proc/stat), or 1.0 elsewhere."""
+    def sample():
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields)
+    try:
+        idle1, total1 = sample()
+        time.sleep(seconds)
+        idle2, total2 = sample()
+        return (idle2 - idle1) / max(1, total2 - total1)
+    except OSError:
+        return 1.0
+
+
+def wait_until_idle(limit=60):
+    """Idle gate: waits (up to `limit` seconds) until the machine is at least 80% idle, so that another
+    tenant's burst does not land inside one contender's runs; says so when it never got there."""
+    start = time.monotonic()
+    while cpu_idle_fraction() < 0.8:
+        if time.monotonic() - start > limit:
+            print(f"(note: the machine stayed busy for {limit} s; measuring anyway)", file=sys.stderr)
+            return
+
+
 def interleaved(contenders):
     """contenders: name -> command. Returns name -> (median seconds, max peak MiB)."""
     times = {name: [] for name in contenders}
     peaks = {name: 0.0 for name in contenders}
     for _ in range(args.runs):
+        wait_until_idle()
         for name, command in contenders.items():
             seconds, peak = measure(command)
             times[name].append(seconds)
             peaks[name] = max(peaks[name], peak)
+    last_times.clear()
+    last_times.update(times)
     return {name: (statistics.median(times[name]), peaks[name]) for name in contenders}
+
+
+last_times = {}
+
+
+def paired_ratio(a, b):
+    """Median of the run-by-run ratios a/b of the last interleaved call: pairs cancel the machine's drift."""
+    return statistics.median(x / y for x, y in zip(last_times[a], last_times[b]))
 
 
 out = tempfile.mkdtemp(prefix="peergraph-bench-out-")
@@ -125,12 +163,17 @@ if "draw" not in skip:
                 "peergraph": [peergraph, *files, "-f", format, "-o", os.path.join(out, f"{size}.{format}"), "-q"],
                 "anchor_fast": [sys.executable, os.path.join(bench, "anchor_fast.py"), folder, format, os.path.join(out, f"a-{size}.{format}")],
             }
+            if args.versus:
+                contenders["before"] = [os.path.abspath(args.versus), *files, "-f", format, "-o", os.path.join(out, f"b-{size}.{format}"), "-q"]
             if args.networkx and format != "mermaid":
                 contenders["networkx"] = [sys.executable, os.path.join(bench, "anchor_networkx.py"), folder, format, os.path.join(out, f"n-{size}.{format}")]
             result = interleaved(contenders)
             medians[(size, format)] = result["peergraph"][0]
             (p, pm), (a, am) = result["peergraph"], result["anchor_fast"]
             extra = f" {result['networkx'][0]:.2f} s |" if "networkx" in result else (" – |" if args.networkx else "")
+            if "before" in result:
+                b = result["before"][0]
+                extra += f" before: {b:.2f} s, paired ratio now / before {paired_ratio('peergraph', 'before'):.2f} (peak {result['before'][1]:.0f} MiB) |"
             print(f"| {size} ({len(files)} pages) | {format} | {p:.2f} s | {a:.2f} s | {a / p:.2f}x | {pm:.0f} MiB | {am:.0f} MiB |{extra}")
     if "M" in args.sizes and "L" in args.sizes:
         growth = ", ".join(f"{f} {medians[('L', f)] / medians[('M', f)]:.1f}x" for f in ["dot", "graphml", "mermaid"])
