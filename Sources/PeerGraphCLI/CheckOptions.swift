@@ -20,7 +20,7 @@ enum CheckOptions {
             if word == "never" {
                 request.failOn = nil
             } else {
-                guard let value = Finding.Severity(name: word) else {
+                guard let value = CheckRequest.Severity(name: word) else {
                     throw UsageError("--fail-on takes error, warning, info or never (got '\(word)')")
                 }
                 request.failOn = value

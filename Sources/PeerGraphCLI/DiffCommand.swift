@@ -9,13 +9,13 @@ enum DiffCommand {
                 "diff takes OLD and NEW (files, directories or -), or OLD alone to compare with the live API")
         }
         let (filter, allRegions) = try FilterOptions.filter(parsed)
-        var reportFormat = ReportFormat.text
-        var graphFormat = OutputFormat.dot
+        var reportFormat = OutputRequest.ReportFormat.text
+        var graphFormat = OutputRequest.Format.dot
         var drawsGraph = parsed.has(LookOptions.render)
         if let word = try GeneralOptions.formatWord(parsed) {
-            if let value = ReportFormat(rawValue: word) {
+            if let value = OutputRequest.ReportFormat(rawValue: word) {
                 reportFormat = value
-            } else if let value = OutputFormat(rawValue: word), value != .json {
+            } else if let value = OutputRequest.Format(rawValue: word), value != .json {
                 graphFormat = value
                 drawsGraph = true
             } else {

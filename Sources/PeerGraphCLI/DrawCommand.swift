@@ -4,11 +4,11 @@ import PeerGraphKit
 enum DrawCommand {
     static func request(_ parsed: ParsedArguments) throws(UsageError) -> DrawRequest {
         let (filter, allRegions) = try FilterOptions.filter(parsed)
-        var format = OutputFormat.dot
+        var format = OutputRequest.Format.dot
         if let word = try GeneralOptions.formatWord(parsed) {
-            guard let value = OutputFormat(rawValue: word) else {
+            guard let value = OutputRequest.Format(rawValue: word) else {
                 throw UsageError(
-                    "unknown format '\(word)' (expected \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    "unknown format '\(word)' (expected \(OutputRequest.Format.allCases.map(\.rawValue).joined(separator: ", ")))"
                 )
             }
             format = value

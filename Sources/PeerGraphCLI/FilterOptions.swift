@@ -3,8 +3,8 @@ import PeerGraphKit
 /// The filters: which connections are kept. Repeating one, or a comma list, allows several values.
 enum FilterOptions {
     static let status = OptionDeclaration(
-        "status", .choice("STATUS", ConnectionFilter.knownStatuses), section: .filters,
-        help: ConnectionFilter.knownStatuses.joined(separator: ", ") + "."
+        "status", .choice("STATUS", GraphRecipe.Filter.knownStatuses), section: .filters,
+        help: GraphRecipe.Filter.knownStatuses.joined(separator: ", ") + "."
     ).with(\.repeatable, true).with(\.splitsCommas, true)
     static let region = OptionDeclaration(
         "region", .text("REGION"), section: .filters,
@@ -38,8 +38,8 @@ enum FilterOptions {
     static let all = [status, region, owner, vpc, name, tag, resourceGroup, connection, excludeDeleted]
 
     /// The filter, and whether `--region all` asked for every region.
-    static func filter(_ parsed: ParsedArguments) throws(UsageError) -> (filter: ConnectionFilter, allRegions: Bool) {
-        var filter = ConnectionFilter()
+    static func filter(_ parsed: ParsedArguments) throws(UsageError) -> (filter: GraphRecipe.Filter, allRegions: Bool) {
+        var filter = GraphRecipe.Filter()
         filter.statuses = parsed.list(status)
         filter.regions = parsed.list(region)
         filter.owners = parsed.list(owner)
@@ -60,7 +60,7 @@ enum FilterOptions {
             filter.regions = []
         }
         filter.excludeDeleted = parsed.has(excludeDeleted)
-        let known = ConnectionFilter.knownStatuses
+        let known = GraphRecipe.Filter.knownStatuses
         for status in filter.statuses where !known.contains(where: { $0.lowercased() == status.lowercased() }) {
             let hint = EditDistance.closest(
                 to: status.lowercased(), among: known, by: { $0.lowercased() }, within: max(2, status.count / 3))

@@ -4,7 +4,7 @@ import PeerGraphKit
 enum GeneralOptions {
     static let format = OptionDeclaration(
         "format", short: "f",
-        .choice("FORMAT", OutputFormat.allCases.map(\.rawValue) + ["text", "markdown"]), section: .options,
+        .choice("FORMAT", OutputRequest.Format.allCases.map(\.rawValue) + ["text", "markdown"]), section: .options,
         help: "dot (default), graphml, mermaid or json (node-link, as networkx reads it)."
     ).with(
         \.helpByCommand,

@@ -16,7 +16,7 @@ enum LookOptions {
         "theme", .file("FILE"), section: .look, commands: [.draw, .diff],
         help: "Use FILE as the status theme (format of templates/theme.tsv).")
     static let graphMLFlavor = OptionDeclaration(
-        "graphml-flavor", .choice("FLAVOR", RenderOptions.GraphMLFlavor.allCases.map(\.rawValue)), section: .look,
+        "graphml-flavor", .choice("FLAVOR", OutputRequest.GraphMLFlavor.allCases.map(\.rawValue)), section: .look,
         commands: [.draw, .diff], help: "plain (default) or yed (adds yFiles graphics so yEd shows labels)."
     ).with(\.needs, .yFilesGraphics)
     static let maximumLabel = OptionDeclaration(
@@ -24,7 +24,7 @@ enum LookOptions {
         help: "Cut label lines longer than N characters (default 40); full text stays in tooltips and GraphML."
     ).with(\.needs, .labelLength)
     static let edgeLabels = OptionDeclaration(
-        "edge-labels", .choice("WHERE", EdgeLabelPlacement.allCases.map(\.rawValue)), section: .look,
+        "edge-labels", .choice("WHERE", OutputRequest.EdgeLabels.allCases.map(\.rawValue)), section: .look,
         commands: [.draw, .diff],
         help: """
             auto (default), inline, outside or none. DOT: inline labels make dot slow on big meshes, so auto puts \
@@ -54,7 +54,7 @@ enum LookOptions {
 
     /// The output of a drawn graph in `format` to `destination`.
     static func output(
-        _ parsed: ParsedArguments, format: OutputFormat, destination: OutputRequest.Destination
+        _ parsed: ParsedArguments, format: OutputRequest.Format, destination: OutputRequest.Destination
     ) throws(UsageError) -> OutputRequest {
         var output = OutputRequest()
         output.destination = destination
@@ -66,7 +66,7 @@ enum LookOptions {
         output.timestamp = parsed.has(timestamp)
         output.markdownFence = parsed.has(markdown)
         if let flavor = parsed.value(graphMLFlavor) {
-            guard let value = RenderOptions.GraphMLFlavor(rawValue: flavor.lowercased()) else {
+            guard let value = OutputRequest.GraphMLFlavor(rawValue: flavor.lowercased()) else {
                 throw UsageError("unknown GraphML flavor '\(flavor)' (expected plain, yed)")
             }
             output.look.graphMLFlavor = value
@@ -78,8 +78,8 @@ enum LookOptions {
             output.look.maximumLabelLength = value
         }
         if let placement = parsed.value(edgeLabels) {
-            guard let value = EdgeLabelPlacement(rawValue: placement.lowercased()) else {
-                let expected = EdgeLabelPlacement.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let value = OutputRequest.EdgeLabels(rawValue: placement.lowercased()) else {
+                let expected = OutputRequest.EdgeLabels.allCases.map(\.rawValue).joined(separator: ", ")
                 throw UsageError("unknown edge label placement '\(placement)' (expected \(expected))")
             }
             output.look.edgeLabels = value
@@ -107,7 +107,7 @@ enum LookOptions {
         if case .file(let path) = destination {
             let ext = (path as NSString).pathExtension.lowercased()
             let known =
-                PictureFormat.allCases.map(\.rawValue) + OutputFormat.allCases.map(\.fileExtension) + [
+                PictureFormat.allCases.map(\.rawValue) + OutputRequest.Format.allCases.map(\.fileExtension) + [
                     "gv", "html", "md",
                 ]
             if known.contains(ext) && ext != word {

@@ -43,7 +43,7 @@ struct OptionDeclaration: Sendable {
     var graphOnly = false
     /// What the graph format must be able to show for it to change anything (what `--render` draws is
     /// DOT); nil: it applies to every format.
-    var needs: OutputFormat.Capability?
+    var needs: OutputRequest.Format.Capability?
 
     init(
         _ name: String, short: Character? = nil, _ value: Value = .none, section: HelpSection,

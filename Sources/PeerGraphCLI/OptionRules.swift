@@ -9,7 +9,7 @@ enum OptionRules {
     ///   - isLive: no INPUT: live collection runs.
     ///   - allRegions: `--region all` was given.
     static func refuseOptionsThatDoNothing(
-        _ parsed: ParsedArguments, command: Subcommand, format: OutputFormat, isReport: Bool, isLive: Bool,
+        _ parsed: ParsedArguments, command: Subcommand, format: OutputRequest.Format, isReport: Bool, isLive: Bool,
         allRegions: Bool
     ) throws(UsageError) {
         if allRegions && !isLive {
@@ -24,7 +24,8 @@ enum OptionRules {
                     """)
             }
             if !isReport, let needed = option.needs, !format.capabilities.contains(needed) {
-                let names = OutputFormat.allCases.filter { $0.capabilities.contains(needed) }.map(\.rawValue).sorted()
+                let names = OutputRequest.Format.allCases.filter { $0.capabilities.contains(needed) }.map(\.rawValue)
+                    .sorted()
                     .joined(separator: " or ")
                 let drawn = parsed.has(LookOptions.render) ? "--render (DOT)" : "--format \(format.rawValue)"
                 throw UsageError("--\(option.name) does nothing for \(drawn); it applies to \(names)")

@@ -8,9 +8,9 @@ public struct PeerGraphCommand: Sendable {
     /// A command writing to the given streams (by default the process's own).
     public init(
         writeError: @escaping @Sendable (String) -> Void = {
-            try? StandardStreams.write(Array(($0 + "\n").utf8), to: 2)
+            try? JobContext.descriptorWriter(2)(Array(($0 + "\n").utf8))
         },
-        writeOutput: @escaping @Sendable ([UInt8]) throws -> Void = { try StandardStreams.write($0, to: 1) },
+        writeOutput: @escaping @Sendable ([UInt8]) throws -> Void = JobContext.descriptorWriter(1),
         standardInput: FileHandle = FileHandle(fileDescriptor: 0, closeOnDealloc: false),
         environment: [String: String] = ProcessInfo.processInfo.environment,
         errorIsTerminal: Bool = isatty(2) == 1

@@ -3,7 +3,8 @@ import PeerGraphKit
 /// The options that say which part of the mesh becomes the graph, and how it is grouped.
 enum RecipeOptions {
     static let groupBy = OptionDeclaration(
-        "group-by", .choice("KEY", GroupingKey.allCases.map(\.rawValue)), section: .options, commands: [.draw, .diff],
+        "group-by", .choice("KEY", GraphRecipe.Grouping.allCases.map(\.rawValue)), section: .options,
+        commands: [.draw, .diff],
         help: "region (default), owner, region,owner or none."
     ).with(\.graphOnly, true)
     static let collapse = OptionDeclaration(
@@ -26,11 +27,11 @@ enum RecipeOptions {
 
     static let all = [groupBy, collapse, focus, depth, redact, redactCIDRs]
 
-    static func recipe(_ parsed: ParsedArguments, filter: ConnectionFilter) throws(UsageError) -> GraphRecipe {
+    static func recipe(_ parsed: ParsedArguments, filter: GraphRecipe.Filter) throws(UsageError) -> GraphRecipe {
         var recipe = GraphRecipe()
         recipe.filter = filter
         if let key = parsed.value(collapse) {
-            guard let value = GroupingKey(rawValue: key.lowercased().replacingOccurrences(of: " ", with: "")),
+            guard let value = GraphRecipe.Grouping(rawValue: key.lowercased().replacingOccurrences(of: " ", with: "")),
                 value != .none
             else {
                 throw UsageError("unknown --collapse '\(key)' (expected region, owner, region,owner)")
@@ -49,9 +50,10 @@ enum RecipeOptions {
             recipe.redaction = GraphRecipe.Redaction(cidrs: parsed.has(redactCIDRs))
         }
         if let text = parsed.value(groupBy) {
-            guard let value = GroupingKey(rawValue: text.lowercased().replacingOccurrences(of: " ", with: "")) else {
+            guard let value = GraphRecipe.Grouping(rawValue: text.lowercased().replacingOccurrences(of: " ", with: ""))
+            else {
                 throw UsageError(
-                    "unknown grouping '\(text)' (expected \(GroupingKey.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    "unknown grouping '\(text)' (expected \(GraphRecipe.Grouping.allCases.map(\.rawValue).joined(separator: ", ")))"
                 )
             }
             recipe.grouping = value

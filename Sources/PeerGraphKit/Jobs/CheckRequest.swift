@@ -2,6 +2,9 @@ import Foundation
 
 /// Check the mesh for what it hides (overlaps, duplicates, stuck or expiring connections).
 public struct CheckRequest: Sendable {
+    /// How much a finding matters.
+    public typealias Severity = Finding.Severity
+
     /// Where the connections come from.
     public var collect: CollectRequest
     /// Which connections are checked (grouping and collapse do not apply).

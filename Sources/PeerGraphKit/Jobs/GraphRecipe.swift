@@ -1,6 +1,11 @@
 /// How the collected connections become the graph that is drawn or checked.
 public struct GraphRecipe: Sendable {
     /// Which connections to keep.
+    public typealias Filter = ConnectionFilter
+    /// How nodes are grouped, or collapsed.
+    public typealias Grouping = GroupingKey
+
+    /// Which connections to keep.
     public var filter = ConnectionFilter()
     /// Keep only these VPCs and their neighbours up to `depth` hops; empty: every VPC.
     public var focus: [String] = []

@@ -21,6 +21,12 @@ public struct JobContext: Sendable {
     /// one (about half a second for 200,000 connections); only for a process that exits right after.
     public var keepsValuesUntilExit: Bool
 
+    /// A writer of whole chunks to file descriptor `descriptor` with plain `write(2)`: a closed pipe is an
+    /// error the caller sees (`PeerGraphError.isClosedOutput`), not a crash.
+    public static func descriptorWriter(_ descriptor: Int32) -> @Sendable ([UInt8]) throws -> Void {
+        { bytes in try StandardStreams.write(bytes, to: descriptor) }
+    }
+
     /// `text` fit for a terminal: every secret the job learned removed, control and format characters
     /// (escape sequences, bidi overrides) neutralised. Diagnostics quote untrusted data; print them through this.
     public func printable(_ text: String) -> String {

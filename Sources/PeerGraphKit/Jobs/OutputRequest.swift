@@ -28,6 +28,15 @@ public struct OutputRequest: Sendable {
         }
     }
 
+    /// The graph formats.
+    public typealias Format = OutputFormat
+    /// Where edge text goes in DOT and Mermaid.
+    public typealias EdgeLabels = EdgeLabelPlacement
+    /// Plain GraphML, or with yFiles graphics.
+    public typealias GraphMLFlavor = RenderOptions.GraphMLFlavor
+    /// The formats of the reports of check and diff.
+    public typealias ReportFormat = PeerGraphKit.ReportFormat
+
     /// Where the bytes go.
     public var destination: Destination = .standardOutput
     /// The graph format (drawing, and diff as a graph).

@@ -1,16 +1,15 @@
 import Foundation
-import PeerGraphKit
 
 /// Writing to standard output and standard error with plain `write(2)`, so a closed pipe is an error
 /// we report (exit code 5) rather than a crash.
-public enum StandardStreams {
+package enum StandardStreams {
     /// Writes all of `bytes` to file descriptor `descriptor`.
-    public static func write(_ bytes: [UInt8], to descriptor: Int32) throws(OutputError) {
+    package static func write(_ bytes: [UInt8], to descriptor: Int32) throws(OutputError) {
         try bytes.withUnsafeBufferPointer { (buffer) throws(OutputError) in try write(buffer, to: descriptor) }
     }
 
     /// Writes all of `bytes` to file descriptor `descriptor`, retrying interrupted writes.
-    public static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) throws(OutputError) {
+    package static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) throws(OutputError) {
         guard let base = bytes.baseAddress else { return }
         var written = 0
         while written < bytes.count {
