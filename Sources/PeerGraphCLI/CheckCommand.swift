@@ -9,7 +9,7 @@ enum CheckCommand {
         var request = CheckRequest(collect: GeneralOptions.collect(parsed.positionals, parsed, live: live))
         request.recipe = try RecipeOptions.recipe(parsed, filter: filter)
         if let word = try GeneralOptions.formatWord(parsed) {
-            guard let value = OutputRequest.ReportFormat(rawValue: word) else {
+            guard let value = CheckRequest.Format(rawValue: word) else {
                 throw UsageError("unknown check format '\(word)' (expected text, json, markdown)")
             }
             request.format = value

@@ -9,11 +9,11 @@ enum DiffCommand {
                 "diff takes OLD and NEW (files, directories or -), or OLD alone to compare with the live API")
         }
         let (filter, allRegions) = try FilterOptions.filter(parsed)
-        var reportFormat = OutputRequest.ReportFormat.text
+        var reportFormat = CheckRequest.Format.text
         var graphFormat = OutputRequest.Format.dot
         var drawsGraph = parsed.has(LookOptions.render)
         if let word = try GeneralOptions.formatWord(parsed) {
-            if let value = OutputRequest.ReportFormat(rawValue: word) {
+            if let value = CheckRequest.Format(rawValue: word) {
                 reportFormat = value
             } else if let value = OutputRequest.Format(rawValue: word), value != .json {
                 graphFormat = value

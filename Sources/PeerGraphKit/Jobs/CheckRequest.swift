@@ -4,6 +4,8 @@ import Foundation
 public struct CheckRequest: Sendable {
     /// How much a finding matters.
     public typealias Severity = Finding.Severity
+    /// The formats of the reports of check and diff.
+    public typealias Format = ReportFormat
 
     /// Where the connections come from.
     public var collect: CollectRequest

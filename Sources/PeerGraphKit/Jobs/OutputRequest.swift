@@ -34,8 +34,6 @@ public struct OutputRequest: Sendable {
     public typealias EdgeLabels = EdgeLabelPlacement
     /// Plain GraphML, or with yFiles graphics.
     public typealias GraphMLFlavor = RenderOptions.GraphMLFlavor
-    /// The formats of the reports of check and diff.
-    public typealias ReportFormat = PeerGraphKit.ReportFormat
 
     /// Where the bytes go.
     public var destination: Destination = .standardOutput
