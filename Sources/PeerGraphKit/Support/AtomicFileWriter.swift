@@ -144,16 +144,7 @@ package final class AtomicFileWriter {
 
     /// Appends bytes.
     package func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
-        guard let base = bytes.baseAddress else { return }
-        var written = 0
-        while written < bytes.count {
-            let result = Foundation.write(descriptor, base + written, bytes.count - written)
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(destination: destination, systemError: errno, doing: "write failed")
-            }
-            written += result
-        }
+        try StandardStreams.write(bytes, to: descriptor, destination: destination)
     }
 
     /// Flushes to disk and renames the temporary file over the target (or closes a file written in place).

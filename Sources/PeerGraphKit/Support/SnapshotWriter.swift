@@ -120,16 +120,9 @@ package enum SnapshotWriter {
                 throw OutputError(destination: folder, systemError: errno, doing: "cannot create \(file.name)")
             }
             defer { close(descriptor) }
-            var written = 0
-            while written < file.bytes.count {
-                let result = file.bytes.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress.map { Foundation.write(descriptor, $0 + written, buffer.count - written) } ?? 0
-                }
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError(destination: folder, systemError: errno, doing: "cannot write \(file.name)")
-                }
-                written += result
+            try file.bytes.withUnsafeBufferPointer { (buffer) throws(OutputError) in
+                try StandardStreams.write(
+                    buffer, to: descriptor, destination: folder, doing: "cannot write \(file.name)")
             }
             if fsync(descriptor) != 0 && errno != EINVAL {
                 throw OutputError(destination: folder, systemError: errno, doing: "cannot flush \(file.name)")
