@@ -10,7 +10,7 @@ struct Job: Sendable {
 
     init(_ context: JobContext) {
         self.context = context
-        diagnostics = DiagnosticLog(forwardingTo: context.report)
+        diagnostics = DiagnosticLog(forwardingTo: context.report, scrubber: context.scrubber)
         gatherer = ConnectionGatherer(context: context, diagnostics: diagnostics)
         emitter = OutputEmitter(context: context, diagnostics: diagnostics)
         timer = PhaseTimer(enabled: context.reportsTimings, diagnostics: diagnostics)

@@ -76,4 +76,15 @@ import Testing
             (error as? PeerGraphError)?.category == .request && "\(error)".contains("no input and no region")
         }
     }
+
+    /// A library caller gets diagnostics without the secrets the job learned, not only the command line.
+    @Test func diagnosticsNeverCarryASecret() {
+        let scrubber = SecretScrubber()
+        scrubber.add(["s3cr3t-access-key-secret-value"])
+        let seen = Output()
+        let log = DiagnosticLog(forwardingTo: { seen.report($0) }, scrubber: scrubber)
+        log.report(.error, "the endpoint said: bad signature for s3cr3t-access-key-secret-value")
+        #expect(!seen.diagnostics[0].message.contains("s3cr3t"))
+        #expect(!log.all[0].message.contains("s3cr3t"))
+    }
 }
