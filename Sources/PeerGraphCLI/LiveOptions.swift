@@ -6,25 +6,28 @@ enum LiveOptions {
     static let profile = OptionDeclaration(
         "profile", .text("NAME"), section: .live,
         help: """
-            Profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials.ini. Credentials otherwise come from \
-            ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), then the \
-            current profile of those files.
+            Profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials.ini; repeat it to list each profile's \
+            account. Credentials otherwise come from the official chain: ALIBABA_CLOUD_ACCESS_KEY_ID and \
+            ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), the OIDC variables, the current profile \
+            of those files, the ECS instance RAM role, ALIBABA_CLOUD_CREDENTIALS_URI.
             """)
     static let endpoint = OptionDeclaration(
         "endpoint", .text("URL"), section: .live,
         help: """
-            Send every API call to URL (default https://vpcpeer.aliyuncs.com, and https://vpc.aliyuncs.com for \
-            DescribeRegions).
+            Send every API call (VpcPeer, Vpc, STS, ResourceManager) to URL, signed for its host (default: each \
+            API's public endpoint).
             """)
     static let timeout = OptionDeclaration(
         "timeout", .text("SECONDS"), section: .live, help: "Per request (default 10).")
     static let concurrency = OptionDeclaration(
-        "concurrency", .text("N"), section: .live, help: "Regions fetched at once (default 8).")
+        "concurrency", .text("N"), section: .live, help: "Requests at once, over all accounts and regions (default 16)."
+    )
     static let maximumRetries = OptionDeclaration(
         "max-retries", .text("N"), section: .live,
         help: "Retries of throttled or failed calls, with backoff (default 3).")
     static let keepGoing = OptionDeclaration(
-        "keep-going", section: .live, help: "Draw the regions that worked when others fail (exit code 4 still).")
+        "keep-going", section: .live,
+        help: "Draw the accounts and regions that worked when others fail (exit code 4 still).")
     static let saveRaw = OptionDeclaration(
         "save-raw", .directory("DIR"), section: .live,
         help: """
@@ -36,7 +39,12 @@ enum LiveOptions {
     static let verbose = OptionDeclaration(
         "verbose", short: "v", section: .live, help: "Log every request (never a secret).")
 
-    static let all = [profile, endpoint, timeout, concurrency, maximumRetries, keepGoing, saveRaw, vpcNames, verbose]
+    static let all =
+        ([
+            profile.with(\.repeatable, true), endpoint, timeout, concurrency, maximumRetries, keepGoing, saveRaw,
+            vpcNames, verbose,
+        ]
+        + AccountOptions.all)
         .map { $0.name == "verbose" ? $0 : $0.with(\.liveOnly, true) }
 
     /// The live request, from the options and the regions the filter named.
@@ -45,7 +53,7 @@ enum LiveOptions {
     ) throws(UsageError) -> LiveRequest {
         var live = LiveRequest()
         live.regions = allRegions ? .all : regions.isEmpty ? .default : .named(regions)
-        live.profile = parsed.value(profile)
+        try AccountOptions.apply(parsed, to: &live)
         if let text = parsed.value(endpoint) {
             guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
                 scheme == "http" || scheme == "https",

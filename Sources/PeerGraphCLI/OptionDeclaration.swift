@@ -81,5 +81,6 @@ enum HelpSection: String, Sendable, CaseIterable {
     case look = "LOOK (drawn graphs)"
     case check = "CHECK"
     case live = "LIVE COLLECTION (when no INPUT is given)"
+    case accounts = "MANY ACCOUNTS (live collection)"
     case filters = "FILTERS (repeat one, or give a comma list, for several values; different filters must all match)"
 }

@@ -107,7 +107,7 @@ final class ByteBox: @unchecked Sendable {
         #expect(ExitCode.describe(OutputError(destination: "f", message: "x")).0 == .output)
         #expect(
             ExitCode.describe(APIError(region: "r", action: "a", reason: .transport(.timedOut), attempts: 1)).0 == .api)
-        #expect(ExitCode.describe(CredentialChain.Failure(message: "x")).0 == .usage)
+        #expect(ExitCode.describe(CredentialError("x")).0 == .usage)
         #expect(
             ExitCode.usage.rawValue == 2 && ExitCode.input.rawValue == 3 && ExitCode.api.rawValue == 4
                 && ExitCode.output.rawValue == 5)

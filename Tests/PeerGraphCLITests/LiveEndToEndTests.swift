@@ -21,7 +21,9 @@ import Testing
 
     /// Runs the command in process against the stand-in, with only `environment` (and an empty home).
     static func run(_ arguments: [String], environment: [String: String], home: URL? = nil) async throws -> Run {
-        var env = ["PATH": "/usr/bin:/bin", "HOME": try (home ?? emptyHome()).path]
+        var env = [
+            "PATH": "/usr/bin:/bin", "HOME": try (home ?? emptyHome()).path, "PEERGRAPH_IMDS_ENDPOINT": noMetadata,
+        ]
         env.merge(environment) { $1 }
         let started = Date()
         let result = try await InProcessRun.run(arguments, environment: env)
@@ -38,7 +40,7 @@ import Testing
         let process = Process()
         process.executableURL = CLIPaths.binary
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": try emptyHome().path]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": try emptyHome().path, "PEERGRAPH_IMDS_ENDPOINT": noMetadata]
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -56,6 +58,9 @@ import Testing
         expectNoSecrets([run.stdout, run.stderr])
         return run
     }
+
+    /// Where no metadata service answers (a closed port), so that no test asks the real 100.100.100.200.
+    static let noMetadata = "http://127.0.0.1:9"
 
     static let accessKeyEnvironment = [
         "ALIBABA_CLOUD_ACCESS_KEY_ID": StandInServer.accessKey.id,
@@ -278,7 +283,7 @@ import Testing
                 "ALIBABA_CLOUD_SECURITY_TOKEN": StandInServer.sts.token, "ALIBABA_CLOUD_REGION_ID": "cn-shanghai",
             ])
         #expect(live.code == 0, "\(live.stderr)")
-        #expect(live.stderr.contains("credentials: STS STS.… from environment variables"))
+        #expect(live.stderr.contains("credentials: STS STS.… from environment variables (provider env/static_sts)"))
         let headers = server.requests().first?["headers"] as? [String: String] ?? [:]
         #expect(headers.first { $0.key.lowercased() == "x-acs-security-token" }?.value == StandInServer.sts.token)
         #expect((server.requests().first?["region"] as? String) == "cn-shanghai")
@@ -320,8 +325,13 @@ import Testing
         let role = try await Self.run(
             ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "role"], environment: [:],
             home: home)
-        #expect(role.code == 2)
-        #expect(role.stderr.contains("uses mode RamRoleArn, which peergraph does not support"))
+        // A profile that is chosen and fails is the answer, never a fall-through to another source.
+        #expect(role.code == 4)
+        #expect(
+            role.stderr.contains(
+                "~/.aliyun/config.json profile role: AssumeRole of acs:ram::1:role/r failed: InvalidAccessKeyId.NotFound"
+            ),
+            "\(role.stderr)")
         let missing = try await Self.run(
             ["--region", "cn-hangzhou", "--endpoint", server.endpoint, "--profile", "nope"], environment: [:],
             home: home)

@@ -30,7 +30,8 @@ final class StandInServer {
     init(
         faults: [String: [String]] = [:], latencyMilliseconds: Int = 0,
         regions: [String] = ["ap-southeast-1", "cn-hangzhou", "cn-shanghai"],
-        connections: [[String: Any]]? = nil, vpcNames: [String: String] = [:], ipv6: Bool = false
+        connections: [[String: Any]]? = nil, vpcNames: [String: String] = [:], ipv6: Bool = false,
+        credentials: [[String: Any]] = [], extra: [String: Any] = [:]
     ) throws {
         self.ipv6 = ipv6
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("peergraph-standin-\(UUID().uuidString)")
@@ -39,7 +40,7 @@ final class StandInServer {
             "credentials": [
                 ["id": Self.accessKey.id, "secret": Self.accessKey.secret],
                 ["id": Self.sts.id, "secret": Self.sts.secret, "token": Self.sts.token],
-            ],
+            ] + credentials,
             "regions": regions,
             "connections": try connections ?? Self.sampleConnections(),
             "faults": faults,
@@ -49,7 +50,7 @@ final class StandInServer {
             "log": folder.appendingPathComponent("requests.jsonl").path,
         ]
         let scenarioURL = folder.appendingPathComponent("scenario.json")
-        try JSONSerialization.data(withJSONObject: scenario).write(to: scenarioURL)
+        try JSONSerialization.data(withJSONObject: scenario.merging(extra) { $1 }).write(to: scenarioURL)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
@@ -75,10 +76,15 @@ final class StandInServer {
         self.port = port
     }
 
-    /// The requests the stand-in received, in order.
+    /// The requests logged so far, but for the GetCallerIdentity every live run makes (to tell its
+    /// accounts from external ones): `allRequests()` has it.
+    func requests() -> [[String: Any]] {
+        allRequests().filter { $0["action"] as? String != "GetCallerIdentity" }
+    }
+
     /// The requests logged so far. The stand-in logs a request after answering it, so a client can be done
     /// before the last line is written: this waits (up to two seconds) until the log stops growing.
-    func requests() -> [[String: Any]] {
+    func allRequests() -> [[String: Any]] {
         var lines = loggedRequests()
         for _ in 0..<20 {
             usleep(100_000)
@@ -88,6 +94,9 @@ final class StandInServer {
         }
         return lines
     }
+
+    /// The requests of `action`.
+    func requests(_ action: String) -> [[String: Any]] { allRequests().filter { $0["action"] as? String == action } }
 
     private func loggedRequests() -> [[String: Any]] {
         guard let text = try? String(contentsOf: logURL, encoding: .utf8) else { return [] }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A loopback stand-in of Alibaba Cloud's VpcPeer (ListVpcPeerConnections) and Vpc (DescribeRegions) APIs,
-for peergraph's tests. It verifies every request's ACS3-HMAC-SHA256 signature with its own signer
+STS (AssumeRole, AssumeRoleWithOIDC, GetCallerIdentity), ResourceManager (ListAccounts), the ECS metadata
+service and a credentials URI, for peergraph's tests. It verifies every request's ACS3-HMAC-SHA256 signature with its own signer
 (hashlib and hmac, sharing nothing with peergraph's Swift code), pages like the real service, lists a
 cross-region connection in both of its regions, and plays scripted faults.
 
@@ -12,8 +13,24 @@ Scenario keys:
   connections   connection objects in the API's shape
   faults        {"<region>" | "DescribeRegions": ["<fault>", ...]}: one per request, in order, then "ok"
   latency_ms    added to every answer
-  log           path of a JSON Lines file: one line per request (action, region, token, status, fault, times)
+  log           path of a JSON Lines file: one line per request (action, region, token, status, fault, times,
+                caller account)
   ipv6          serve on [::1] instead of 127.0.0.1
+Many accounts (credentials may carry "account"; a credential without one sees every connection):
+  accounts      [{"id", "name", "status" (default CreateSuccess), "roles": [names], "untrusted_roles": [names]}]:
+                the Resource Directory; the first is the management account, the only one allowed ListAccounts.
+                AssumeRole of acs:ram::ID:role/NAME issues credentials of account ID, distinct per call; unknown
+                role: 404 EntityNotExist.Role; untrusted role or a "root" credential: 403 NoPermission; bad
+                session name or duration: 400 InvalidParameter.*; faults keyed "AssumeRole:ID" (throttle-400 is
+                Throttling.User). Signed with ACS3 or RPC v1 (GET query or POST form), checked either way.
+  per_account   true: ListVpcPeerConnections answers the caller account's own connections (OwnerId or
+                AcceptingOwnerUid), so a cross-account connection is in both owners' lists
+  oidc          {"token_file": path, "account": ID}: AssumeRoleWithOIDC (anonymous: a signature is refused)
+                checks the token against the file's content at that moment
+  imds          {"mode": v2|hardened|v1-only|down|slow, "role": NAME, "account": ID}: the ECS metadata service
+                on /latest/ (v2: token optional; hardened: reads without the token get 403; v1-only: the token
+                PUT gets 404; down: 503; slow: 3 s before every answer)
+  uri           {"mode": ok|not-success|http-500, "account": ID}: credentials on GET /credentials
 Faults: ok, throttle-400, throttle-429, throttle-503, throttle-retry-after, unavailable-503, internal-500, html-502,
   forbidden-403, stall, truncate, reset, repeat-token, not-json-200, skew;
   hostile ones: redirect-302 (Location to /redirected on this server, logged if followed), gzip-bomb (200 MiB
@@ -23,7 +40,7 @@ Faults: ok, throttle-400, throttle-429, throttle-503, throttle-retry-after, unav
   echo-data (a page whose connection name, description and tags carry the token and the signature).
 """
 import gzip
-import datetime, hashlib, hmac, http.server, json, signal, socketserver, sys, threading, time, urllib.parse
+import base64, datetime, hashlib, hmac, http.server, json, re, signal, socketserver, sys, threading, time, urllib.parse
 
 # A parent may start us with signals blocked (threads of a test runner do); we must stop on SIGTERM.
 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
@@ -35,6 +52,9 @@ connections = sorted(scenario.get("connections", []), key=lambda c: c["InstanceI
 faults = {k: list(v) for k, v in scenario.get("faults", {}).items()}
 latency = scenario.get("latency_ms", 0) / 1000.0
 log_path = scenario.get("log")
+accounts = scenario.get("accounts", [])
+accounts_by_id = {a["id"]: a for a in accounts}
+issued = [0]
 lock = threading.Lock()
 nonces = set()
 bomb = None
@@ -111,8 +131,10 @@ def verify(method, raw_path, headers, body):
     return dict(pairs)
 
 
-def page_of(region, params, token):
+def page_of(region, params, token, account=None):
     matching = [c for c in connections if region in (c.get("RegionId"), c.get("AcceptingRegionId"))]
+    if account is not None:
+        matching = [c for c in matching if account in (str(c.get("OwnerId")), str(c.get("AcceptingOwnerUid")))]
     if params.get("InstanceId"):
         matching = [c for c in matching if c["InstanceId"] == params["InstanceId"]]
     if params.get("Name"):
@@ -132,6 +154,54 @@ def page_of(region, params, token):
     chunk = matching[start:start + size]
     following = f"{region}:{start + size}" if start + size < len(matching) else ""
     return {"RequestId": f"REQ-{region}-{start}", "TotalCount": len(matching), "MaxResults": size, "NextToken": following, "VpcPeerConnects": chunk}
+
+
+def verify_rpc(method, raw_path, headers, body):
+    """Recomputes an RPC v1 (HMAC-SHA1) signature over the query and any form body; returns (params, credential)."""
+    _, _, query = raw_path.partition("?")
+    pairs = urllib.parse.parse_qsl(query, keep_blank_values=True)
+    if "x-www-form-urlencoded" in headers.get("Content-Type", ""):
+        pairs += urllib.parse.parse_qsl(body.decode(), keep_blank_values=True)
+    params = dict(pairs)
+    signature = params.pop("Signature", None)
+    if signature is None:
+        raise SignatureError(400, "MissingSignature", "The input parameter Signature that is mandatory is not supplied.")
+    credential = credentials.get(params.get("AccessKeyId"))
+    if credential is None:
+        raise SignatureError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.")
+    if credential.get("token") and params.get("SecurityToken") != credential["token"]:
+        raise SignatureError(400, "InvalidSecurityToken.Mismatch", "Specified SecurityToken is invalid.")
+    canonical = "&".join(f"{encode(k)}={encode(v)}" for k, v in sorted(params.items()))
+    to_sign = f"{method}&%2F&{encode(canonical)}"
+    expected = base64.b64encode(hmac.new((credential["secret"] + "&").encode(), to_sign.encode(), hashlib.sha1).digest()).decode()
+    if not hmac.compare_digest(expected, signature):
+        raise SignatureError(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.")
+    return params, credential
+
+
+def issue(account, seconds):
+    """New STS credentials of `account`, accepted from now on."""
+    with lock:
+        issued[0] += 1
+        n = issued[0]
+    credential = {"id": f"STS.standin-{account}-{n}", "secret": f"stssecret-{account}-{n}-{hashlib.sha256(str(time.time()).encode()).hexdigest()[:12]}",
+                  "token": f"ststoken-{account}-{n}-{hashlib.sha256(str(n).encode()).hexdigest()[:24]}", "account": account}
+    with lock:
+        credentials[credential["id"]] = credential
+    expiration = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {"AccessKeyId": credential["id"], "AccessKeySecret": credential["secret"], "SecurityToken": credential["token"], "Expiration": expiration}
+
+
+def role_problem(params):
+    """The STS error for AssumeRole parameters, or None."""
+    name = params.get("RoleSessionName", "")
+    if not re.fullmatch(r"[A-Za-z0-9.@_-]{2,64}", name):
+        return 400, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed."
+    duration = params.get("DurationSeconds", "3600")
+    if not duration.isdigit() or not 900 <= int(duration) <= 43200:
+        return 400, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/12hr."
+    return None
+
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -156,14 +226,132 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 "Recommend": f"https://api.aliyun.com/troubleshoot?q={code}&product=VpcPeer&requestId={rid}"}
 
     def do_GET(self):
-        write_log({"action": "", "path": self.path, "status": 404, "start": time.time(), "end": time.time()})
+        started = time.time()
+        entry = {"action": "", "method": "GET", "path": self.path, "start": started, "headers": dict(self.headers.items())}
+        if self.path.startswith("/latest/"):
+            status = self.metadata("GET")
+            entry.update(action="ECS metadata", status=status, end=time.time())
+            return write_log(entry)
+        if self.path.startswith("/credentials"):
+            status = self.credentials_uri()
+            entry.update(action="credentials URI", status=status, end=time.time())
+            return write_log(entry)
+        if "Action=" in self.path:
+            return self.rpc("GET", b"", entry)
+        entry.update(status=404, end=time.time())
+        write_log(entry)
         self.answer(404, b"not here", "text/plain")
+
+    def do_PUT(self):
+        started = time.time()
+        self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
+        entry = {"action": "ECS metadata", "method": "PUT", "path": self.path, "start": started, "headers": dict(self.headers.items())}
+        status = self.metadata("PUT") if self.path.startswith("/latest/") else self.answer(404, b"not here", "text/plain") or 404
+        entry.update(status=status, end=time.time())
+        write_log(entry)
+
+    def metadata(self, method):
+        imds = scenario.get("imds") or {"mode": "down"}
+        mode = imds.get("mode", "v2")
+        if mode == "slow":
+            time.sleep(3)
+        if mode == "down":
+            self.answer(503, b"service unavailable", "text/plain"); return 503
+        if method == "PUT":
+            if self.path != "/latest/api/token" or mode == "v1-only":
+                self.answer(404, b"not found", "text/plain"); return 404
+            ttl = self.headers.get("X-aliyun-ecs-metadata-token-ttl-seconds", "")
+            if not ttl.isdigit() or not 1 <= int(ttl) <= 21600:
+                self.answer(400, b"bad ttl", "text/plain"); return 400
+            self.answer(200, b"AQAEAN-standin-imds-token", "text/plain"); return 200
+        token = self.headers.get("X-aliyun-ecs-metadata-token")
+        if token is not None and token != "AQAEAN-standin-imds-token":
+            self.answer(401, b"bad token", "text/plain"); return 401
+        if token is None and mode == "hardened":
+            self.answer(403, b"forbidden", "text/plain"); return 403
+        base = "/latest/meta-data/ram/security-credentials/"
+        role = imds.get("role", "EcsRamRoleTest")
+        if self.path == base:
+            self.answer(200, role.encode(), "text/plain"); return 200
+        if self.path == base + role:
+            body = dict(issue(imds.get("account", "1000000000000009"), 21600), Code="Success", LastUpdated="2026-12-01T00:00:00Z")
+            self.answer(200, json.dumps(body, indent=2).encode(), "text/plain"); return 200
+        self.answer(404, b"not found", "text/plain"); return 404
+
+    def credentials_uri(self):
+        uri = scenario.get("uri") or {"mode": "ok"}
+        mode = uri.get("mode", "ok")
+        if mode == "http-500":
+            self.answer(500, {"Code": "InternalError"}); return 500
+        if mode == "not-success":
+            self.answer(200, {"Code": "Failed", "Message": "no role bound"}); return 200
+        self.answer(200, dict(issue(uri.get("account", "1000000000000008"), 3600), Code="Success")); return 200
+
+    def rpc(self, method, body, entry):
+        """An RPC v1 request (the credentials libraries' and the CLI's STS calls)."""
+        try:
+            params, credential = verify_rpc(method, self.path, self.headers, body)
+        except SignatureError as e:
+            entry.update(status=e.status, code=e.code, end=time.time())
+            write_log(entry)
+            return self.answer(e.status, self.error_body(e.code, e.message))
+        entry.update(action=params.get("Action", ""), params=params, signing="rpc-v1", caller=credential.get("account"))
+        status = self.sts(params.get("Action", ""), params, credential, entry)
+        entry.update(status=status, end=time.time())
+        write_log(entry)
+
+    def sts(self, action, params, credential, entry):
+        """STS and ResourceManager; returns the status answered, or None when `action` is not one of theirs."""
+        caller = credential.get("account") if credential else None
+        if action == "GetCallerIdentity":
+            account = caller
+            if account is None:
+                # A credential of no account sees every connection, and has no identity to give.
+                self.answer(404, self.error_body("EntityNotExist.Identity", "This stand-in credential belongs to no account.")); return 404
+            self.answer(200, {"RequestId": "REQ-identity", "AccountId": account, "IdentityType": "RAMUser",
+                              "Arn": f"acs:ram::{account}:user/standin", "PrincipalId": "20000000000000000", "UserId": "20000000000000000"})
+            return 200
+        if action == "AssumeRole":
+            arn = params.get("RoleArn", "")
+            match = re.fullmatch(r"acs:ram::(\d+):role/(.+)", arn)
+            account = match.group(1) if match else ""
+            entry.update(assumed=account)
+            fault = next_fault(f"AssumeRole:{account}")
+            entry.update(fault=fault)
+            if fault == "throttle-400":
+                self.answer(400, self.error_body("Throttling.User", "Request was denied due to user flow control.")); return 400
+            problem = role_problem(params)
+            if problem:
+                self.answer(problem[0], self.error_body(problem[1], problem[2])); return problem[0]
+            member = accounts_by_id.get(account)
+            name = match.group(2).lower() if match else ""
+            if member is None or name not in [r.lower() for r in member.get("roles", [])]:
+                self.answer(404, self.error_body("EntityNotExist.Role", f"The role not exists: {arn}.")); return 404
+            if credential.get("root") or name in [r.lower() for r in member.get("untrusted_roles", [])]:
+                self.answer(403, self.error_body("NoPermission", "You are not authorized to do this action. You should be authorized by RAM.")); return 403
+            self.answer(200, {"RequestId": "REQ-assume", "AssumedRoleUser": {"AssumedRoleId": f"3{account}:{params['RoleSessionName']}", "Arn": f"{arn}/{params['RoleSessionName']}"},
+                              "Credentials": issue(account, int(params.get("DurationSeconds", "3600")))})
+            return 200
+        if action == "ListAccounts":
+            if not accounts or caller not in (None, accounts[0]["id"]):
+                self.answer(403, self.error_body("NotAuthorized", "The caller is not the management account or a delegated administrator.")); return 403
+            size, number = int(params.get("PageSize", "10")), int(params.get("PageNumber", "1"))
+            listed = [{"AccountId": a["id"], "DisplayName": a.get("name", a["id"]), "Type": "ResourceAccount", "Status": a.get("status", "CreateSuccess"),
+                       "FolderId": "fd-standin", "ResourceDirectoryId": "rd-standin", "JoinMethod": "created"} for a in accounts]
+            self.answer(200, {"RequestId": "REQ-accounts", "PageNumber": number, "PageSize": size, "TotalCount": len(listed),
+                              "Accounts": {"Account": listed[(number - 1) * size: number * size]}})
+            return 200
+        return None
 
     def do_POST(self):
         started = time.time()
         body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
         action = self.headers.get("x-acs-action", "")
         entry = {"action": action, "start": started, "path": self.path, "headers": dict(self.headers.items()), "body": body.decode("utf-8", "replace")}
+        if not action and "AssumeRoleWithOIDC" in self.path:
+            return self.oidc(body, entry)
+        if not action and "Action=" in self.path:
+            return self.rpc("POST", body, entry)
         try:
             params = verify("POST", self.path, self.headers, body)
             params.update(urllib.parse.parse_qsl(body.decode(), keep_blank_values=True))
@@ -171,14 +359,49 @@ class Handler(http.server.BaseHTTPRequestHandler):
             entry.update(status=e.status, code=e.code, end=time.time())
             write_log(entry)
             return self.answer(e.status, self.error_body(e.code, e.message))
+        credential = credentials.get(self.headers.get("Authorization", "").split("Credential=")[-1].split(",")[0])
+        entry.update(caller=credential.get("account") if credential else None)
+        if action in ("AssumeRole", "GetCallerIdentity", "ListAccounts"):
+            entry.update(params=params, signing="acs3")
+            time.sleep(latency)
+            status = self.sts(action, params, credential, entry)
+            entry.update(status=status, end=time.time())
+            return write_log(entry)
         region = params.get("RegionId", "")
         token = params.get("NextToken", "")
         key = action if action in ("DescribeRegions", "DescribeVpcs") else region
         fault = next_fault(key)
         entry.update(region=region, token=token, fault=fault, params=params)
         time.sleep(latency)
+        self.caller = credential.get("account") if credential else None
         status = self.play(action, region, params, token, fault)
         entry.update(status=status, end=time.time())
+        write_log(entry)
+
+    def oidc(self, body, entry):
+        """AssumeRoleWithOIDC: anonymous, the token checked against the token file as it is now."""
+        _, _, query = self.path.partition("?")
+        params = dict(urllib.parse.parse_qsl(query, keep_blank_values=True))
+        params.update(urllib.parse.parse_qsl(body.decode(), keep_blank_values=True))
+        entry.update(action="AssumeRoleWithOIDC", params={k: v for k, v in params.items() if k != "OIDCToken"},
+                     token_sent=params.get("OIDCToken", ""))
+        oidc = scenario.get("oidc") or {}
+        expected = open(oidc["token_file"], encoding="utf-8").read().strip() if oidc.get("token_file") else None
+        if "Authorization" in self.headers or "Signature" in params or "AccessKeyId" in params or "SecurityToken" in params:
+            status, code = 400, "InvalidParameter.Anonymous"
+        elif expected is None or params.get("OIDCToken") != expected:
+            status, code = 400, "AuthenticationFail.OIDCToken.Invalid"
+        else:
+            status, code = 200, None
+        problem = role_problem(params) if status == 200 else None
+        if problem:
+            status, code = problem[0], problem[1]
+        if status == 200:
+            self.answer(200, {"RequestId": "REQ-oidc", "Credentials": issue(oidc.get("account", "1000000000000002"), int(params.get("DurationSeconds", "3600"))),
+                              "OIDCTokenInfo": {"Subject": "standin", "Issuer": "https://standin"}})
+        else:
+            self.answer(status, self.error_body(code, "The OIDC request was refused."))
+        entry.update(status=status, code=code, end=time.time())
         write_log(entry)
 
     def reflected(self):
@@ -275,7 +498,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         size = params.get("MaxResults", "20")
         if not size.isdigit() or not 1 <= int(size) <= 100:
             self.answer(400, self.error_body("IllegalParam.MaxResults", "MaxResults must be 1 to 100.")); return 400
-        page = page_of(region, params, token)
+        page = page_of(region, params, token, self.caller if scenario.get("per_account") else None)
         if fault == "repeat-token":
             page["NextToken"] = token or f"{region}:0"
         payload = json.dumps(page).encode()

@@ -25,12 +25,7 @@ package enum GraphTransforms {
     /// always gives the same pseudonym (a keyed hash, `salt` being the key), so redacted snapshots
     /// still diff, but the id cannot be read back.
     package static func redact(_ connections: [PeeringConnection], cidrs: Bool, salt: String) -> [PeeringConnection] {
-        func pseudonym(_ prefix: String, _ value: String) -> String {
-            prefix
-                + HMACSHA256.authenticationCode(
-                    key: Array(("peergraph-redact:" + salt).utf8), message: Array(value.utf8)
-                ).hexString.prefix(10)
-        }
+        func pseudonym(_ prefix: String, _ value: String) -> String { Self.pseudonym(prefix, value, salt: salt) }
         func endpoint(_ e: VPCEndpoint) -> VPCEndpoint {
             guard cidrs else { return e }
             return VPCEndpoint(
@@ -45,6 +40,20 @@ package enum GraphTransforms {
             copy.accepter = endpoint(c.accepter)
             return copy
         }
+    }
+}
+
+extension GraphTransforms {
+    /// The pseudonym `redact` gives `value` (`account-…`, `cidr4-…`).
+    package static func pseudonym(_ prefix: String, _ value: String, salt: String) -> String {
+        prefix
+            + HMACSHA256.authenticationCode(key: Array(("peergraph-redact:" + salt).utf8), message: Array(value.utf8))
+            .hexString.prefix(10)
+    }
+
+    /// The account ids `redact` would give the accounts `ids`.
+    package static func redactedAccounts(_ ids: Set<String>?, salt: String) -> Set<String>? {
+        ids.map { Set($0.map { pseudonym("account-", $0, salt: salt) }) }
     }
 }
 
@@ -90,8 +99,14 @@ extension PeerGraph {
             }
             buckets[bucketKey] = bucket
         }
+        // A group is external when every VPC in it is (an account that was not listed, grouped by owner).
+        var internalLabels: Set<ExactText> = []
+        for (index, label) in labelOf.enumerated() where !nodes[index].isExternal { internalLabels.insert(label) }
         let collapsedNodes = members.keys.sorted().map { label in
-            VPCNode(id: VPCID(label.string), caption: [label.string, Plural.count(members[label] ?? 0, "VPC")])
+            var node = VPCNode(
+                id: VPCID(label.string), caption: [label.string, Plural.count(members[label] ?? 0, "VPC")])
+            node.isExternal = !internalLabels.contains(label)
+            return node
         }
         var collapsedEdges: [(connection: PeeringConnection, aggregate: EdgeAggregate, key: BucketKey)] = buckets.map {
             bucketKey, b in

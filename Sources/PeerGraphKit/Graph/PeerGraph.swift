@@ -79,6 +79,9 @@ package struct PeerGraph: Sendable {
         return marks.vpcs[id]
     }
 
+    /// Whether some VPC belongs to an account the run did not list.
+    package var hasExternalNodes: Bool { nodes.contains { $0.isExternal } }
+
     /// The graph of a diff: `connections` (the new snapshot and the removed ones) with their changes marked.
     package init(connections: [PeeringConnection], grouping: GroupingKey, names: NameMap, changes: ChangeMarks) {
         self.init(connections: connections, grouping: grouping, names: names)
@@ -86,8 +89,12 @@ package struct PeerGraph: Sendable {
     }
 
     /// Builds the graph from deduplicated, filtered connections; `names` gives friendly names to VPCs
-    /// (node labels) and accounts (owner group labels).
-    package init(connections: [PeeringConnection], grouping: GroupingKey = .region, names: NameMap = NameMap()) {
+    /// (node labels) and accounts (owner group labels). With `scannedAccounts` (the accounts a live run
+    /// listed), a VPC whose owner is not one of them is external.
+    package init(
+        connections: [PeeringConnection], grouping: GroupingKey = .region, names: NameMap = NameMap(),
+        scannedAccounts: Set<String>? = nil
+    ) {
         self.grouping = grouping
         // Each VPC id numbered in order of first appearance, then the distinct ids sorted once: nodes are
         // in that order, and edges sort by the ranks of their ends, then by connection id.
@@ -126,6 +133,13 @@ package struct PeerGraph: Sendable {
             builder.secondOwner.map { OwnerConflict(vpcID: VPCID(builder.id), owners: $0) }
         }
         for index in nodes.indices { nodes[index].displayName = names.vpcName(nodes[index].id.text) }
+        if let scanned = scannedAccounts.map({ Set($0.map(ExactText.init)) }) {
+            for index in nodes.indices {
+                if let owner = nodes[index].owner, !scanned.contains(ExactText(owner)) {
+                    nodes[index].isExternal = true
+                }
+            }
+        }
 
         // Groups by label byte for byte: two regions that differ only in their Unicode form are two groups.
         var members: [ExactText: [Int]] = [:]

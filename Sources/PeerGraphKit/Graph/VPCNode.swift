@@ -14,6 +14,9 @@ package struct VPCNode: Sendable, Hashable {
     package var displayName: String?
     /// Label lines that replace id, CIDRs and region: for the nodes of a collapsed graph.
     package var caption: [String]?
+    /// Its owner is an account the run did not list (the other side of a cross-account peering):
+    /// what the graph shows of it is only what the listed accounts' connections say.
+    package var isExternal = false
 
     package init(
         id: VPCID, region: String? = nil, owner: String? = nil, ipv4CIDRs: [String] = [], ipv6CIDRs: [String] = [],

@@ -8,6 +8,8 @@ struct ConnectionGatherer: Sendable {
         var connections: [PeeringConnection]
         var failures: [APIError] = []
         var names = NameMap()
+        /// The accounts a live run listed; nil for saved responses or when one was not known.
+        var scannedAccounts: Set<String>?
     }
 
     let context: JobContext
@@ -25,19 +27,28 @@ struct ConnectionGatherer: Sendable {
             gathered = Gathered(connections: ConnectionDeduplicator.deduplicate(collected.connections))
             for warning in collected.warnings { diagnostics.report(.warning, "\(warning)") }
         case .live(let live):
-            let (collection, vpcNames) = try await collectLive(live, filter: filter)
+            let found = try await collectLive(live, filter: filter)
             gathered = Gathered(
-                connections: ConnectionDeduplicator.deduplicate(collection.connections), failures: collection.failures)
-            gathered.names = NameMap(vpcNames: vpcNames)
+                connections: ConnectionDeduplicator.deduplicate(found.collection.connections),
+                failures: found.collection.failures)
+            gathered.names = NameMap(vpcNames: found.vpcNames, accountNames: found.accountNames)
+            gathered.scannedAccounts = found.scannedAccounts
         }
         if let path = request.namesFile { gathered.names = gathered.names.merging(try NameMapReader.read(path: path)) }
         return gathered
     }
 
-    /// Credentials, regions, then every page of every region (and VPC names if asked).
-    private func collectLive(
-        _ live: LiveRequest, filter: ConnectionFilter
-    ) async throws -> (LiveCollector.Collection, [ExactText: String]) {
+    /// What a live collection found, besides the connections.
+    struct LiveFindings: Sendable {
+        var collection: LiveCollector.Collection
+        var vpcNames: [ExactText: String] = [:]
+        var accountNames: [ExactText: String] = [:]
+        /// The accounts that were listed; nil when one of them is not known (external accounts are not marked).
+        var scannedAccounts: Set<String>?
+    }
+
+    /// Credentials, accounts, regions, then every page of every region of every account (and VPC names if asked).
+    private func collectLive(_ live: LiveRequest, filter: ConnectionFilter) async throws -> LiveFindings {
         let environment = context.environment
         // $HOME first, as the SDKs and the aliyun CLI do (on Linux NSHomeDirectory() ignores it).
         let home = live.homeDirectory ?? environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
@@ -56,23 +67,33 @@ struct ConnectionGatherer: Sendable {
             }
             regions = [region]
         }
-        let credentials = try chain.resolve()
-        context.scrubber.add(credentials.secrets)
         let log: @Sendable (String) -> Void = { [diagnostics] line in diagnostics.report(.log, line) }
-        log("credentials: \(credentials)")
+        let transport = live.transport ?? SocketHTTPTransport.forEndpoint(live.endpoint)
+        let retryPolicy = RetryPolicy(maximumRetries: live.maximumRetries)
+        let services = CredentialServices(
+            transport: transport, endpointOverride: live.endpoint, environment: environment, timeout: live.timeout,
+            retryPolicy: retryPolicy, log: log, scrubber: context.scrubber)
+        let planner = AccountPlanner(live: live, chain: chain, services: services) { [diagnostics] in
+            diagnostics.report(.warning, $0)
+        }
+        var (accounts, regionCredentials) = try await planner.plan()
+        if accounts.count > 1 { log("accounts: \(accounts.count)") }
         let client = AlibabaCloudClient(
-            transport: live.transport ?? SocketHTTPTransport.forEndpoint(live.endpoint), credentials: credentials,
-            timeout: live.timeout, retryPolicy: RetryPolicy(maximumRetries: live.maximumRetries), log: log,
+            transport: transport, credentials: nil, timeout: live.timeout, retryPolicy: retryPolicy, log: log,
             scrubber: context.scrubber)
-        let collector = LiveCollector(
+        var collector = LiveCollector(
             client: client, endpointOverride: live.endpoint, filters: APIRequest.ListFilters(filter),
             concurrency: live.concurrency)
         if live.regions == .all {
+            collector.client.credentials = try await regionCredentials.current()
             regions = try await collector.allRegions()
             log("DescribeRegions: \(regions.count) regions")
         }
         regions = Array(Set(regions)).sorted()
-        let collection = try await collector.collect(regions: regions, keepGoing: live.keepGoing) {
+        // Which account each set of credentials belongs to, asked while the pages are fetched.
+        let planned = accounts
+        async let identified = Self.identify(planned, services: services)
+        let collection = try await collector.collect(accounts: planned, regions: regions, keepGoing: live.keepGoing) {
             [diagnostics] event in
             switch event {
             case .page(let region, let page, let count):
@@ -82,42 +103,97 @@ struct ConnectionGatherer: Sendable {
             case .regionFailed(let region): diagnostics.report(.progress, "\(region): failed")
             }
         }
+        for (index, id) in await identified { accounts[index].id = id }
+        var findings = LiveFindings(collection: collection)
+        let listed = accounts.indices.filter { !collection.failedAccounts.contains($0) }.map { accounts[$0].id }
+        if listed.allSatisfy({ $0 != nil }) { findings.scannedAccounts = Set(listed.compactMap { $0 }) }
+        for account in accounts {
+            if let id = account.id, let name = account.displayName, !name.isEmpty {
+                findings.accountNames[ExactText(id)] = name
+            }
+        }
         if let folder = live.saveRawDirectory {
             if collection.failures.isEmpty {
-                try Self.saveRaw(collection, to: folder)
+                try Self.saveRaw(collection, accounts: accounts, to: folder)
             } else {
                 // A snapshot without some regions would read back as their connections deleted.
                 diagnostics.report(
                     .warning,
                     """
-                    --save-raw: \(folder) was left as it was, because \(Plural.count(collection.failures.count, "region")) failed
+                    --save-raw: \(folder) was left as it was, because \(Self.failedParts(collection.failures)) failed
                     """)
             }
         }
-        var names: [ExactText: String] = [:]
         if live.vpcNames {
-            var byRegion: [ExactText: Set<ExactText>] = [:]
-            for connection in collection.connections {
-                if let region = connection.requesterRegion {
-                    byRegion[ExactText(region), default: []].insert(ExactText(connection.requester.vpcID.text))
-                }
-                if let region = connection.accepterRegion {
-                    byRegion[ExactText(region), default: []].insert(ExactText(connection.accepter.vpcID.text))
-                }
-            }
-            names = try await collector.vpcNames(
-                byRegion: byRegion.map { ($0.key.string, $0.value.sorted().map(\.string)) })
-            log("DescribeVpcs: \(names.count) names")
+            findings.vpcNames = try await Self.vpcNames(of: collection, accounts: accounts, collector: collector)
+            log("DescribeVpcs: \(findings.vpcNames.count) names")
         }
-        return (collection, names)
+        return findings
     }
 
-    /// Writes every page as `REGION-page-NNNN.json` into one snapshot folder, all or nothing.
-    private static func saveRaw(_ collection: LiveCollector.Collection, to folder: String) throws {
+    /// `2 regions`, `1 account`, `1 account and 2 regions`.
+    private static func failedParts(_ failures: [APIError]) -> String {
+        let accounts = failures.filter { $0.region == nil }.count, regions = failures.count - accounts
+        return [
+            accounts > 0 ? Plural.count(accounts, "account") : nil, regions > 0 ? Plural.count(regions, "region") : nil,
+        ]
+        .compactMap { $0 }.joined(separator: " and ")
+    }
+
+    /// The ids of the accounts whose id is not known yet, from GetCallerIdentity (a failure only means
+    /// that external accounts are not marked, and is logged).
+    private static func identify(_ accounts: [AccountTarget], services: CredentialServices) async -> [(Int, String)] {
+        var found: [(Int, String)] = []
+        for (index, account) in accounts.enumerated() where account.id == nil {
+            do {
+                let credentials = try await account.credentials.current()
+                let id = try await CallerIdentity.account(
+                    client: services.client(credentials), endpoint: services.stsEndpoint())
+                found.append((index, id))
+            } catch {
+                services.log("GetCallerIdentity: \(error); external accounts are not marked")
+            }
+        }
+        return found
+    }
+
+    /// VPC names from DescribeVpcs, each account asked for the VPCs it owns (with one account, for all).
+    private static func vpcNames(
+        of collection: LiveCollector.Collection, accounts: [AccountTarget], collector: LiveCollector
+    ) async throws -> [ExactText: String] {
+        var names: [ExactText: String] = [:]
+        for (index, account) in accounts.enumerated() where !collection.failedAccounts.contains(index) {
+            var byRegion: [ExactText: Set<ExactText>] = [:]
+            for connection in collection.connections {
+                for (endpoint, region, owner) in [
+                    (connection.requester, connection.requesterRegion, connection.requesterOwner),
+                    (connection.accepter, connection.accepterRegion, connection.accepterOwner),
+                ] {
+                    guard let region, accounts.count == 1 || (owner != nil && owner == account.id) else { continue }
+                    byRegion[ExactText(region), default: []].insert(ExactText(endpoint.vpcID.text))
+                }
+            }
+            if byRegion.isEmpty { continue }
+            var scoped = collector
+            scoped.client.credentials = try await account.credentials.current()
+            names.merge(
+                try await scoped.vpcNames(byRegion: byRegion.map { ($0.key.string, $0.value.sorted().map(\.string)) })
+            ) { $1 }
+        }
+        return names
+    }
+
+    /// Writes every page as `REGION-page-NNNN.json` (`ACCOUNT-REGION-page-NNNN.json` when several
+    /// accounts were listed) into one snapshot folder, all or nothing.
+    private static func saveRaw(
+        _ collection: LiveCollector.Collection, accounts: [AccountTarget], to folder: String
+    ) throws {
         var files: [SnapshotWriter.File] = []
         for result in collection.results {
+            let account = accounts[result.accountIndex]
+            let prefix = accounts.count == 1 ? "" : SnapshotWriter.fileStem(account.id ?? account.label ?? "") + "-"
             for (index, body) in result.pages.enumerated() {
-                let name = SnapshotWriter.pageFileName(region: result.region, page: index + 1)
+                let name = prefix + SnapshotWriter.pageFileName(region: result.region, page: index + 1)
                 files.append(SnapshotWriter.File(name: name, bytes: body))
             }
         }

@@ -47,6 +47,13 @@ struct Job: Sendable {
         return (kept, filtered)
     }
 
+    /// The accounts a live run listed, as the graph's owners are spelled (pseudonyms when redacting).
+    func scannedAccounts(_ gathered: ConnectionGatherer.Gathered, _ recipe: GraphRecipe) -> Set<String>? {
+        guard recipe.redaction != nil else { return gathered.scannedAccounts }
+        return GraphTransforms.redactedAccounts(
+            gathered.scannedAccounts, salt: context.environment["PEERGRAPH_REDACT_SALT"] ?? "")
+    }
+
     func warnIfEmpty(_ filtered: FilterResult, kept: [PeeringConnection], _ recipe: GraphRecipe) {
         if let why = filtered.emptyExplanation {
             diagnostics.report(.warning, "the graph is empty: \(why)")
@@ -63,16 +70,25 @@ struct Job: Sendable {
         for warning in graph.ownerConflictWarnings { diagnostics.report(.warning, "\(warning)") }
     }
 
-    /// With keep-going: names the regions that failed; true when some did.
+    /// With keep-going: names the accounts and regions that failed; true when some did.
     func reportFailures(_ failures: [APIError]) -> Bool {
         guard !failures.isEmpty else { return false }
         for failure in failures { diagnostics.report(.error, "\(failure)") }
-        let names = failures.compactMap(\.region).joined(separator: ", ")
-        diagnostics.report(
-            .warning,
-            """
-            --keep-going: the result leaves out \(Plural.count(failures.count, "region")) that failed (\(names))
-            """)
+        let regions = failures.filter { $0.region != nil }
+        let accounts = failures.filter { $0.region == nil }
+        var parts: [String] = []
+        if !accounts.isEmpty {
+            parts.append(
+                "\(Plural.count(accounts.count, "account")) that could not be reached (\(accounts.compactMap(\.account).joined(separator: ", ")))"
+            )
+        }
+        if !regions.isEmpty {
+            let names = regions.map { failure in
+                failure.account.map { "\($0) \(failure.region ?? "")" } ?? failure.region ?? ""
+            }
+            parts.append("\(Plural.count(regions.count, "region")) that failed (\(names.joined(separator: ", ")))")
+        }
+        diagnostics.report(.warning, "--keep-going: the result leaves out \(parts.joined(separator: " and "))")
         return true
     }
 }

@@ -62,7 +62,8 @@ extension OutputError: PeerGraphError {
     public var isClosedOutput: Bool { isBrokenPipe }
 }
 
-extension CredentialChain.Failure: PeerGraphError {
-    /// The request's: the configuration names no usable credentials.
-    public var category: ErrorCategory { .request }
+extension CredentialError: PeerGraphError {
+    /// The request's when the configuration names no usable credentials; the API's when a credential
+    /// service (STS, the metadata service, a credentials URI) failed.
+    public var category: ErrorCategory { isServiceFailure ? .api : .request }
 }

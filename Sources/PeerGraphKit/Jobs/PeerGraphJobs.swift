@@ -25,8 +25,10 @@ public enum PeerGraphJobs {
         }
         job.warnIfEmpty(filtered, kept: connections, request.recipe)
         let names = request.recipe.redaction != nil ? gathered.names.withoutAccounts : gathered.names
+        let scanned = job.scannedAccounts(gathered, request.recipe)
         var graph = await job.timer.time("graph") {
-            PeerGraph(connections: connections, grouping: request.recipe.grouping, names: names)
+            PeerGraph(
+                connections: connections, grouping: request.recipe.grouping, names: names, scannedAccounts: scanned)
         }
         job.warnAboutOwners(graph, request.recipe)
         if let key = request.recipe.collapse {

@@ -18,6 +18,8 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         case redirected(status: Int, location: String?)
         /// DescribeRegions named more regions than Alibaba Cloud has: not walked.
         case tooManyRegions(Int)
+        /// The account's credentials could not be had (its role could not be assumed); the message says why.
+        case credentials(message: String, code: String?)
     }
 
     /// The region asked, when the call was for one.
@@ -28,9 +30,13 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     public var reason: Reason
     /// How many times it was tried (retries included).
     public var attempts: Int
+    /// The account whose call it was, as messages name it (`account 1000000000000002 (prod-network)`),
+    /// when several accounts are collected.
+    public var account: String?
 
     /// A failure of `action` in `region` after `attempts` tries.
-    public init(region: String?, action: String, reason: Reason, attempts: Int) {
+    public init(region: String?, action: String, reason: Reason, attempts: Int, account: String? = nil) {
+        self.account = account
         self.region = region
         self.action = action
         self.reason = reason
@@ -50,7 +56,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             return false
         case .transport, .malformedResponse:
             return true
-        case .repeatedToken, .tooManyPages, .redirected, .tooManyRegions:
+        case .repeatedToken, .tooManyPages, .redirected, .tooManyRegions, .credentials:
             return false
         }
     }
@@ -65,12 +71,19 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// One line: region, action, attempts, and the reason (with the API's code and request id when given).
+    /// One line: account, region, action, attempts, and the reason (with the API's code and request id when given).
     public var description: String {
-        var text = region.map { "\($0): " } ?? ""
+        var text = account.map { "\($0): " } ?? ""
+        if case .credentials(let message, _) = reason { return text + message }
+        text += region.map { "\($0): " } ?? ""
         text += "\(action) failed"
         if attempts > 1 { text += " after \(attempts) attempts" }
-        text += ": "
+        return text + ": " + reasonDescription
+    }
+
+    /// The reason alone, with the API's code and request id when given.
+    public var reasonDescription: String {
+        var text = ""
         switch reason {
         case .service(let code, let message, let requestID, let recommend, let status):
             text += "\(code): \(message) (HTTP \(status)"
@@ -94,11 +107,14 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             text +=
                 "DescribeRegions named \(count) regions, more than Alibaba Cloud has; not walking them (name the regions with --region)"
         case .malformedResponse(let why):
-            text += "the response is not a valid page: \(why)"
+            text +=
+                "the response is not \(action == "ListVpcPeerConnections" ? "a valid page" : "a valid answer"): \(why)"
         case .repeatedToken(let token):
             text += "the service sent NextToken \(token.prefix(40).debugDescription) twice; stopped instead of looping"
         case .tooManyPages(let count):
             text += "more than \(count) pages; stopped"
+        case .credentials(let message, _):
+            text += message
         }
         return text
     }

@@ -5,7 +5,8 @@ import Foundation
 /// anything else fails at once.
 package struct AlibabaCloudClient: Sendable {
     package var transport: HTTPTransport
-    package var credentials: AlibabaCredentials
+    /// The keys that sign each call; nil: anonymous calls (AssumeRoleWithOIDC, whose token is the credential).
+    package var credentials: AlibabaCredentials?
     /// Seconds allowed for each request.
     package var timeout: Double
     package var retryPolicy: RetryPolicy
@@ -18,7 +19,7 @@ package struct AlibabaCloudClient: Sendable {
     package let scrubber: SecretScrubber
 
     package init(
-        transport: HTTPTransport, credentials: AlibabaCredentials, timeout: Double = 10,
+        transport: HTTPTransport, credentials: AlibabaCredentials?, timeout: Double = 10,
         retryPolicy: RetryPolicy = RetryPolicy(),
         log: @escaping @Sendable (String) -> Void = { _ in },
         sleep: @escaping @Sendable (Double) async throws -> Void = {
@@ -27,7 +28,7 @@ package struct AlibabaCloudClient: Sendable {
         scrubber: SecretScrubber = SecretScrubber()
     ) {
         self.scrubber = scrubber
-        scrubber.add(credentials.secrets)
+        scrubber.add(credentials?.secrets ?? [])
         self.transport = transport
         self.credentials = credentials
         self.timeout = timeout
@@ -45,7 +46,9 @@ package struct AlibabaCloudClient: Sendable {
         while true {
             attempt += 1
             let started = Date()
-            let signed = request.signed(endpoint: endpoint, credentials: credentials)
+            let signed =
+                credentials.map { request.signed(endpoint: endpoint, credentials: $0) }
+                ?? request.unsigned(endpoint: endpoint)
             if let authorization = signed.header("authorization"), let range = authorization.range(of: "Signature=") {
                 scrubber.add([String(authorization[range.upperBound...])])
             }

@@ -40,6 +40,8 @@ package struct LiveCollector: Sendable {
     /// One region's pages, as the API sent them.
     package struct RegionResult: Sendable {
         package var region: String
+        /// Which of the run's accounts it belongs to (0 when there is one).
+        package var accountIndex = 0
         package var connections: [PeeringConnection]
         /// The raw response bodies, in order, for `--save-raw`.
         package var pages: [[UInt8]]
@@ -49,6 +51,8 @@ package struct LiveCollector: Sendable {
     package struct Collection: Sendable {
         package var results: [RegionResult]
         package var failures: [APIError]
+        /// The accounts (indices into the run's accounts) whose credentials could not be had.
+        package var failedAccounts: Set<Int> = []
         package var connections: [PeeringConnection] { results.flatMap(\.connections) }
     }
 

@@ -80,7 +80,12 @@ package struct DOTWriter: GraphWriter {
             sink.write(
                 ", style=\"rounded,filled,dashed\", fillcolor=\"\(look.fill ?? "#FFFFFF")\", color=\"\(look.color)\", fontcolor=\"\(look.text ?? look.color)\""
             )
-        default: break
+        default:
+            if node.isExternal {
+                sink.write(
+                    ", style=\"rounded,filled,dashed\", fillcolor=\"\(ExternalAccountLook.fill)\", color=\"\(ExternalAccountLook.border)\", fontcolor=\"\(ExternalAccountLook.text)\""
+                )
+            }
         }
         sink.write("];\n")
     }
@@ -158,6 +163,11 @@ package struct DOTWriter: GraphWriter {
                 }
             sink.write("<tr><td><font color=\"\(entry.color)\">\(sample)</font></td>")
             sink.write("<td align=\"left\">\(DOTEscaper.htmlText(text))</td></tr>")
+        }
+        if graph.hasExternalNodes {
+            sink.write(
+                "<tr><td><font color=\"\(ExternalAccountLook.border)\">\u{2504}\u{2504}\u{2504}\u{2504}</font></td><td align=\"left\" bgcolor=\"\(ExternalAccountLook.fill)\">\(DOTEscaper.htmlText(ExternalAccountLook.legendText))</td></tr>"
+            )
         }
         sink.write("</table>>];\n")
     }

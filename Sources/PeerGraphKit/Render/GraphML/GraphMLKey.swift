@@ -15,6 +15,7 @@ struct GraphMLKey: Sendable {
     static let nodeIPv6 = GraphMLKey(id: "n_ipv6_cidrs", domain: "node", name: "ipv6_cidrs", type: "string")
     static let nodeGroup = GraphMLKey(id: "n_group", domain: "node", name: "group", type: "string")
     static let nodeChange = GraphMLKey(id: "n_change", domain: "node", name: "change", type: "string")
+    static let nodeExternal = GraphMLKey(id: "n_external", domain: "node", name: "external", type: "boolean")
 
     static let edgeLabel = GraphMLKey(id: "e_label", domain: "edge", name: "label", type: "string")
     static let edgeConnectionID = GraphMLKey(

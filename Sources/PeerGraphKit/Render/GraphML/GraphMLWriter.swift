@@ -86,6 +86,7 @@ package struct GraphMLWriter: GraphWriter {
         let extra =
             (isDiff ? [GraphMLKey.nodeChange, .edgeChange] : [])
             + (isCollapsed ? [.edgeConnectionCount] : [])
+            + (graph.hasExternalNodes ? [.nodeExternal] : [])
         // A collapsed edge sums many connections: its bandwidth and count are declared `long`, which
         // holds any sum of 32-bit bandwidths.
         let edgeKeys = Self.edgeKeys(summed: isCollapsed)
@@ -134,11 +135,15 @@ package struct GraphMLWriter: GraphWriter {
         if graph.isDiff {
             Self.data(.nodeChange, (graph.change(ofNode: node.id) ?? .unchanged).rawValue, to: sink)
         }
+        if graph.hasExternalNodes { Self.data(.nodeExternal, node.isExternal ? "true" : "false", to: sink) }
         if options.graphMLFlavor == .yed {
             sink.write(
                 "      <data key=\"\(GraphMLKey.nodeGraphicsID)\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>"
             )
-            sink.write("<y:Fill color=\"#F5F7FA\"/><y:BorderStyle color=\"#607D8B\" type=\"line\" width=\"1.0\"/>")
+            let look = node.isExternal ? ExternalAccountLook.self : nil
+            sink.write(
+                "<y:Fill color=\"\(look?.fill ?? "#F5F7FA")\"/><y:BorderStyle color=\"\(look?.border ?? "#607D8B")\" type=\"\(look == nil ? "line" : "dashed")\" width=\"1.0\"/>"
+            )
             sink.write(
                 "<y:NodeLabel>\(XMLEscaper.text(label))</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n"
             )

@@ -29,6 +29,7 @@ package struct NodeLinkJSONWriter: GraphWriter {
             fields.append("\"ipv6_cidrs\": [\(node.ipv6CIDRs.map(q).joined(separator: ", "))]")
             if let group = groupOfNode[index] { fields.append("\"group\": \(q(graph.groups[group].label))") }
             if let change = graph.change(ofNode: node.id) { fields.append("\"change\": \(q(change.rawValue))") }
+            if graph.hasExternalNodes { fields.append("\"external\": \(node.isExternal)") }
             sink.write(index == 0 ? "\n    {" : ",\n    {")
             sink.write(fields.joined(separator: ", "))
             sink.write("}")

@@ -10,11 +10,14 @@ package enum GraphText {
     package static func nodeLines(_ node: VPCNode) -> [String] {
         var lines: [String] = []
         if let name = node.displayName, !name.isEmpty { lines.append(name) }
-        if let caption = node.caption { return lines + caption }
+        if let caption = node.caption {
+            return lines + caption + (node.isExternal ? [ExternalAccountLook.caption(owner: nil)] : [])
+        }
         lines.append(node.id.text)
         let cidrs = node.ipv4CIDRs + node.ipv6CIDRs
         if !cidrs.isEmpty { lines.append(cidrs.joined(separator: ", ")) }
         if let region = node.region, !region.isEmpty { lines.append(region) }
+        if node.isExternal { lines.append(ExternalAccountLook.caption(owner: node.owner)) }
         return lines
     }
 

@@ -27,7 +27,9 @@ package struct MermaidWriter: GraphWriter {
                 }
             case "body": writeBody(graph, to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle)
             case "legend":
-                if options.legend { writeLegend(to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle) }
+                if options.legend {
+                    writeLegend(graph, to: sink, linkCount: &linkCount, linksByStyle: &linksByStyle)
+                }
             case "link_styles": writeLinkStyles(linksByStyle, to: sink)
             default: break
             }
@@ -51,6 +53,11 @@ package struct MermaidWriter: GraphWriter {
             )
             sink.write(
                 "  classDef removed fill:\(removed.fill ?? "#FFFFFF"),stroke:\(removed.color),color:\(removed.text ?? removed.color),stroke-dasharray:4 3\n"
+            )
+        }
+        if graph.hasExternalNodes {
+            sink.write(
+                "  classDef external fill:\(ExternalAccountLook.fill),stroke:\(ExternalAccountLook.border),color:\(ExternalAccountLook.text),stroke-dasharray:4 3\n"
             )
         }
         for (groupIndex, group) in graph.groups.enumerated() {
@@ -107,13 +114,18 @@ package struct MermaidWriter: GraphWriter {
             switch graph.change(ofNode: node.id) {
             case .added: "added"
             case .removed: "removed"
-            default: "vpc"
+            default: node.isExternal ? "external" : "vpc"
             }
         sink.write("\(indent)v\(index + 1)[\(MermaidEscaper.quotedLabel(label))]:::\(style)\n")
     }
 
-    private func writeLegend(to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]) {
+    private func writeLegend(
+        _ graph: PeerGraph, to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]
+    ) {
         sink.write("  subgraph legend[\"Legend\"]\n")
+        if graph.hasExternalNodes {
+            sink.write("    lx[\(MermaidEscaper.quotedLabel([ExternalAccountLook.legendText]))]:::external\n")
+        }
         for (index, entry) in options.theme.entries.enumerated() {
             let name = entry.status == StatusTheme.fallbackStatus ? "other" : entry.status
             let text = entry.meaning.isEmpty ? name : "\(name): \(entry.meaning)"
