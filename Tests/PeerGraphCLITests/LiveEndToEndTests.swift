@@ -283,7 +283,7 @@ import Testing
                 "ALIBABA_CLOUD_SECURITY_TOKEN": StandInServer.sts.token, "ALIBABA_CLOUD_REGION_ID": "cn-shanghai",
             ])
         #expect(live.code == 0, "\(live.stderr)")
-        #expect(live.stderr.contains("credentials: STS STS.… from environment variables (provider env/static_sts)"))
+        #expect(live.stderr.contains("credentials: STS STS.… from environment variables (provider env)"))
         let headers = server.requests().first?["headers"] as? [String: String] ?? [:]
         #expect(headers.first { $0.key.lowercased() == "x-acs-security-token" }?.value == StandInServer.sts.token)
         #expect((server.requests().first?["region"] as? String) == "cn-shanghai")

@@ -46,7 +46,8 @@ package struct AccountPlanner: Sendable {
                 let role = roleRequest(arn)
                 try role.validate("--assume-role")
                 let id = RoleRequest.account(ofARN: arn)
-                return AccountTarget(id: id, label: "role \(arn)", credentials: assumed(role, from: base))
+                return AccountTarget(
+                    id: id, label: "role \(arn)", credentials: assumed(role, from: base, label: "role \(arn)"))
             }
             return (accounts, base)
         case .ids(let ids):
@@ -95,9 +96,10 @@ package struct AccountPlanner: Sendable {
 
     /// The chain's credentials, fetched now: a source that is missing or fails ends the run here.
     private func baseCredentials(_ chain: CredentialChain) async throws -> RefreshingCredentials {
-        let credentials = RefreshingCredentials(try chain.provider(services: services), services: services)
-        let fetched = try await credentials.current()
-        services.log("credentials: \(fetched)")
+        let credentials = RefreshingCredentials(
+            try chain.provider(services: services), services: services,
+            label: chain.profile.map { "profile \($0)" } ?? (live.accounts == .caller ? nil : "the base credentials"))
+        _ = try await credentials.current()
         return credentials
     }
 
@@ -107,16 +109,19 @@ package struct AccountPlanner: Sendable {
             externalID: live.externalID)
     }
 
-    private func assumed(_ role: RoleRequest, from base: RefreshingCredentials) -> RefreshingCredentials {
-        RefreshingCredentials(AssumeRoleProvider(source: base, role: role), services: services)
+    private func assumed(_ role: RoleRequest, from base: RefreshingCredentials, label: String) -> RefreshingCredentials
+    {
+        RefreshingCredentials(AssumeRoleProvider(source: base, role: role), services: services, label: label)
     }
 
     private func member(
         id: String, displayName: String?, roleName: String, base: RefreshingCredentials
     ) -> AccountTarget {
-        AccountTarget(
-            id: id, displayName: displayName, label: AccountTarget.label(id: id, displayName: displayName),
-            credentials: assumed(roleRequest(RoleRequest.arn(account: id, roleName: roleName)), from: base))
+        let label = AccountTarget.label(id: id, displayName: displayName)
+        return AccountTarget(
+            id: id, displayName: displayName, label: label,
+            credentials: assumed(
+                roleRequest(RoleRequest.arn(account: id, roleName: roleName)), from: base, label: label))
     }
 
     /// `--role-name`, else the directory's default role, with a warning that it is broad.

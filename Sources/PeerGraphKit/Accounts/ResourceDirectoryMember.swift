@@ -11,7 +11,7 @@ package struct ResourceDirectoryMember: Sendable, Equatable {
     package var isUsable: Bool { status.hasSuffix("Success") }
 
     /// The ResourceManager endpoint (one for every region).
-    package static let endpoint = URL(string: "https://resourcemanager.aliyuncs.com")!
+    package static let endpoint = URL.fixed("https://resourcemanager.aliyuncs.com")
     /// More members than this are not walked: no directory is that large (the quota is in the thousands).
     package static let maximumPages = 1000
 

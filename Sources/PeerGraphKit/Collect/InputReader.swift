@@ -27,6 +27,8 @@ package struct InputReader: Sendable {
     package struct Collected: Sendable {
         package var connections: [PeeringConnection]
         package var warnings: [InputWarning]
+        /// The manifests of saved snapshots: which accounts their runs listed.
+        package var manifests: [SnapshotManifest] = []
     }
 
     /// All connections of all sources, in input order, not yet deduplicated.
@@ -81,7 +83,7 @@ package struct InputReader: Sendable {
                         let bytes = try readDescriptor(standardInput, name: name)
                         result = .success(try decodeFile(bytes, source: name, inFolder: false, strings: strings))
                     case .skipped(let warning):
-                        result = .success(FileResult(connections: [], warnings: [warning]))
+                        result = .success(FileResult(connections: [], warnings: [warning], manifest: nil))
                     }
                 } catch {
                     result = .failure(error)
@@ -91,6 +93,7 @@ package struct InputReader: Sendable {
         }
         var connections: [PeeringConnection] = []
         var warnings: [InputWarning] = []
+        var manifests: [SnapshotManifest] = []
         connections.reserveCapacity(results.totalSuccessCount)
         for index in 0..<work.count {
             // Take each file's connections out of its slot, so they are freed as soon as they are copied.
@@ -98,17 +101,19 @@ package struct InputReader: Sendable {
             case .success(let some):
                 connections += some.connections
                 warnings += some.warnings
+                if let manifest = some.manifest { manifests.append(manifest) }
             case .failure(let error): throw error
             case nil: continue
             }
         }
-        return Collected(connections: connections, warnings: warnings)
+        return Collected(connections: connections, warnings: warnings, manifests: manifests)
     }
 
-    /// One file's connections and warnings.
+    /// One file's connections and warnings, or the manifest it is.
     struct FileResult: Sendable {
         var connections: [PeeringConnection]
         var warnings: [InputWarning]
+        var manifest: SnapshotManifest?
     }
 
     /// Decodes one document, turning a JSON error into an `InputError` with line, column and path.
@@ -123,14 +128,19 @@ package struct InputReader: Sendable {
     ) throws(InputError) -> FileResult {
         let bytes = try DocumentEncoding.utf8JSON(raw, source: source, limit: maximumFileSize)
         do {
+            if let manifest = try SnapshotManifest.read(bytes) {
+                return FileResult(connections: [], warnings: [], manifest: manifest)
+            }
             let connections = try PeeringDocumentDecoder().decode(bytes, strings: strings)
             return FileResult(
                 connections: connections,
-                warnings: AccountIDCheck.roundedIDWarning(connections, source: source).map { [$0] } ?? [])
+                warnings: AccountIDCheck.roundedIDWarning(connections, source: source).map { [$0] } ?? [],
+                manifest: nil)
         } catch {
             if inFolder && !strict, let foreign = error.foreign {
                 return FileResult(
-                    connections: [], warnings: [InputWarning(source: source, message: Self.describe(foreign))])
+                    connections: [], warnings: [InputWarning(source: source, message: Self.describe(foreign))],
+                    manifest: nil)
             }
             throw InputError(source: source, bytes: bytes, syntaxError: error)
         }

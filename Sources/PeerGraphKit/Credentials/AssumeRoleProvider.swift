@@ -21,7 +21,9 @@ package struct AssumeRoleProvider: CredentialProvider {
         let role = role
         let path = path
         do {
-            return try await services.client(base).call(.assumeRole(role), endpoint: endpoint, region: nil) {
+            return try await services.client(base).call(
+                .assumeRole(role), endpoint: endpoint, region: nil, answerIsCredentials: true
+            ) {
                 body throws(APIError.Reason) in
                 do throws(CredentialError) {
                     return try TemporaryCredentialsAnswer.read(

@@ -58,20 +58,17 @@ package struct CredentialChain: Sendable {
         if profile == nil, let id = variable("ALIBABA_CLOUD_ACCESS_KEY_ID"),
             let secret = variable("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
         {
-            return ChainStepProvider(
-                step: "env", source: "environment variables",
-                StaticCredentialProvider(
-                    AlibabaCredentials(
-                        accessKeyID: id, accessKeySecret: secret,
-                        securityToken: variable("ALIBABA_CLOUD_SECURITY_TOKEN"),
-                        source: "environment variables")))
+            return StaticCredentialProvider(
+                AlibabaCredentials(
+                    accessKeyID: id, accessKeySecret: secret, securityToken: variable("ALIBABA_CLOUD_SECURITY_TOKEN"),
+                    source: "environment variables", providerPath: "env"))
         }
         if profile == nil, let role = variable("ALIBABA_CLOUD_ROLE_ARN"),
             let provider = variable("ALIBABA_CLOUD_OIDC_PROVIDER_ARN"),
             let file = variable("ALIBABA_CLOUD_OIDC_TOKEN_FILE")
         {
             return ChainStepProvider(
-                step: "env", source: "the OIDC environment variables",
+                step: nil, source: "the OIDC environment variables",
                 OIDCRoleProvider(
                     roleARN: role, providerARN: provider, tokenFile: file,
                     sessionName: variable("ALIBABA_CLOUD_ROLE_SESSION_NAME") ?? RoleRequest.defaultSessionName))
@@ -92,7 +89,7 @@ package struct CredentialChain: Sendable {
         if !isTrue("ALIBABA_CLOUD_ECS_METADATA_DISABLED") {
             let named = variable("ALIBABA_CLOUD_ECS_METADATA")
             let ecs = ChainStepProvider(
-                step: "ecs_ram_role", source: "the ECS instance RAM role", ECSRoleProvider(roleName: named))
+                step: nil, source: "the ECS instance RAM role", ECSRoleProvider(roleName: named))
             // The user named the role: this is the source they chose, and its failure is the answer.
             if named != nil { return ecs }
             lastSteps.metadata = ecs
@@ -102,7 +99,7 @@ package struct CredentialChain: Sendable {
                 throw CredentialError("ALIBABA_CLOUD_CREDENTIALS_URI is not an http(s) URL")
             }
             lastSteps.uri = ChainStepProvider(
-                step: "credential_uri", source: "ALIBABA_CLOUD_CREDENTIALS_URI", CredentialsURIProvider(url: url))
+                step: nil, source: "ALIBABA_CLOUD_CREDENTIALS_URI", CredentialsURIProvider(url: url))
         }
         return lastSteps
     }

@@ -4,7 +4,7 @@ import Foundation
 /// metadata service are, timeouts, the log and the scrubber that must learn every secret they obtain.
 package struct CredentialServices: Sendable {
     /// The ECS metadata service, fixed in the real world.
-    package static let metadataEndpoint = URL(string: "http://100.100.100.200")!
+    package static let metadataEndpoint = URL.fixed("http://100.100.100.200")
     /// The metadata service answers on the instance's own network within milliseconds: a short
     /// timeout keeps the chain fast off ECS (the official libraries use 1 s too).
     package static let metadataTimeout: Double = 1
@@ -65,7 +65,7 @@ package struct CredentialServices: Sendable {
                 $0 == UInt8(ascii: "-") || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)
             }),
             let url = URL(string: "https://sts\(vpc ? "-vpc" : "").\(region).aliyuncs.com")
-        else { return URL(string: "https://sts.aliyuncs.com")! }
+        else { return URL.fixed("https://sts.aliyuncs.com") }
         return url
     }
 

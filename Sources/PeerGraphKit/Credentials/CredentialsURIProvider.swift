@@ -31,7 +31,7 @@ package struct CredentialsURIProvider: CredentialProvider {
             throw CredentialError(service: "the credentials URI \(shownURL) answered HTTP \(response.status)")
         }
         return try TemporaryCredentialsAnswer.read(
-            services.scrubber.scrub(response.body), requireSuccessCode: true, source: "the credentials URI \(shownURL)",
+            response.body, requireSuccessCode: true, source: "the credentials URI \(shownURL)",
             path: path)
     }
 }

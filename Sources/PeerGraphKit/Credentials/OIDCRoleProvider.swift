@@ -49,7 +49,9 @@ package struct OIDCRoleProvider: CredentialProvider {
             durationSeconds: durationSeconds, policy: policy)
         let roleARN = roleARN
         do {
-            return try await services.client(nil).call(request, endpoint: services.stsEndpoint(sts), region: nil) {
+            return try await services.client(nil).call(
+                request, endpoint: services.stsEndpoint(sts), region: nil, answerIsCredentials: true
+            ) {
                 body throws(APIError.Reason) in
                 do throws(CredentialError) {
                     return try TemporaryCredentialsAnswer.read(

@@ -8,15 +8,18 @@ import Foundation
 package actor RefreshingCredentials {
     package nonisolated let provider: any CredentialProvider
     package nonisolated let services: CredentialServices
+    /// How `--verbose` names whose credentials these are (`role acs:ram::…`); nil: the run's own.
+    package nonisolated let label: String?
     private var cached: (credentials: AlibabaCredentials, refreshAt: Date?)?
     private var failure: CredentialError?
     private var pending: Task<Result<AlibabaCredentials, CredentialError>, Never>?
     /// How many times the provider was asked.
     package private(set) var fetches = 0
 
-    package init(_ provider: any CredentialProvider, services: CredentialServices) {
+    package init(_ provider: any CredentialProvider, services: CredentialServices, label: String? = nil) {
         self.provider = provider
         self.services = services
+        self.label = label
     }
 
     /// Credentials that are good for a while yet.
@@ -37,6 +40,7 @@ package actor RefreshingCredentials {
         switch result {
         case .success(let credentials):
             services.scrubber.add(credentials.secrets)
+            services.log("credentials\(label.map { " of \($0)" } ?? ""): \(credentials)")
             cached = (credentials, Self.refreshTime(credentials.expiration, fetchedAt: fetchedAt))
         case .failure(let error):
             failure = error

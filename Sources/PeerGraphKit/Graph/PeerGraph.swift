@@ -79,6 +79,14 @@ package struct PeerGraph: Sendable {
         return marks.vpcs[id]
     }
 
+    /// Marks the VPCs whose owner is not one of `scannedAccounts` (nil: nothing is known, none is marked).
+    package mutating func markExternal(outside scannedAccounts: Set<String>?) {
+        guard let scanned = scannedAccounts.map({ Set($0.map(ExactText.init)) }) else { return }
+        for index in nodes.indices {
+            if let owner = nodes[index].owner, !scanned.contains(ExactText(owner)) { nodes[index].isExternal = true }
+        }
+    }
+
     /// Whether some VPC belongs to an account the run did not list.
     package var hasExternalNodes: Bool { nodes.contains { $0.isExternal } }
 

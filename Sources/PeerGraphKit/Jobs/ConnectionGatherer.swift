@@ -26,6 +26,13 @@ struct ConnectionGatherer: Sendable {
             let collected = try reader.collect(sources)
             gathered = Gathered(connections: ConnectionDeduplicator.deduplicate(collected.connections))
             for warning in collected.warnings { diagnostics.report(.warning, "\(warning)") }
+            if !collected.manifests.isEmpty {
+                let accounts = collected.manifests.flatMap(\.accounts)
+                gathered.scannedAccounts = Set(accounts.map(\.id))
+                var names: [ExactText: String] = [:]
+                for account in accounts { if let name = account.displayName { names[ExactText(account.id)] = name } }
+                gathered.names = NameMap(vpcNames: [:], accountNames: names)
+            }
         case .live(let live):
             let found = try await collectLive(live, filter: filter)
             gathered = Gathered(
@@ -114,7 +121,7 @@ struct ConnectionGatherer: Sendable {
         }
         if let folder = live.saveRawDirectory {
             if collection.failures.isEmpty {
-                try Self.saveRaw(collection, accounts: accounts, to: folder)
+                try Self.saveRaw(collection, accounts: accounts, scanned: findings.scannedAccounts, to: folder)
             } else {
                 // A snapshot without some regions would read back as their connections deleted.
                 diagnostics.report(
@@ -186,9 +193,15 @@ struct ConnectionGatherer: Sendable {
     /// Writes every page as `REGION-page-NNNN.json` (`ACCOUNT-REGION-page-NNNN.json` when several
     /// accounts were listed) into one snapshot folder, all or nothing.
     private static func saveRaw(
-        _ collection: LiveCollector.Collection, accounts: [AccountTarget], to folder: String
+        _ collection: LiveCollector.Collection, accounts: [AccountTarget], scanned: Set<String>?, to folder: String
     ) throws {
         var files: [SnapshotWriter.File] = []
+        if scanned != nil {
+            let listed = accounts.compactMap { account in account.id.map { (id: $0, displayName: account.displayName) }
+            }
+            files.append(
+                SnapshotWriter.File(name: SnapshotManifest.fileName, bytes: SnapshotManifest(accounts: listed).bytes))
+        }
         for result in collection.results {
             let account = accounts[result.accountIndex]
             let prefix = accounts.count == 1 ? "" : SnapshotWriter.fileStem(account.id ?? account.label ?? "") + "-"

@@ -39,8 +39,12 @@ package struct AlibabaCloudClient: Sendable {
 
     /// Calls `request` at `endpoint` and returns the body of the successful (HTTP 2xx) response, after
     /// `validate` accepted it (a body it rejects counts as a malformed response, and is retried).
+    /// `answerIsCredentials`: a successful body is new credentials, read as they came (scrubbing could
+    /// cut a new key that happens to share a run of bytes with an old secret); it is never shown or saved,
+    /// and errors are scrubbed as always.
     package func call<Result>(
-        _ request: APIRequest, endpoint: URL, region: String?, validate: ([UInt8]) throws(APIError.Reason) -> Result
+        _ request: APIRequest, endpoint: URL, region: String?, answerIsCredentials: Bool = false,
+        validate: ([UInt8]) throws(APIError.Reason) -> Result
     ) async throws(APIError) -> Result {
         var attempt = 0
         while true {
@@ -57,7 +61,9 @@ package struct AlibabaCloudClient: Sendable {
             do {
                 var response = try await transport.send(signed, timeout: timeout)
                 // Scrub before anything reads the body: before it is cut into an excerpt, drawn or saved.
-                response.body = scrubber.scrub(response.body)
+                if !(answerIsCredentials && (200..<300).contains(response.status)) {
+                    response.body = scrubber.scrub(response.body)
+                }
                 response.headers = response.headers.mapValues { scrubber.scrub($0) }
                 let elapsed = Int(Date().timeIntervalSince(started) * 1000)
                 log(

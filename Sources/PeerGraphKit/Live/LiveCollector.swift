@@ -4,14 +4,9 @@ import Foundation
 /// concurrently (at most `concurrency` at a time, in a task group), results merged in region order.
 package struct LiveCollector: Sendable {
     /// The default VpcPeer endpoint: one host for every region (the region is a parameter).
-    package static let vpcPeerEndpoint = fixedURL("https://vpcpeer.aliyuncs.com")
+    package static let vpcPeerEndpoint = URL.fixed("https://vpcpeer.aliyuncs.com")
     /// The Vpc endpoint used for DescribeRegions.
-    package static let vpcEndpoint = fixedURL("https://vpc.aliyuncs.com")
-
-    private static func fixedURL(_ text: String) -> URL {
-        guard let url = URL(string: text) else { fatalError("\(text) is no URL") }
-        return url
-    }
+    package static let vpcEndpoint = URL.fixed("https://vpc.aliyuncs.com")
     /// Alibaba Cloud has about 30 regions; a DescribeRegions answer with more than this is not walked.
     package static let maximumRegions = 100
     /// No real account has this many pages of 100 connections in one region.

@@ -46,8 +46,9 @@ package enum SnapshotWriter {
         return String(stem.prefix(maximumNameStem - 17)) + "~" + SHA256.hash(Array(text.utf8)).hexString.prefix(16)
     }
 
-    /// True for the names `pageFileName` makes.
+    /// True for the names `pageFileName` makes, and the manifest's.
     static func isPageFileName(_ name: String) -> Bool {
+        if name == SnapshotManifest.fileName { return true }
         guard name.hasSuffix(".json"), let range = name.range(of: "-page-", options: .backwards) else { return false }
         let number = name[range.upperBound...].dropLast(5)
         let stem = name[..<range.lowerBound]

@@ -54,7 +54,7 @@ import Testing
         #expect(total == 3)
         #expect(members.map(\.id) == ["1000000000000001", "1000000000000002", "1000000000000003"])
         #expect(members[1].displayName == "prod-network")
-        #expect(members.allSatisfy(\.isUsable))
+        #expect(members.allSatisfy { $0.isUsable })
     }
 
     @Test func stsEndpointsAreGlobalRegionalOrVPC() {
