@@ -20,7 +20,9 @@ enum LiveOptions {
     static let timeout = OptionDeclaration(
         "timeout", .text("SECONDS"), section: .live, help: "Per request (default 10).")
     static let concurrency = OptionDeclaration(
-        "concurrency", .text("N"), section: .live, help: "Requests at once, over all accounts and regions (default 16)."
+        "concurrency", .text("N"), section: .live,
+        help:
+            "Requests at once over all accounts and regions (default 8 for one account; 32 for several, 8 per account)."
     )
     static let maximumRetries = OptionDeclaration(
         "max-retries", .text("N"), section: .live,

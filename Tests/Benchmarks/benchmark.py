@@ -11,7 +11,10 @@ turn (interleaved, so load affects all alike):
   2. growth: peergraph's L time over its M time (linear growth means about 10x);
   3. rendering: `dot -Tsvg` on peergraph's DOT of S versus on anchor_fast's plain DOT of S;
   4. live collection: 20 regions of 5 pages each at the loopback API stand-in with 50 ms added latency,
-     peergraph with its default concurrency versus --concurrency 1.
+     peergraph with its default concurrency versus --concurrency 1;
+  5. an organisation: `--accounts rd --region all` over 50 accounts x 28 regions at the stand-in with 50 ms
+     per request, default concurrency versus --concurrency 1 (the same requests one after another), paired,
+     with the AssumeRole calls counted (one per member account).
 Prints Markdown tables. Not a test: nothing here passes or fails.
 """
 import argparse, json, os, resource, statistics, subprocess, sys, tempfile, time
@@ -22,7 +25,8 @@ parser.add_argument("--runs", type=int, default=5)
 parser.add_argument("--sizes", default="M,L")
 parser.add_argument("--data", default=None)
 parser.add_argument("--networkx", action="store_true")
-parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live,linear")
+parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live,linear,org")
+parser.add_argument("--org-runs", type=int, default=3, help="repetitions of the organisation part (a sequential run takes about 80 s)")
 parser.add_argument("--binary", default=None, help="measure this peergraph binary instead of building one (e.g. an older release)")
 parser.add_argument("--versus", default=None, help="also run this other peergraph binary in the drawing part, interleaved, "
                     "and print the paired ratio against it (before/after a change)")
@@ -214,6 +218,50 @@ if "live" not in skip:
                 times[name].append(time.perf_counter() - start)
         d, q = statistics.median(times["default"]), statistics.median(times["sequential"])
         print(f"\n| live: 20 regions x 5 pages, 50 ms per request | seconds |\n| --- | --- |")
-        print(f"| default concurrency (8) | {d:.2f} s |\n| --concurrency 1 | {q:.2f} s |\n| ratio | {q / d:.1f}x |")
+        print(f"| default concurrency (32, 8 per account) | {d:.2f} s |\n| --concurrency 1 | {q:.2f} s |\n| ratio | {q / d:.1f}x |")
+    finally:
+        server.terminate()
+
+if "org" not in skip:
+    accounts = [f"{1000000000000001 + i}" for i in range(50)]
+    regions = [f"region-{i:02d}" for i in range(28)]
+    connections = []
+    for i, account in enumerate(accounts):
+        for j in range(4):
+            region, peer = regions[(i + j) % len(regions)], accounts[(i * 7 + j + 1) % len(accounts)]
+            connections.append({"InstanceId": f"pcc-{i:02d}-{j}", "RegionId": region, "AcceptingRegionId": region,
+                                "Status": "Activated", "OwnerId": int(account), "AcceptingOwnerUid": int(peer),
+                                "Vpc": {"VpcId": f"vpc-{i:02d}-{j}"}, "AcceptingVpc": {"VpcId": f"vpc-{(i * 7 + j + 1) % 50:02d}-0"}})
+    log = os.path.join(out, "org-requests.jsonl")
+    scenario = os.path.join(out, "org.json")
+    json.dump({"credentials": [{"id": "org-base", "secret": "org-base-secret", "account": accounts[0]}], "regions": regions,
+               "connections": connections, "latency_ms": 50, "per_account": True, "log": log,
+               "accounts": [{"id": a, "name": f"account-{n:02d}", "roles": ["peergraph-reader"]} for n, a in enumerate(accounts)]},
+              open(scenario, "w"))
+    server = subprocess.Popen([sys.executable, os.path.join(root, "Tests", "StandIn", "vpcpeer_standin.py"), scenario], stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(server.stdout.readline().split()[1])
+        env = dict(os.environ, ALIBABA_CLOUD_ACCESS_KEY_ID="org-base", ALIBABA_CLOUD_ACCESS_KEY_SECRET="org-base-secret", HOME=out,
+                   PEERGRAPH_IMDS_ENDPOINT="http://127.0.0.1:9")
+        base = [peergraph, "--accounts", "rd", "--role-name", "peergraph-reader", "--region", "all", "--endpoint",
+                f"http://127.0.0.1:{port}", "-q", "-o", os.path.join(out, "org.dot")]
+        times = {"default": [], "sequential": []}
+        counts = {"default": [], "sequential": []}
+        for _ in range(args.org_runs):
+            wait_until_idle()
+            for name, extra in (("default", []), ("sequential", ["--concurrency", "1"])):
+                open(log, "w").close()
+                start = time.perf_counter()
+                subprocess.run(base + extra, check=True, env=env, stdout=subprocess.DEVNULL)
+                times[name].append(time.perf_counter() - start)
+                actions = [json.loads(line).get("action") for line in open(log, encoding="utf-8")]
+                counts[name].append((actions.count("AssumeRole"), len(actions)))
+        d, q = statistics.median(times["default"]), statistics.median(times["sequential"])
+        ratio = statistics.median(y / x for x, y in zip(times["default"], times["sequential"]))
+        print(f"\n| organisation: 50 accounts x 28 regions, 50 ms per request | seconds | AssumeRole calls | requests |")
+        print("| --- | --- | --- | --- |")
+        print(f"| default concurrency (32, 8 per account) | {d:.2f} s | {counts['default'][0][0]} | {counts['default'][0][1]} |")
+        print(f"| --concurrency 1 (one after another) | {q:.2f} s | {counts['sequential'][0][0]} | {counts['sequential'][0][1]} |")
+        print(f"| paired ratio sequential / default | {ratio:.1f}x | | |")
     finally:
         server.terminate()

@@ -133,6 +133,9 @@ import Testing
         #expect(graphml.components(separatedBy: "<edge id=").count - 1 == 6)
         #expect(graphml.components(separatedBy: "<data key=\"n_external\">true</data>").count - 1 == 3)
         #expect(graphml.contains("prod-network (account \(Self.network))"))
+        // Owner groups of accounts not listed say so; the directory still names the one it knows.
+        #expect(graphml.contains("<data key=\"n_group\">invited-member (external account \(Self.invited))</data>"))
+        #expect(graphml.contains("<data key=\"n_group\">external account \(Self.partner)</data>"))
         let json = try JSONSerialization.jsonObject(with: Data((outputs["json"] ?? "").utf8)) as! [String: Any]
         let external = (json["nodes"] as! [[String: Any]]).filter { $0["external"] as? Bool == true }.map {
             $0["id"] as! String
@@ -150,6 +153,34 @@ import Testing
         // Each member listed with its own credentials, and the cross-account connections seen from both sides.
         let lists = server.requests("ListVpcPeerConnections").filter { $0["status"] as? Int == 200 }
         #expect(Set(lists.compactMap { $0["caller"] as? String }) == [Self.management, Self.network, Self.shared])
+    }
+
+    @Test func accountsAreListedAtOnceWithinTheBoundAndEightAtMostPerAccount() async throws {
+        let regions = (1...10).map { "r\($0)" }
+        let server = try StandInServer(
+            latencyMilliseconds: 300, regions: regions, connections: [],
+            credentials: [["id": Self.base.id, "secret": Self.base.secret, "account": Self.management]],
+            extra: [
+                "per_account": true,
+                "accounts": [
+                    ["id": Self.management, "roles": []], ["id": Self.network, "roles": ["peergraph-reader"]],
+                    ["id": Self.shared, "roles": ["peergraph-reader"]],
+                ],
+            ])
+        let run = try LiveEndToEndTests.spawn(
+            [
+                "--endpoint", server.endpoint, "--accounts", "rd", "--role-name", "peergraph-reader", "--region",
+                regions.joined(separator: ","), "--concurrency", "20", "-q",
+            ], environment: Self.baseEnvironment)
+        #expect(run.code == 0, "\(run.stderr)")
+        let lists = server.requests("ListVpcPeerConnections")
+        #expect(lists.count == 30)
+        let overall = LiveEndToEndTests.maximumOverlap(lists)
+        #expect(overall > 8 && overall <= 20, "\(overall)")
+        for account in [Self.management, Self.network, Self.shared] {
+            let own = LiveEndToEndTests.maximumOverlap(lists.filter { $0["caller"] as? String == account })
+            #expect(own <= 8, "\(account): \(own)")
+        }
     }
 
     @Test func withoutKeepGoingAnUnreachableMemberIsTheError() async throws {

@@ -80,7 +80,7 @@ package struct PeerGraph: Sendable {
     }
 
     /// Marks the VPCs whose owner is not one of `scannedAccounts` (nil: nothing is known, none is marked).
-    package mutating func markExternal(outside scannedAccounts: Set<String>?) {
+    private static func markExternal(_ nodes: inout [VPCNode], outside scannedAccounts: Set<String>?) {
         guard let scanned = scannedAccounts.map({ Set($0.map(ExactText.init)) }) else { return }
         for index in nodes.indices {
             if let owner = nodes[index].owner, !scanned.contains(ExactText(owner)) { nodes[index].isExternal = true }
@@ -91,8 +91,11 @@ package struct PeerGraph: Sendable {
     package var hasExternalNodes: Bool { nodes.contains { $0.isExternal } }
 
     /// The graph of a diff: `connections` (the new snapshot and the removed ones) with their changes marked.
-    package init(connections: [PeeringConnection], grouping: GroupingKey, names: NameMap, changes: ChangeMarks) {
-        self.init(connections: connections, grouping: grouping, names: names)
+    package init(
+        connections: [PeeringConnection], grouping: GroupingKey, names: NameMap, changes: ChangeMarks,
+        scannedAccounts: Set<String>? = nil
+    ) {
+        self.init(connections: connections, grouping: grouping, names: names, scannedAccounts: scannedAccounts)
         variant = .diff(changes)
     }
 
@@ -141,13 +144,7 @@ package struct PeerGraph: Sendable {
             builder.secondOwner.map { OwnerConflict(vpcID: VPCID(builder.id), owners: $0) }
         }
         for index in nodes.indices { nodes[index].displayName = names.vpcName(nodes[index].id.text) }
-        if let scanned = scannedAccounts.map({ Set($0.map(ExactText.init)) }) {
-            for index in nodes.indices {
-                if let owner = nodes[index].owner, !scanned.contains(ExactText(owner)) {
-                    nodes[index].isExternal = true
-                }
-            }
-        }
+        Self.markExternal(&nodes, outside: scannedAccounts)
 
         // Groups by label byte for byte: two regions that differ only in their Unicode form are two groups.
         var members: [ExactText: [Int]] = [:]

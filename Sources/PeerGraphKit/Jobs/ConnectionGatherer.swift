@@ -90,7 +90,7 @@ struct ConnectionGatherer: Sendable {
             scrubber: context.scrubber)
         var collector = LiveCollector(
             client: client, endpointOverride: live.endpoint, filters: APIRequest.ListFilters(filter),
-            concurrency: live.concurrency)
+            concurrency: live.concurrency ?? (accounts.count == 1 ? 8 : 32))
         if live.regions == .all {
             collector.client.credentials = try await regionCredentials.current()
             regions = try await collector.allRegions()
@@ -100,7 +100,10 @@ struct ConnectionGatherer: Sendable {
         // Which account each set of credentials belongs to, asked while the pages are fetched.
         let planned = accounts
         async let identified = Self.identify(planned, services: services)
-        let collection = try await collector.collect(accounts: planned, regions: regions, keepGoing: live.keepGoing) {
+        let collection = try await collector.collect(
+            accounts: planned, regions: regions, keepGoing: live.keepGoing,
+            perAccount: planned.count == 1 ? nil : LiveRequest.perAccountConcurrency
+        ) {
             [diagnostics] event in
             switch event {
             case .page(let region, let page, let count):

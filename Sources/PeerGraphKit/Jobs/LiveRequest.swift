@@ -49,8 +49,10 @@ public struct LiveRequest: Sendable {
     public var endpoint: URL?
     /// Seconds per request.
     public var timeout: Double = 10
-    /// Requests at once, over all accounts and regions.
-    public var concurrency = 16
+    /// Requests at once, over all accounts and regions; nil: 8 for one account, 32 for several.
+    public var concurrency: Int?
+    /// Requests at once for any one account, when several are listed (each account's API rate limits are its own).
+    public static let perAccountConcurrency = 8
     /// Retries of a throttled or failed call.
     public var maximumRetries = 3
     /// Finish with the regions that worked when others fail (`JobResult.Outcome.partial`).

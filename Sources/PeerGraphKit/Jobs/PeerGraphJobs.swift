@@ -74,10 +74,10 @@ public enum PeerGraphJobs {
             var marks = PeerGraph.ChangeMarks(connections: difference.changeKinds)
             for vpc in difference.vpcsAdded { marks.vpcs[vpc] = .added }
             for vpc in difference.vpcsRemoved { marks.vpcs[vpc] = .removed }
-            var graph = PeerGraph(
+            let graph = PeerGraph(
                 connections: newConnections + difference.removed, grouping: request.recipe.grouping,
-                names: old.names.merging(new.names), changes: marks)
-            graph.markExternal(outside: job.scannedAccounts(new, request.recipe))
+                names: old.names.merging(new.names), changes: marks,
+                scannedAccounts: job.scannedAccounts(new, request.recipe))
             try job.emitter.emitGraph(graph, output: output, look: look)
         } else {
             let writer = DiffReportWriter(format: request.reportFormat)

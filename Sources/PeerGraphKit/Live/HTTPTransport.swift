@@ -68,8 +68,10 @@ package final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let delegate: Delegate
 
+    /// `maximumConnectionsPerHost`: every account's and region's calls go to one host (vpcpeer.aliyuncs.com),
+    /// so this is as high as `--concurrency` goes; lower, it would be the run's real bound.
     package init(
-        maximumResponseSize: Int = URLSessionTransport.defaultMaximumResponseSize, maximumConnectionsPerHost: Int = 16
+        maximumResponseSize: Int = URLSessionTransport.defaultMaximumResponseSize, maximumConnectionsPerHost: Int = 64
     ) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
