@@ -1,6 +1,7 @@
 // libFuzzer entry point for peergraph's readers of untrusted bytes: the JSON reader (PeeringDocumentDecoder
 // and JSONScanner), the gzip and UTF-16 decoding in front of it, the HTTP response parser of the plain-HTTP
-// transport, and the secret scrubber.
+// transport, the secret scrubber, and the readers of the credential services' and ResourceManager's answers
+// and of snapshot manifests.
 // Built outside SwiftPM with the library's sources, by .ci/fuzz:
 //   swiftc -O -sanitize=fuzzer,address -parse-as-library Sources/PeerGraphKit/**/*.swift Tests/Fuzz/FuzzJSONDecoder.swift
 // Any input must give connections or a JSONSyntaxError: never a crash, a hang or unbounded memory.
@@ -33,6 +34,11 @@ public func fuzzJSONDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".utf8) + bytes, limit: 1 << 24)
     _ = try? SocketHTTPTransport.parse(bytes, limit: 1 << 24)
     _ = fuzzScrubber.scrub(bytes)
+    // What STS, the metadata service, a credentials URI and ResourceManager answer is as untrusted.
+    _ = try? AnswerFields(bytes)
+    _ = try? TemporaryCredentialsAnswer.read(bytes, prefix: "Credentials.", source: "fuzz", path: "fuzz")
+    _ = try? ResourceDirectoryMember.page(bytes)
+    _ = try? SnapshotManifest.read(bytes)
     return 0
 }
 

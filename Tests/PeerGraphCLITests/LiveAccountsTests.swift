@@ -49,10 +49,12 @@ import Testing
         ]
     }
 
-    static func organisation(faults: [String: [String]] = [:], latency: Int = 0) throws -> StandInServer {
+    static func organisation(
+        faults: [String: [String]] = [:], latency: Int = 0, untrusted: [String] = []
+    ) throws -> StandInServer {
         try StandInServer(
             faults: faults, latencyMilliseconds: latency, regions: ["cn-hangzhou", "cn-shanghai"],
-            connections: connections,
+            connections: connections, vpcNames: ["vpc-shared-1": "Shared VPC"],
             credentials: [["id": base.id, "secret": base.secret, "account": management]],
             extra: [
                 "per_account": true,
@@ -61,7 +63,10 @@ import Testing
                     ["id": network, "name": "prod-network", "roles": ["peergraph-reader"]],
                     ["id": invited, "name": "invited-member", "status": "InviteSuccess", "roles": []],
                     ["id": joining, "name": "joining", "status": "InviteVerifying", "roles": ["peergraph-reader"]],
-                    ["id": shared, "name": "shared-services", "roles": ["peergraph-reader"]],
+                    [
+                        "id": shared, "name": "shared-services", "roles": ["peergraph-reader"],
+                        "untrusted_roles": untrusted,
+                    ],
                 ],
             ])
     }
@@ -232,13 +237,19 @@ import Testing
             [
                 "--assume-role", "acs:ram::\(Self.network):role/peergraph-reader", "--assume-role",
                 "acs:ram::\(Self.shared):role/peergraph-reader", "--region", "cn-hangzhou,cn-shanghai", "-f", "json",
-                "--role-session-name", "docs-ci", "--role-duration", "900", "-v",
+                "--role-session-name", "docs-ci", "--role-duration", "900", "--external-id", "ext-1234", "--vpc-names",
+                "-v",
             ])
         #expect(run.code == 0, "\(run.stderr)")
         let assumed = server.requests("AssumeRole")
         #expect(assumed.count == 2)
         #expect(assumed.allSatisfy { ($0["params"] as? [String: String])?["RoleSessionName"] == "docs-ci" })
         #expect(assumed.allSatisfy { ($0["params"] as? [String: String])?["DurationSeconds"] == "900" })
+        #expect(assumed.allSatisfy { ($0["params"] as? [String: String])?["ExternalId"] == "ext-1234" })
+        // Each account is asked for the names of the VPCs it owns, with its own credentials.
+        let named = server.requests("DescribeVpcs")
+        #expect(Set(named.compactMap { $0["caller"] as? String }) == [Self.network, Self.shared])
+        #expect(run.stdout.contains("\"name\": \"Shared VPC\""))
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let external = (json["nodes"] as! [[String: Any]]).filter { $0["external"] as? Bool == true }.count
         // Only two accounts listed: the management account's VPC they peer with is external too.
@@ -261,6 +272,34 @@ import Testing
         let assumed = server.requests("AssumeRole")
         #expect(assumed.count == 3)
         #expect(assumed.filter { $0["status"] as? Int == 200 }.count == 1)
+    }
+
+    @Test func membersThatRefuseOrStayThrottledAreReportedByIdNameAndCode() async throws {
+        let server = try Self.organisation(
+            faults: ["AssumeRole:\(Self.network)": Array(repeating: "throttle-400", count: 10)],
+            untrusted: ["peergraph-reader"])
+        let run = try await Self.run(
+            server,
+            [
+                "--accounts", "rd", "--role-name", "peergraph-reader", "--exclude-account", Self.invited, "--region",
+                "cn-hangzhou", "--keep-going", "--max-retries", "1", "-f", "json",
+            ])
+        #expect(run.code == 4)
+        #expect(
+            run.stderr.contains(
+                "account \(Self.shared) (shared-services): AssumeRole of acs:ram::\(Self.shared):role/peergraph-reader failed: NoPermission"
+            ))
+        #expect(
+            run.stderr.contains(
+                "account \(Self.network) (prod-network): AssumeRole of acs:ram::\(Self.network):role/peergraph-reader failed: Throttling.User"
+            ))
+        #expect(run.stderr.contains("leaves out 2 accounts that could not be reached"))
+        // Throttling is retried (1 retry here), and still one role per account is asked for.
+        #expect(server.requests("AssumeRole").filter { $0["assumed"] as? String == Self.network }.count == 2)
+        #expect(server.requests("AssumeRole").filter { $0["assumed"] as? String == Self.shared }.count == 1)
+        // The management account's own connections are drawn.
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        #expect((json["edges"] as! [Any]).count == 3)
     }
 
     @Test func aSnapshotPerAccountReadsBackTheSameMesh() async throws {

@@ -193,6 +193,7 @@ import Testing
             #expect(run.code == 0, "\(profile): \(run.stderr)")
             #expect(run.stderr.contains("(provider \(path))"), "\(profile): \(run.stderr)")
             let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+            // The stand-in's fixed STS key belongs to no account and sees every connection; the others, their own.
             #expect(!(json["edges"] as! [Any]).isEmpty, "\(profile)")
         }
         let sso = try await Self.run(server, [:], home: folder, arguments: ["--profile", "sso"])
