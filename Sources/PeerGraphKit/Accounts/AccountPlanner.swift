@@ -53,7 +53,9 @@ package struct AccountPlanner: Sendable {
         case .ids(let ids):
             let base = try await baseCredentials(chain)
             let roleName = self.roleName()
-            let wanted = ids.filter { !live.excludedAccounts.contains($0) }
+            // Each account once, in the order given.
+            var seen: Set<String> = []
+            let wanted = ids.filter { !live.excludedAccounts.contains($0) && seen.insert($0).inserted }
             return (wanted.map { member(id: $0, displayName: nil, roleName: roleName, base: base) }, base)
         case .resourceDirectory:
             let base = try await baseCredentials(chain)
