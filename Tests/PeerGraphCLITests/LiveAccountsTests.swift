@@ -188,6 +188,25 @@ import Testing
         }
     }
 
+    /// The interleaving and the roles assumed ahead change nothing but the time: one request at a time
+    /// (no prefetch) draws the same bytes with the same AssumeRole calls.
+    @Test func theSameMeshWhateverTheConcurrency() async throws {
+        let server = try Self.organisation()
+        var outputs: [String] = []
+        for concurrency in ["1", "32"] {
+            let run = try await Self.run(
+                server,
+                [
+                    "--accounts", "rd", "--role-name", "peergraph-reader", "--region", "all", "--keep-going",
+                    "--concurrency", concurrency, "-f", "graphml", "--group-by", "owner",
+                ])
+            #expect(run.code == 4)
+            outputs.append(run.stdout)
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(server.requests("AssumeRole").count == 3 + 3)
+    }
+
     @Test func withoutKeepGoingAnUnreachableMemberIsTheError() async throws {
         let server = try Self.organisation()
         let run = try await Self.run(
