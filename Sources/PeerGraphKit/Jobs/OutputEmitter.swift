@@ -37,15 +37,35 @@ struct OutputEmitter: Sendable {
             return
         }
         let fence = output.markdownFence && output.format == .mermaid
+        // In Markdown, the legend is a table below the diagram rather than a block inside it.
+        var drawn = look
+        if fence { drawn.legend = false }
         let byteCount = try emit(to: output.destination) { sink in
             if fence { sink.write("```mermaid\n") }
-            PeerGraphPipeline.render(graph, format: output.format, options: look, to: sink)
-            if fence { sink.write("```\n") }
+            PeerGraphPipeline.render(graph, format: output.format, options: drawn, to: sink)
+            if fence {
+                sink.write("```\n")
+                if look.legend { Self.writeLegendTable(graph, theme: look.theme, to: sink) }
+            }
         }
         if output.format == .mermaid {
             for warning in MermaidWriter.limitWarnings(edgeCount: graph.edges.count, characterCount: byteCount) {
                 diagnostics.report(.warning, warning)
             }
+        }
+    }
+
+    /// The legend as a Markdown table: a row per style the diagram uses (and external accounts).
+    static func writeLegendTable(_ graph: PeerGraph, theme: StatusTheme, to sink: OutputSink) {
+        let entries = LegendEntry.entries(for: graph, theme: theme)
+        guard !entries.isEmpty || graph.hasExternalNodes else { return }
+        sink.write("\n| line | meaning |\n| --- | --- |\n")
+        for entry in entries {
+            let line = "\(ColorName.of(entry.color)), \(entry.line.rawValue)"
+            sink.write("| \(TextEscaping.markdown(line)) | \(TextEscaping.markdown(entry.text)) |\n")
+        }
+        if graph.hasExternalNodes {
+            sink.write("| grey box, dashed | \(TextEscaping.markdown(ExternalAccountLook.legendText)) |\n")
         }
     }
 

@@ -30,6 +30,7 @@ package struct DOTWriter: GraphWriter {
 
     private func writeBody(_ graph: PeerGraph, to sink: OutputSink) {
         let groupOfNode = graph.groupIndexByNode
+        let nodeLabels = NodeLabelContext(graph)
         for (groupIndex, group) in graph.groups.enumerated() {
             sink.write("  subgraph cluster_\(groupIndex + 1) {\n")
             // A cluster label is one line: a label of nothing but line breaks has no width but some height,
@@ -41,12 +42,12 @@ package struct DOTWriter: GraphWriter {
             )
             let members = group.nodeIndices
             sink.writeInOrder(count: members.count) { index, sink in
-                writeNode(graph.nodes[members[index]], in: graph, indent: "    ", to: sink)
+                writeNode(graph.nodes[members[index]], in: graph, labels: nodeLabels, indent: "    ", to: sink)
             }
             sink.write("  }\n")
         }
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
-            writeNode(node, in: graph, indent: "  ", to: sink)
+            writeNode(node, in: graph, labels: nodeLabels, indent: "  ", to: sink)
         }
         let labels = options.edgeLabels.resolved(edgeCount: graph.edges.count)
         // Whether each VPC id can be written as it is, decided once per node rather than once per edge end.
@@ -61,8 +62,12 @@ package struct DOTWriter: GraphWriter {
         }
     }
 
-    private func writeNode(_ node: VPCNode, in graph: PeerGraph, indent: String, to sink: OutputSink) {
-        let label = GraphText.nodeLines(node).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+    private func writeNode(
+        _ node: VPCNode, in graph: PeerGraph, labels: NodeLabelContext, indent: String, to sink: OutputSink
+    ) {
+        let label = GraphText.nodeLines(node, in: labels).map {
+            GraphText.shortened($0, to: options.maximumLabelLength)
+        }
         sink.write(indent)
         DOTEscaper.writeQuotedID(node.id.text, to: sink)
         sink.write(" [label=")
@@ -151,9 +156,8 @@ package struct DOTWriter: GraphWriter {
             "  \"\\legend\" [shape=plain, fontsize=9, label=<<table border=\"1\" color=\"#B0BEC5\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">"
         )
         sink.write("<tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>")
-        for entry in options.theme.entries {
-            let name = entry.status == StatusTheme.fallbackStatus ? "other" : entry.status
-            let text = entry.meaning.isEmpty ? name : "\(name): \(entry.meaning)"
+        // Only the styles the drawing uses, each a sample of its own line in its colour.
+        for entry in LegendEntry.entries(for: graph, theme: options.theme) {
             let sample =
                 switch entry.line {
                 case .solid: "\u{2500}\u{2500}\u{2500}\u{2500}"
@@ -162,7 +166,7 @@ package struct DOTWriter: GraphWriter {
                 case .bold: "\u{2501}\u{2501}\u{2501}\u{2501}"
                 }
             sink.write("<tr><td><font color=\"\(entry.color)\">\(sample)</font></td>")
-            sink.write("<td align=\"left\">\(DOTEscaper.htmlText(text))</td></tr>")
+            sink.write("<td align=\"left\">\(DOTEscaper.htmlText(entry.text))</td></tr>")
         }
         if graph.hasExternalNodes {
             sink.write(

@@ -110,20 +110,23 @@ package struct GraphMLWriter: GraphWriter {
 
     private func writeBody(_ graph: PeerGraph, tagKeys: TagKeys, to sink: OutputSink) {
         let groupOfNode = graph.groupIndexByNode
+        let labels = NodeLabelContext(graph)
         sink.writeInOrder(count: graph.nodes.count) { index, sink in
-            writeNode(index, in: graph, group: groupOfNode[index], to: sink)
+            writeNode(index, in: graph, labels: labels, group: groupOfNode[index], to: sink)
         }
         sink.writeInOrder(count: graph.edges.count) { index, sink in
             writeEdge(index, in: graph, tagKeys: tagKeys, to: sink)
         }
     }
 
-    private func writeNode(_ index: Int, in graph: PeerGraph, group: Int?, to sink: OutputSink) {
+    private func writeNode(
+        _ index: Int, in graph: PeerGraph, labels: NodeLabelContext, group: Int?, to sink: OutputSink
+    ) {
         let node = graph.nodes[index]
         sink.write("    <node id=\"n")
         sink.write(String(index + 1))
         sink.write("\">\n")
-        let label = GraphText.nodeLines(node).joined(separator: "\n")
+        let label = GraphText.nodeLines(node, in: labels).joined(separator: "\n")
         Self.data(.nodeLabel, label, to: sink)
         Self.data(.nodeName, node.id.text, to: sink)
         Self.data(.nodeVPCID, node.id.text, to: sink)

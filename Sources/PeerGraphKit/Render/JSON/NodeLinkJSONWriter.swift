@@ -18,9 +18,11 @@ package struct NodeLinkJSONWriter: GraphWriter {
         sink.write(graphFields.joined(separator: ", "))
         sink.write("},\n  \"nodes\": [")
         let groupOfNode = graph.groupIndexByNode
+        let labels = NodeLabelContext(graph)
         for (index, node) in graph.nodes.enumerated() {
             var fields = [
-                "\"id\": \(q(node.id.text))", "\"label\": \(q(GraphText.nodeLines(node).joined(separator: "\n")))",
+                "\"id\": \(q(node.id.text))",
+                "\"label\": \(q(GraphText.nodeLines(node, in: labels).joined(separator: "\n")))",
             ]
             if let name = node.displayName { fields.append("\"name\": \(q(name))") }
             if let region = node.region { fields.append("\"region\": \(q(region))") }

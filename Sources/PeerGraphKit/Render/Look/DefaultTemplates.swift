@@ -57,17 +57,17 @@ flowchart LR
     static let theme = ##"""
 # peergraph status theme: how each connection status is drawn in every format.
 # STATUS           COLOUR   STYLE   MEANING (shown in the legend)
-Activated          #2E7D32  solid   active
-Accepting          #EF6C00  dashed  waiting for the accepter
+Activated          #2E7D32  solid   active: traffic flows
+Accepting          #EF6C00  dashed  waiting for the accepter to accept
 Creating           #1565C0  dashed  being created
-Updating           #1565C0  dashed  being updated
-Deleting           #757575  dashed  being deleted
-Rejected           #9E9E9E  dotted  rejected
-Expired            #9E9E9E  dotted  expired
-Deleted            #BDBDBD  dotted  deleted
-*                  #6A1B9A  dashed  other status
+Updating           #00838F  dashed  bandwidth or settings being changed
+Deleting           #6D4C41  dashed  being deleted
+Rejected           #AD1457  dotted  rejected by the accepter: no traffic
+Expired            #F9A825  dotted  not accepted in time: no traffic
+Deleted            #616161  dotted  deleted: no traffic
+*                  #6A1B9A  dashed  a status peergraph does not know
 # Business status overlay: drawn over the status style.
-FinancialLocked    #C62828  bold    locked for an overdue payment
+FinancialLocked    #C62828  bold    locked: overdue payment, traffic stopped
 # Changes, in the graphs of peergraph diff: a connection added, changed, removed or unchanged, and a VPC
 # added or removed. STYLE may be BASE,OVERLAY (DOT draws both); fill= and text= colour the VPCs.
 diff-added         #2E7D32  solid,bold   fill=#E8F5E9 text=#1B5E20  added

@@ -6,8 +6,14 @@ package enum GraphText {
         return mbps < 0 ? "unlimited" : "\(mbps) Mbps"
     }
 
-    /// Node label lines: friendly name if any, VPC id, CIDR blocks, region (or the caption of a collapsed node).
-    package static func nodeLines(_ node: VPCNode) -> [String] {
+    /// CIDR blocks shown one per line, at most this many lines (the last says `+N more`); the tooltip
+    /// and the data fields always have all of them.
+    package static let maximumCIDRLines = 4
+
+    /// Node label lines: friendly name if any, VPC id, CIDR blocks (IPv4 then IPv6, one per line, never
+    /// cut), the region unless the region box says it, the account when `context` asks for it or the
+    /// account is external (or the caption of a collapsed node).
+    package static func nodeLines(_ node: VPCNode, in context: NodeLabelContext = NodeLabelContext()) -> [String] {
         var lines: [String] = []
         if let name = node.displayName, !name.isEmpty { lines.append(name) }
         if let caption = node.caption {
@@ -15,9 +21,18 @@ package enum GraphText {
         }
         lines.append(node.id.text)
         let cidrs = node.ipv4CIDRs + node.ipv6CIDRs
-        if !cidrs.isEmpty { lines.append(cidrs.joined(separator: ", ")) }
-        if let region = node.region, !region.isEmpty { lines.append(region) }
-        if node.isExternal { lines.append(ExternalAccountLook.caption(owner: node.owner)) }
+        if cidrs.count > maximumCIDRLines {
+            lines += cidrs.prefix(maximumCIDRLines - 1)
+            lines.append("+\(cidrs.count - (maximumCIDRLines - 1)) more")
+        } else {
+            lines += cidrs
+        }
+        if let region = node.region, !region.isEmpty, !context.omitsRegion { lines.append(region) }
+        if node.isExternal {
+            lines.append(ExternalAccountLook.caption(owner: node.owner))
+        } else if context.showsAccount, let owner = node.owner {
+            lines.append("account \(owner)")
+        }
         return lines
     }
 

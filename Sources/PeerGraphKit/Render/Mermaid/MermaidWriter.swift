@@ -46,6 +46,7 @@ package struct MermaidWriter: GraphWriter {
         _ graph: PeerGraph, to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]
     ) {
         let groupOfNode = graph.groupIndexByNode
+        let labels = NodeLabelContext(graph)
         if graph.isDiff {
             let added = options.theme.entry(for: .added), removed = options.theme.entry(for: .removed)
             sink.write(
@@ -64,12 +65,12 @@ package struct MermaidWriter: GraphWriter {
             let label = GraphText.shortened(group.label, to: max(options.maximumLabelLength, 64))
             sink.write("  subgraph g\(groupIndex + 1)[\(MermaidEscaper.quotedLabel([label]))]\n")
             for nodeIndex in group.nodeIndices {
-                writeNode(graph.nodes[nodeIndex], index: nodeIndex, in: graph, indent: "    ", to: sink)
+                writeNode(graph.nodes[nodeIndex], index: nodeIndex, in: graph, labels: labels, indent: "    ", to: sink)
             }
             sink.write("  end\n")
         }
         for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
-            writeNode(node, index: index, in: graph, indent: "  ", to: sink)
+            writeNode(node, index: index, in: graph, labels: labels, indent: "  ", to: sink)
         }
         // Link styles are numbered in edge order, so they are gathered first, one edge after another;
         // then the edges are written on every core.
@@ -108,8 +109,12 @@ package struct MermaidWriter: GraphWriter {
         sink.write("\n")
     }
 
-    private func writeNode(_ node: VPCNode, index: Int, in graph: PeerGraph, indent: String, to sink: OutputSink) {
-        let label = GraphText.nodeLines(node).map { GraphText.shortened($0, to: options.maximumLabelLength) }
+    private func writeNode(
+        _ node: VPCNode, index: Int, in graph: PeerGraph, labels: NodeLabelContext, indent: String, to sink: OutputSink
+    ) {
+        let label = GraphText.nodeLines(node, in: labels).map {
+            GraphText.shortened($0, to: options.maximumLabelLength)
+        }
         let style =
             switch graph.change(ofNode: node.id) {
             case .added: "added"
@@ -119,28 +124,22 @@ package struct MermaidWriter: GraphWriter {
         sink.write("\(indent)v\(index + 1)[\(MermaidEscaper.quotedLabel(label))]:::\(style)\n")
     }
 
+    /// The legend as one compact block (no sample nodes or links, which mermaid draws as empty boxes):
+    /// a line per style the drawing uses, saying its colour and line in words.
     private func writeLegend(
         _ graph: PeerGraph, to sink: OutputSink, linkCount: inout Int, linksByStyle: inout [String: [Int]]
     ) {
+        var lines = LegendEntry.entries(for: graph, theme: options.theme).map(Self.legendLine)
+        if graph.hasExternalNodes { lines.append("grey dashed box — \(ExternalAccountLook.legendText)") }
+        guard !lines.isEmpty else { return }
         sink.write("  subgraph legend[\"Legend\"]\n")
-        if graph.hasExternalNodes {
-            sink.write("    lx[\(MermaidEscaper.quotedLabel([ExternalAccountLook.legendText]))]:::external\n")
-        }
-        for (index, entry) in options.theme.entries.enumerated() {
-            let name = entry.status == StatusTheme.fallbackStatus ? "other" : entry.status
-            let text = entry.meaning.isEmpty ? name : "\(name): \(entry.meaning)"
-            sink.write(
-                "    l\(index + 1)a[\" \"]:::legend \(Self.arrow(entry.line))|\(MermaidEscaper.quotedLabel([text]))| l\(index + 1)b[\" \"]:::legend\n"
-            )
-            linksByStyle[
-                Self.linkStyle(
-                    EdgeAppearance(color: entry.color, line: entry.line, baseLine: entry.line, labelPrefix: "")),
-                default: []
-            ]
-            .append(linkCount)
-            linkCount += 1
-        }
+        sink.write("    legendText[\(MermaidEscaper.quotedLabel(lines))]:::legend\n")
         sink.write("  end\n")
+    }
+
+    /// `green solid — Activated: active: traffic flows`.
+    package static func legendLine(_ entry: LegendEntry) -> String {
+        "\(ColorName.of(entry.color)) \(entry.line.rawValue) — \(entry.text)"
     }
 
     private func writeLinkStyles(_ linksByStyle: [String: [Int]], to sink: OutputSink) {
