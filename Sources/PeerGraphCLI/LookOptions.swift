@@ -6,7 +6,8 @@ enum LookOptions {
     static let title = OptionDeclaration(
         "title", .text("TEXT"), section: .look, commands: [.draw, .diff], help: "A title for the diagram.")
     static let legend = OptionDeclaration(
-        "legend", section: .look, commands: [.draw, .diff], help: "Add a legend of the status styles."
+        "legend", section: .look, commands: [.draw, .diff],
+        help: "Add a legend of the line styles the drawing uses (with --markdown, a table below the diagram)."
     )
     .with(\.needs, .legend)
     static let template = OptionDeclaration(

@@ -36,10 +36,15 @@ package struct MermaidWriter: GraphWriter {
         }
     }
 
-    /// The title as YAML front matter, a double-quoted YAML scalar.
+    /// mermaid wraps any label line wider than this (200 by default), which broke VPC ids after `vpc-`
+    /// and account ids after `account`: the longest line peergraph writes fits in it.
+    static let wrappingWidth = 480
+
+    /// YAML front matter: the title (a double-quoted YAML scalar), and the layout settings.
     private func writeFrontMatter(to sink: OutputSink) {
-        guard let title = options.title, !title.isEmpty else { return }
-        sink.write("---\ntitle: \(MermaidEscaper.yamlQuoted(title))\n---\n")
+        sink.write("---\n")
+        if let title = options.title, !title.isEmpty { sink.write("title: \(MermaidEscaper.yamlQuoted(title))\n") }
+        sink.write("config:\n  flowchart:\n    wrappingWidth: \(Self.wrappingWidth)\n---\n")
     }
 
     private func writeBody(
