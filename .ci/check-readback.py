@@ -244,11 +244,12 @@ for m in manifest:
 
 # ---------------------------------------------------------------- Mermaid (mermaid-js read-back)
 STATEMENT = re.compile(
-    r'(---|title: "[^\n]*"|%%[^\n]*|flowchart LR|classDef (vpc|legend) [^"\n]*|end|'
+    r'(---|title: "[^\n]*"|config:|flowchart:|wrappingWidth: \d+|%%[^\n]*|flowchart LR|'
+    r'classDef (vpc|legend|external) [^"\n]*|end|'
     r'subgraph (g\d+|legend)\["[^"\n]*"\]|'
-    r'v\d+\["[^"\n]*"\]:::vpc|'
+    r'v\d+\["[^"\n]*"\]:::(vpc|external)|'
     r'v\d+ (-->|-\.->|==>)(\|"[^"\n]*"\|)? v\d+|'
-    r'l\d+a\[" "\]:::legend (-->|-\.->|==>)\|"[^"\n]*"\| l\d+b\[" "\]:::legend|'
+    r'legendText\["[^"\n]*"\]:::legend|'
     r'linkStyle [\d,]+ [a-z:#0-9A-F, -]+)')
 for m in manifest:
     if m["format"] != "mermaid":

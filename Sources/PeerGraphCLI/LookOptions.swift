@@ -28,8 +28,8 @@ enum LookOptions {
         "edge-labels", .choice("WHERE", OutputRequest.EdgeLabels.allCases.map(\.rawValue)), section: .look,
         commands: [.draw, .diff],
         help: """
-            auto (default), inline, outside or none. DOT: inline labels make dot slow on big meshes, so auto puts \
-            them outside (xlabel) above 200 edges. none leaves edge text out (tooltips keep it).
+            auto (default), inline, outside or none. DOT: auto writes edge text inline up to 30 edges and leaves it \
+            out above (a picture at a page's width cannot carry it legibly; tooltips keep it).
             """
     ).with(\.needs, .edgeLabelPlacement)
     static let timestamp = OptionDeclaration(

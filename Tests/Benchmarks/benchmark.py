@@ -193,7 +193,7 @@ if "render" not in skip:
                           for name, path in (("ours", ours), ("inline", inline), ("plain", plain))})
     p, i, a = result["ours"][0], result["inline"][0], result["plain"][0]
     print(f"\n| rendering S (200 VPCs, 500 connections) with `dot -Tsvg` | seconds |\n| --- | --- |")
-    print(f"| peergraph's DOT (default: labels outside above 200 edges) | {p:.2f} s |")
+    print(f"| peergraph's DOT (default: no edge text above 30 edges) | {p:.2f} s |")
     print(f"| peergraph's DOT with --edge-labels inline | {i:.2f} s |")
     print(f"| plain DOT (anchor_fast.py) | {a:.2f} s |\n| ratio plain / peergraph default | {a / p:.1f}x |")
 

@@ -25,6 +25,12 @@ struct OutputEmitter: Sendable {
 
     /// Renders the graph in the requested format (or through Graphviz) to the destination.
     func emitGraph(_ graph: PeerGraph, output: OutputRequest, look: RenderOptions) throws {
+        // Pictures and the formats that are drawn as they are; GraphML and JSON go to tools that lay out.
+        if output.picture != nil || output.format == .dot || output.format == .mermaid,
+            let warning = DOTLayout.legibilityWarning(edgeCount: graph.edges.count, nodeCount: graph.nodes.count)
+        {
+            diagnostics.report(.warning, warning)
+        }
         if let picture = output.picture {
             let dot = OutputSink.collectingBytes {
                 PeerGraphPipeline.render(graph, format: .dot, options: look, to: $0)

@@ -172,17 +172,22 @@ import Testing
                     == OutputSink.collectingBytes {
                         variant.format.makeWriter(options: variant.options).write(shuffled, to: $0)
                     })
-            let legendNodes =
-                variant.options.legend ? (variant.format == .dot ? 1 : 2 * variant.options.theme.entries.count) : 0
-            let legendEdges =
-                variant.options.legend && variant.format == .mermaid ? variant.options.theme.entries.count : 0
-            let legendGroups = variant.options.legend && variant.format == .mermaid ? 1 : 0
+            // DOT's legend is one table node; Mermaid's one block node in a subgraph of its own (when the
+            // graph draws any style), never sample links.
+            let drawsLegend =
+                variant.options.legend
+                && (!LegendEntry.entries(for: graph, theme: variant.options.theme).isEmpty || graph.hasExternalNodes)
+            let legendNodes = variant.options.legend && variant.format == .dot ? 1 : (drawsLegend ? 1 : 0)
+            let legendGroups = drawsLegend && variant.format == .mermaid ? 1 : 0
             manifest.append([
                 "file": variant.file, "format": variant.format.rawValue, "grouping": variant.grouping.rawValue,
-                "nodes": graph.nodes.count + legendNodes, "edges": graph.edges.count + legendEdges,
+                "nodes": graph.nodes.count + legendNodes, "edges": graph.edges.count,
                 "groups": graph.groups.count + legendGroups, "legend": variant.options.legend,
                 "maximumLabelLength": variant.options.maximumLabelLength,
-                "edgeLabels": variant.options.edgeLabels.resolved(edgeCount: graph.edges.count).rawValue,
+                // Only DOT resolves `auto` by size; Mermaid always labels its edges unless told `none`.
+                "edgeLabels": variant.format == .dot
+                    ? variant.options.edgeLabels.resolved(edgeCount: graph.edges.count).rawValue
+                    : (variant.options.edgeLabels == .none ? "none" : "inline"),
             ])
         }
         let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])

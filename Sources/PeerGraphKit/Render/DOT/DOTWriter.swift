@@ -16,6 +16,10 @@ package struct DOTWriter: GraphWriter {
                     sink.write(" Generated at \(DOTEscaper.commentSafe(timestamp)).")
                 }
             case "title": writeTitle(to: sink)
+            case "layout":
+                if let attributes = DOTLayout.attributes(edgeCount: graph.edges.count) {
+                    sink.write("  graph [\(attributes)];\n")
+                }
             case "body": writeBody(graph, to: sink)
             case "legend": if options.legend { writeLegend(for: graph, to: sink) }
             default: break

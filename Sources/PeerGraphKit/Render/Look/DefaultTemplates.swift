@@ -13,11 +13,13 @@ digraph "peergraph" {
   // newrank=true: without it Graphviz 2.43 fails ("trouble in init_rank") on meshes of a few hundred
   // connections across region clusters. nslimit and mclimit bound dot's network-simplex and
   // crossing-minimisation passes: big meshes lay out faster, small ones look the same. Edge text is
-  // written by peergraph as `label` up to 200 edges and as `xlabel` above (--edge-labels): dot makes
-  // every inline label a node of its own, which on 500 connections costs 6 s instead of 0.4 s.
+  // written as `label` up to 30 edges and left out above (--edge-labels): past that, a picture at a
+  // page's width cannot carry it legibly (the tooltips keep it). The layout placeholder below is where
+  // peergraph puts the compact layout of meshes above 30 edges (top to bottom, closer together).
   graph [fontname="Helvetica,Arial,sans-serif", fontsize=12, rankdir=LR, nodesep=0.35, ranksep=0.9,
          style=rounded, color="#90A4AE", fontcolor="#37474F", labeljust=l,
          newrank=true, nslimit=2, mclimit=0.5];
+{{layout}}
   node [shape=box, style="rounded,filled", fillcolor="#F5F7FA", color="#607D8B",
         fontname="Helvetica,Arial,sans-serif", fontsize=10, margin="0.15,0.06"];
   edge [fontname="Helvetica,Arial,sans-serif", fontsize=9, fontcolor="#37474F", arrowsize=0.7];

@@ -41,7 +41,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// The placeholders a template of this format may use.
     public var placeholders: Set<String> {
         switch self {
-        case .dot: ["timestamp", "title", "body", "legend"]
+        case .dot: ["timestamp", "title", "layout", "body", "legend"]
         case .mermaid: ["front_matter", "timestamp", "body", "legend", "link_styles"]
         case .graphml: ["timestamp", "namespaces", "keys", "graph_data", "body"]
         case .json: ["body"]

@@ -26,9 +26,10 @@ import Testing
         text.split(separator: "\n").filter { $0.contains(" -> ") }
     }
 
-    @Test func autoIsInlineUpToTheLimitAndOutsideAbove() {
+    @Test func autoIsInlineUpToTheLimitAndNoneAbove() {
+        #expect(EdgeLabelPlacement.automaticLimit == 30)
         #expect(EdgeLabelPlacement.auto.resolved(edgeCount: EdgeLabelPlacement.automaticLimit) == .inline)
-        #expect(EdgeLabelPlacement.auto.resolved(edgeCount: EdgeLabelPlacement.automaticLimit + 1) == .outside)
+        #expect(EdgeLabelPlacement.auto.resolved(edgeCount: EdgeLabelPlacement.automaticLimit + 1) == .none)
         #expect(EdgeLabelPlacement.none.resolved(edgeCount: 5) == .none)
         #expect(EdgeLabelPlacement.outside.resolved(edgeCount: 5) == .outside)
 
@@ -36,7 +37,14 @@ import Testing
         #expect(small.count == 3 && small.allSatisfy { $0.contains(" [label=\"link ") && !$0.contains("xlabel") })
         let large = edgeLines(dot(graph(edges: EdgeLabelPlacement.automaticLimit + 1), .auto))
         #expect(large.count == EdgeLabelPlacement.automaticLimit + 1)
-        #expect(large.allSatisfy { $0.contains(" [xlabel=\"link ") && !$0.contains(" label=") })
+        #expect(large.allSatisfy { $0.contains(" [tooltip=\"pcc-") && !$0.contains("label=") })
+        // And the compact layout, top to bottom, from the same size on (the template's below it).
+        #expect(
+            dot(graph(edges: EdgeLabelPlacement.automaticLimit + 1), .auto).contains(
+                "  graph [rankdir=TB, nodesep=0.25, ranksep=0.6];"))
+        #expect(!dot(graph(edges: 3), .auto).contains("rankdir=TB"))
+        let outside = edgeLines(dot(graph(edges: 40), .outside))
+        #expect(outside.allSatisfy { $0.contains(" [xlabel=\"link ") })
     }
 
     @Test func noneLeavesTheTextToTheTooltip() {
