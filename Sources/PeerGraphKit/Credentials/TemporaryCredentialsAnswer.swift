@@ -15,7 +15,16 @@ package enum TemporaryCredentialsAnswer {
             throw CredentialError(service: "\(source) answered something that is not JSON (\(error.message))")
         }
         if requireSuccessCode, fields["Code"] != "Success" {
-            let code = fields["Code"].map { AlibabaCloudClient.printable($0, limit: 60) } ?? "none"
+            // The answer is read before any scrubbing (it holds new secrets): only a code-like word is shown.
+            let code =
+                fields["Code"].map { text in
+                    text.utf8.count <= 60
+                        && text.utf8.allSatisfy {
+                            $0 == UInt8(ascii: ".") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0)
+                                || (0x61...0x7A).contains($0)
+                        }
+                        ? text : "not a code"
+                } ?? "none"
             throw CredentialError(
                 service: "\(source) did not give credentials: its Code is \(code), not Success", code: fields["Code"])
         }
@@ -33,10 +42,7 @@ package enum TemporaryCredentialsAnswer {
             throw CredentialError(service: "\(source) answered without \(missing.joined(separator: ", "))")
         }
         guard let expiration = parseExpiration(expirationText) else {
-            throw CredentialError(
-                service:
-                    "\(source) answered an Expiration that is not YYYY-MM-DDTHH:MM:SSZ: \(AlibabaCloudClient.printable(expirationText, limit: 40))"
-            )
+            throw CredentialError(service: "\(source) answered an Expiration that is not YYYY-MM-DDTHH:MM:SSZ")
         }
         return AlibabaCredentials(
             accessKeyID: id, accessKeySecret: secret, securityToken: token, expiration: expiration, source: source,

@@ -107,6 +107,24 @@ import Testing
         #expect(!notSuccess.message.contains("role=peergraph") && !http.message.contains("role=peergraph"))
     }
 
+    /// Credential answers are read before scrubbing (they hold the new secrets), so their errors show
+    /// none of what the answer said but a code-like word.
+    @Test func aFailedAnswerEchoesNothingItSaid() {
+        let secret = "EchoedSecret/With+Symbols=0123456789"
+        for body in [
+            #"{"Code":"\#(secret)"}"#,
+            #"{"Code":"Success","AccessKeyId":"a","AccessKeySecret":"b","SecurityToken":"c","Expiration":"\#(secret)"}"#,
+        ] {
+            do {
+                _ = try TemporaryCredentialsAnswer.read(
+                    Array(body.utf8), requireSuccessCode: true, source: "s", path: "p")
+                Issue.record("a bad answer gave credentials")
+            } catch {
+                #expect(!error.message.contains("EchoedSecret"), "\(error.message)")
+            }
+        }
+    }
+
     @Test func answersWithoutEveryFieldAreRefused() {
         let missing = #"{"Code":"Success","AccessKeyId":"a","AccessKeySecret":"b","Expiration":"2035-01-15T09:30:00Z"}"#
         #expect(throws: CredentialError.self) {
