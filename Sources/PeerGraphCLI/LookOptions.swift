@@ -28,8 +28,8 @@ enum LookOptions {
         "edge-labels", .choice("WHERE", OutputRequest.EdgeLabels.allCases.map(\.rawValue)), section: .look,
         commands: [.draw, .diff],
         help: """
-            auto (default), inline, outside or none. DOT: auto writes edge text inline up to 30 edges and leaves it \
-            out above (a picture at a page's width cannot carry it legibly; tooltips keep it).
+            auto (default), inline, outside or none. auto writes edge text up to 30 edges and leaves it out above, \
+            in DOT and Mermaid (a picture at a page's width cannot carry it legibly; DOT tooltips keep it).
             """
     ).with(\.needs, .edgeLabelPlacement)
     static let timestamp = OptionDeclaration(

@@ -184,10 +184,7 @@ import Testing
                 "nodes": graph.nodes.count + legendNodes, "edges": graph.edges.count,
                 "groups": graph.groups.count + legendGroups, "legend": variant.options.legend,
                 "maximumLabelLength": variant.options.maximumLabelLength,
-                // Only DOT resolves `auto` by size; Mermaid always labels its edges unless told `none`.
-                "edgeLabels": variant.format == .dot
-                    ? variant.options.edgeLabels.resolved(edgeCount: graph.edges.count).rawValue
-                    : (variant.options.edgeLabels == .none ? "none" : "inline"),
+                "edgeLabels": variant.options.edgeLabels.resolved(edgeCount: graph.edges.count).rawValue,
             ])
         }
         let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])

@@ -87,7 +87,8 @@ package struct MermaidWriter: GraphWriter {
             linksByStyle[style, default: []].append(linkCount)
             linkCount += 1
         }
-        let hasLabels = options.edgeLabels != .none
+        // As in DOT: past 30 edges, edge text no longer fits legibly (and mermaid lays labels over each other).
+        let hasLabels = options.edgeLabels.resolved(edgeCount: graph.edges.count) != .none
         sink.writeInOrder(count: graph.edges.count) { index, sink in
             writeEdge(
                 graph.edges[index], ends: graph.edgeEndpoints[index], look: looks[index], hasLabel: hasLabels, to: sink)
