@@ -1,7 +1,8 @@
 import Foundation
 
-/// Collects peering connections from the live API: every page of every region, regions fetched
-/// concurrently (at most `concurrency` at a time, in a task group), results merged in region order.
+/// Collects peering connections from the live API: every page of a region (`collect(region:)`), and every
+/// region of every account at once within a bound (`collect(accounts:regions:…)`, in
+/// `LiveCollector+Accounts.swift`), results merged in account and region order.
 package struct LiveCollector: Sendable {
     /// The default VpcPeer endpoint: one host for every region (the region is a parameter).
     package static let vpcPeerEndpoint = URL.fixed("https://vpcpeer.aliyuncs.com")
@@ -96,51 +97,6 @@ package struct LiveCollector: Sendable {
         }
         progress(.regionDone(region: region, connections: connections.count))
         return RegionResult(region: region, connections: connections, pages: pages)
-    }
-
-    /// All regions, at most `concurrency` at once. With `keepGoing`, a failed region is reported in
-    /// `failures` and the others continue; otherwise the first failure cancels the rest and is thrown.
-    package func collect(
-        regions: [String], keepGoing: Bool, progress: @escaping @Sendable (Progress) -> Void = { _ in }
-    )
-        async throws(APIError) -> Collection
-    {
-        var results: [(Int, RegionResult)] = []
-        var failures: [(Int, APIError)] = []
-        let outcome: APIError? = await withTaskGroup(of: (Int, Result<RegionResult, APIError>).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < regions.count else { return }
-                let index = next, region = regions[index]
-                next += 1
-                group.addTask {
-                    do throws(APIError) {
-                        return (index, .success(try await collect(region: region, progress: progress)))
-                    } catch {
-                        progress(.regionFailed(region: region))
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            for _ in 0..<min(concurrency, regions.count) { startNext() }
-            while let (index, result) = await group.next() {
-                switch result {
-                case .success(let value):
-                    results.append((index, value))
-                case .failure(let error):
-                    if !keepGoing {
-                        group.cancelAll()
-                        return error
-                    }
-                    failures.append((index, error))
-                }
-                startNext()
-            }
-            return nil
-        }
-        if let outcome { throw outcome }
-        return Collection(
-            results: results.sorted { $0.0 < $1.0 }.map(\.1), failures: failures.sorted { $0.0 < $1.0 }.map(\.1))
     }
 
     /// The region ids of Vpc `DescribeRegions`, for `--region all`.
