@@ -11,7 +11,7 @@ struct CLIProfileReader {
 
     /// The profiles, or nil when there is no file.
     func load() throws(CredentialError) -> (current: String?, profiles: [[String: Any]])? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = try CredentialFile.contents(atPath: path, shownAs: Self.shownPath) else { return nil }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw CredentialError("\(Self.shownPath) is not valid JSON")
         }

@@ -9,8 +9,8 @@ struct INIProfileReader {
 
     /// The provider of `[section]`, or nil when the file or the section is not there.
     func provider(section: String, services: CredentialServices) throws(CredentialError) -> (any CredentialProvider)? {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
-            let values = Self.iniSection(section, in: text)
+        guard let data = try CredentialFile.contents(atPath: path, shownAs: path),
+            let text = String(data: data, encoding: .utf8), let values = Self.iniSection(section, in: text)
         else { return nil }
         let place = "\(path) section [\(section)]"
         func value(_ key: String) -> String? { values[key].flatMap { $0.isEmpty ? nil : $0 } }

@@ -32,7 +32,7 @@ package struct OIDCRoleProvider: CredentialProvider {
     static let tokenLengths = 4...20_000
 
     package func fetch(_ services: CredentialServices) async throws(CredentialError) -> AlibabaCredentials {
-        guard let data = FileManager.default.contents(atPath: tokenFile),
+        guard let data = try CredentialFile.contents(atPath: tokenFile, shownAs: "the OIDC token file \(tokenFile)"),
             let text = String(data: data, encoding: .utf8)
         else {
             throw CredentialError("cannot read the OIDC token file \(tokenFile)")

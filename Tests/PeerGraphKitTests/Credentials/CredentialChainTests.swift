@@ -159,6 +159,23 @@ import Testing
         #expect(chained.path == "cli_profile/ram_role_arn/static_ak")
     }
 
+    @Test func aFIFOOrADeviceWhereAFileShouldBeIsRefusedAtOnce() throws {
+        let home = try Self.home()
+        let fifo = (home as NSString).appendingPathComponent(".aliyun/config.json")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let services = CredentialServices.replaying(VectorReplayStub())
+        do {
+            _ = try CredentialChain(environment: [:], homeDirectory: home).provider(services: services)
+            Issue.record("a FIFO was read as config.json")
+        } catch {
+            #expect(error.message == "~/.aliyun/config.json is not a regular file")
+        }
+        let ini = ["ALIBABA_CLOUD_CLI_PROFILE_DISABLED": "true", "ALIBABA_CLOUD_CREDENTIALS_FILE": "/dev/zero"]
+        #expect(throws: CredentialError.self) {
+            _ = try CredentialChain(environment: ini, homeDirectory: home).provider(services: services)
+        }
+    }
+
     @Test func iniTypesBecomeTheirProviders() throws {
         let home = try Self.home(
             ini: """

@@ -83,5 +83,9 @@ import Testing
         #expect(services.scrubber.scrub(Array("eyJ.second.sig".utf8)) == Array("[redacted]".utf8))
         try FileManager.default.removeItem(at: file)
         await #expect(throws: CredentialError.self) { _ = try await provider.fetch(services) }
+        // A device named by mistake is refused at once, never read for ever.
+        var device = provider
+        device.tokenFile = "/dev/zero"
+        await #expect(throws: CredentialError.self) { _ = try await device.fetch(services) }
     }
 }
