@@ -37,24 +37,10 @@ import Testing
     /// The real binary against the stand-in, for the tests that time a run: in process, the other suites'
     /// work shares the test process's threads and would be timed with it.
     static func spawn(_ arguments: [String], environment: [String: String]) throws -> Run {
-        let process = Process()
-        process.executableURL = CLIPaths.binary
-        process.arguments = arguments
         var env = ["PATH": "/usr/bin:/bin", "HOME": try emptyHome().path, "PEERGRAPH_IMDS_ENDPOINT": noMetadata]
         env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let started = Date()
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let run = Run(
-            code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self), seconds: Date().timeIntervalSince(started))
+        let outcome = try ChildProcess.run(CLIPaths.binary, arguments, environment: env)
+        let run = Run(code: outcome.code, stdout: outcome.stdout, stderr: outcome.stderr, seconds: outcome.seconds)
         expectNoSecrets([run.stdout, run.stderr])
         return run
     }

@@ -9,30 +9,12 @@ import Testing
     static func shell(
         _ script: String, environment: [String: String] = [:], timeout: Double = 30
     ) throws -> (code: Int32, stdout: String, stderr: String, seconds: Double) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
         var env = ProcessInfo.processInfo.environment
         env["PEERGRAPH"] = CLIPaths.binary.path
         env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let started = Date()
-        try process.run()
-        let deadline = DispatchWorkItem { kill(process.processIdentifier, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        deadline.cancel()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData, as: UTF8.self),
-            Date().timeIntervalSince(started)
-        )
+        let outcome = try ChildProcess.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", script], environment: env, timeout: timeout)
+        return (outcome.code, outcome.stdout, outcome.stderr, outcome.seconds)
     }
 
     @Test func standardInputClosedOrADirectoryIsOneLineAndExitThree() throws {
