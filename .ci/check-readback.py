@@ -12,6 +12,7 @@ turns line breaks in data into spaces. It also checks that no consumer saw an at
 statement that peergraph does not write: injected text must stay text.
 Prints one line per check group and ends with 'N passed, M failed'; exit 1 on any failure.
 """
+import xml.etree.ElementTree as ElementTree
 import html, json, os, re, sys
 
 import networkx
@@ -121,6 +122,24 @@ KNOWN_KEYS = {"title", "grouping", "label", "name", "vpc_id", "region", "owner",
               "id"}  # networkx's own: it copies the <edge id> into the data of multigraph edges
 
 
+def check_yed_groups(path, graph):
+    """yEd's groups: a group node per group, holding (in its nested graph) exactly the VPCs whose
+    `group` data is its label; networkx and igraph read each group as one more node."""
+    root = ElementTree.parse(path).getroot()
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    groups = [n for n in root.find(ns + "graph").findall(ns + "node") if n.get("yfiles.foldertype") == "group"]
+    check(groups, f"{path}: no yEd group nodes")
+    for group in groups:
+        label = graph.nodes[group.get("id")].get("label")
+        members = [n.get("id") for n in group.find(ns + "graph").findall(ns + "node")]
+        check(members and all(graph.nodes[m].get("group") == label for m in members),
+              f"{path}: group {group.get('id')} holds VPCs of another group")
+        check(sum(1 for _, d in graph.nodes(data=True) if d.get("group") == label) == len(members),
+              f"{path}: group {group.get('id')} misses some of its VPCs")
+        graph.remove_node(group.get("id"))
+    return len(groups)
+
+
 def check_graphml(path, graph):
     nodes = graph.nodes(data=True)
     check({d["vpc_id"] for _, d in nodes} == {xml_clean(v) for v in vpcs}, f"{path}: node vpc_id set differs")
@@ -168,6 +187,8 @@ for m in manifest:
     path = os.path.join(art, m["file"])
     g = networkx.read_graphml(path)
     check(g.number_of_nodes() == m["nodes"] and g.number_of_edges() == m["edges"], f"{m['file']}: networkx counts")
+    if m["file"] == "yed.graphml":
+        check(check_yed_groups(path, g) == m["groups"], f"{m['file']}: yEd group count")
     check_graphml(m["file"], g)
     ig = igraph.Graph.Read_GraphML(path)
     check(ig.vcount() == m["nodes"] and ig.ecount() == m["edges"], f"{m['file']}: igraph counts")
@@ -244,7 +265,7 @@ for m in manifest:
 
 # ---------------------------------------------------------------- Mermaid (mermaid-js read-back)
 STATEMENT = re.compile(
-    r'(---|title: "[^\n]*"|config:|flowchart:|wrappingWidth: \d+|%%[^\n]*|flowchart LR|'
+    r'(---|title: "[^\n]*"|config:|flowchart:|wrappingWidth: \d+|curve: linear|%%[^\n]*|flowchart LR|'
     r'classDef (vpc|legend|external) [^"\n]*|end|'
     r'subgraph (g\d+|legend)\["[^"\n]*"\]|'
     r'v\d+\["[^"\n]*"\]:::(vpc|external)|'

@@ -18,7 +18,11 @@ enum LookOptions {
         help: "Use FILE as the status theme (format of templates/theme.tsv).")
     static let graphMLFlavor = OptionDeclaration(
         "graphml-flavor", .choice("FLAVOR", OutputRequest.GraphMLFlavor.allCases.map(\.rawValue)), section: .look,
-        commands: [.draw, .diff], help: "plain (default) or yed (adds yFiles graphics so yEd shows labels)."
+        commands: [.draw, .diff],
+        help: """
+            plain (default) or yed: yFiles graphics for yEd, with groups as yEd groups and every VPC placed \
+            (by Graphviz's dot when it is installed, else on a grid per group).
+            """
     ).with(\.needs, .yFilesGraphics)
     static let maximumLabel = OptionDeclaration(
         "max-label", .text("N"), section: .look, commands: [.draw, .diff],

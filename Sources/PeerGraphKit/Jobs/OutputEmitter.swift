@@ -46,6 +46,7 @@ struct OutputEmitter: Sendable {
         // In Markdown, the legend is a table below the diagram rather than a block inside it.
         var drawn = look
         if fence { drawn.legend = false }
+        if output.format == .graphml, look.graphMLFlavor == .yed { drawn.yedLayout = yedLayout(of: graph, look: look) }
         let byteCount = try emit(to: output.destination) { sink in
             if fence { sink.write("```mermaid\n") }
             PeerGraphPipeline.render(graph, format: output.format, options: drawn, to: sink)
@@ -59,6 +60,42 @@ struct OutputEmitter: Sendable {
                 diagnostics.report(.warning, warning)
             }
         }
+    }
+
+    /// Graphs up to this many edges get Graphviz's layout in yEd; larger ones a grid (dot would take
+    /// minutes, and sfdp draws no group boxes).
+    static let yedGraphvizLimit = GraphvizRenderer.sfdpThreshold
+
+    /// Where yEd draws the nodes: Graphviz's `dot` layout of the graph's own DOT (labels uncut, so the
+    /// boxes fit yEd's labels; no title or legend) when `dot` is installed and the graph is not too
+    /// large; nil, the writer's grid per group, otherwise. Which one was used is a `-v` log line.
+    func yedLayout(of graph: PeerGraph, look: RenderOptions) -> YEdLayout? {
+        guard graph.edges.count <= Self.yedGraphvizLimit else {
+            diagnostics.report(.log, "yEd layout: a grid per group (more than \(Self.yedGraphvizLimit) edges)")
+            return nil
+        }
+        guard GraphvizRenderer.findExecutable("dot") != nil else {
+            diagnostics.report(.log, "yEd layout: a grid per group (Graphviz's dot is not installed)")
+            return nil
+        }
+        var options = look
+        options.title = nil
+        options.legend = false
+        options.template = nil
+        options.maximumLabelLength = 1000
+        let dot = OutputSink.collectingBytes { PeerGraphPipeline.render(graph, format: .dot, options: options, to: $0) }
+        do {
+            let (json, _) = try GraphvizRenderer(format: "json", engine: "dot", edgeCount: graph.edges.count).render(
+                dot)
+            if let layout = YEdLayout.fromGraphviz(json: json, graph: graph) {
+                diagnostics.report(.log, "yEd layout: Graphviz dot")
+                return layout
+            }
+            diagnostics.report(.warning, "Graphviz's layout for yEd could not be read: writing a grid per group")
+        } catch {
+            diagnostics.report(.warning, "\(error.message): writing a grid per group for yEd")
+        }
+        return nil
     }
 
     /// The legend as a Markdown table: a row per style the diagram uses (and external accounts).

@@ -181,7 +181,10 @@ import Testing
             let legendGroups = drawsLegend && variant.format == .mermaid ? 1 : 0
             manifest.append([
                 "file": variant.file, "format": variant.format.rawValue, "grouping": variant.grouping.rawValue,
-                "nodes": graph.nodes.count + legendNodes, "edges": graph.edges.count,
+                // yEd's groups are nodes too (group nodes holding their members).
+                "nodes": graph.nodes.count + legendNodes
+                    + (variant.options.graphMLFlavor == .yed ? graph.groups.count : 0),
+                "edges": graph.edges.count,
                 "groups": graph.groups.count + legendGroups, "legend": variant.options.legend,
                 "maximumLabelLength": variant.options.maximumLabelLength,
                 "edgeLabels": variant.options.edgeLabels.resolved(edgeCount: graph.edges.count).rawValue,

@@ -151,6 +151,21 @@ package struct DOTWriter: GraphWriter {
         }
     }
 
+    /// A legend's line sample: a 36-point cell whose bottom border is the line, above an empty cell of
+    /// the same height so that the line sits at the middle of its row of text. Bold lines are drawn
+    /// twice as wide as the others, as their edges are.
+    static func lineSample(color: String, line: StatusTheme.LineStyle) -> String {
+        let (width, style) =
+            switch line {
+            case .solid: ("2", "")
+            case .dashed: ("2", " style=\"dashed\"")
+            case .dotted: ("2", " style=\"dotted\"")
+            case .bold: ("4", "")
+            }
+        return
+            "<table border=\"0\" cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"36\" height=\"6\" sides=\"b\" border=\"\(width)\" color=\"\(color)\"\(style)></td></tr><tr><td height=\"5\"></td></tr></table>"
+    }
+
     /// A table of the status styles in one plain node. Its text comes from the theme, not from input
     /// data, and still goes through the HTML escaper. The node name `\legend` has a single backslash
     /// before a letter, which an escaped VPC id never has (their backslashes are doubled), so it cannot
@@ -160,21 +175,15 @@ package struct DOTWriter: GraphWriter {
             "  \"\\legend\" [shape=plain, fontsize=9, label=<<table border=\"1\" color=\"#B0BEC5\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">"
         )
         sink.write("<tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>")
-        // Only the styles the drawing uses, each a sample of its own line in its colour.
+        // Only the styles the drawing uses, each drawn as a short line of its own colour, dash pattern
+        // and width (a cell's bottom border: Graphviz draws it with the same pen as an edge).
         for entry in LegendEntry.entries(for: graph, theme: options.theme) {
-            let sample =
-                switch entry.line {
-                case .solid: "\u{2500}\u{2500}\u{2500}\u{2500}"
-                case .dashed: "\u{254C}\u{254C}\u{254C}\u{254C}"
-                case .dotted: "\u{2508}\u{2508}\u{2508}\u{2508}"
-                case .bold: "\u{2501}\u{2501}\u{2501}\u{2501}"
-                }
-            sink.write("<tr><td><font color=\"\(entry.color)\">\(sample)</font></td>")
+            sink.write("<tr><td>\(Self.lineSample(color: entry.color, line: entry.line))</td>")
             sink.write("<td align=\"left\">\(DOTEscaper.htmlText(entry.text))</td></tr>")
         }
         if graph.hasExternalNodes {
             sink.write(
-                "<tr><td><font color=\"\(ExternalAccountLook.border)\">\u{2504}\u{2504}\u{2504}\u{2504}</font></td><td align=\"left\" bgcolor=\"\(ExternalAccountLook.fill)\">\(DOTEscaper.htmlText(ExternalAccountLook.legendText))</td></tr>"
+                "<tr><td><table border=\"0\" cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"36\" height=\"9\" border=\"1\" style=\"dashed\" color=\"\(ExternalAccountLook.border)\" bgcolor=\"\(ExternalAccountLook.fill)\"></td></tr></table></td><td align=\"left\">\(DOTEscaper.htmlText(ExternalAccountLook.legendText))</td></tr>"
             )
         }
         sink.write("</table>>];\n")

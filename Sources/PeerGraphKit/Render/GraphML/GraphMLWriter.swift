@@ -111,6 +111,27 @@ package struct GraphMLWriter: GraphWriter {
     private func writeBody(_ graph: PeerGraph, tagKeys: TagKeys, to sink: OutputSink) {
         let groupOfNode = graph.groupIndexByNode
         let labels = NodeLabelContext(graph)
+        if options.graphMLFlavor == .yed {
+            let layout = options.yedLayout ?? YEdLayout.grid(for: graph, labels: labels)
+            // yEd's groups are group nodes whose nested graph holds their members; edges stay at the top.
+            for (groupIndex, group) in graph.groups.enumerated() {
+                writeGroupNode(groupIndex, label: group.label, box: layout.groups[groupIndex], to: sink)
+                let members = group.nodeIndices
+                sink.writeInOrder(count: members.count) { index, sink in
+                    writeNode(
+                        members[index], in: graph, labels: labels, group: groupIndex, box: layout.nodes[members[index]],
+                        indent: "        ", to: sink)
+                }
+                sink.write("      </graph>\n    </node>\n")
+            }
+            for index in graph.nodes.indices where groupOfNode[index] == nil {
+                writeNode(index, in: graph, labels: labels, group: nil, box: layout.nodes[index], to: sink)
+            }
+            sink.writeInOrder(count: graph.edges.count) { index, sink in
+                writeEdge(index, in: graph, tagKeys: tagKeys, bends: layout.bends[index], to: sink)
+            }
+            return
+        }
         sink.writeInOrder(count: graph.nodes.count) { index, sink in
             writeNode(index, in: graph, labels: labels, group: groupOfNode[index], to: sink)
         }
@@ -119,42 +140,85 @@ package struct GraphMLWriter: GraphWriter {
         }
     }
 
+    /// The opening of a yEd group node `gN` (its label, its box open and closed) up to its nested graph.
+    private func writeGroupNode(_ index: Int, label: String, box: YEdLayout.Box, to sink: OutputSink) {
+        let id = "g\(index + 1)"
+        sink.write("    <node id=\"\(id)\" yfiles.foldertype=\"group\">\n")
+        Self.data(.nodeLabel, label, to: sink)
+        sink.write("      <data key=\"\(GraphMLKey.nodeGraphicsID)\"><y:ProxyAutoBoundsNode><y:Realizers active=\"0\">")
+        for closed in [false, true] {
+            let size = closed ? YEdLayout.Box(x: box.x, y: box.y, width: 200, height: 40) : box
+            sink.write("<y:GroupNode>\(Self.geometry(size))")
+            sink.write(
+                "<y:Fill color=\"#FAFBFC\" transparent=\"false\"/><y:BorderStyle color=\"#90A4AE\" type=\"line\" width=\"1.0\"/>"
+            )
+            sink.write(
+                "<y:NodeLabel alignment=\"left\" autoSizePolicy=\"node_width\" backgroundColor=\"#ECEFF1\" fontSize=\"12\" modelName=\"internal\" modelPosition=\"t\" textColor=\"#37474F\">"
+            )
+            XMLEscaper.writeText(label, to: sink)
+            sink.write(
+                "</y:NodeLabel><y:Shape type=\"roundrectangle\"/><y:State closed=\"\(closed)\" closedHeight=\"40.0\" closedWidth=\"200.0\" innerGraphDisplayEnabled=\"false\"/></y:GroupNode>"
+            )
+        }
+        sink.write("</y:Realizers></y:ProxyAutoBoundsNode></data>\n")
+        sink.write("      <graph id=\"\(id):\" edgedefault=\"directed\">\n")
+    }
+
+    /// `<y:Geometry …/>` of a box, in whole points (deterministic, and finer than anyone places a box).
+    private static func geometry(_ box: YEdLayout.Box) -> String {
+        "<y:Geometry height=\"\(Self.points(box.height))\" width=\"\(Self.points(box.width))\" x=\"\(Self.points(box.x))\" y=\"\(Self.points(box.y))\"/>"
+    }
+
+    private static func points(_ value: Double) -> String { String(Int(value.rounded())) }
+
     private func writeNode(
-        _ index: Int, in graph: PeerGraph, labels: NodeLabelContext, group: Int?, to sink: OutputSink
+        _ index: Int, in graph: PeerGraph, labels: NodeLabelContext, group: Int?, box: YEdLayout.Box? = nil,
+        indent: String = "    ", to sink: OutputSink
     ) {
         let node = graph.nodes[index]
-        sink.write("    <node id=\"n")
+        let inner = indent + "  "
+        sink.write(indent)
+        sink.write("<node id=\"n")
         sink.write(String(index + 1))
         sink.write("\">\n")
         let label = GraphText.nodeLines(node, in: labels).joined(separator: "\n")
-        Self.data(.nodeLabel, label, to: sink)
-        Self.data(.nodeName, node.id.text, to: sink)
-        Self.data(.nodeVPCID, node.id.text, to: sink)
-        Self.data(.nodeRegion, node.region, to: sink)
-        Self.data(.nodeOwner, node.owner, to: sink)
-        Self.data(.nodeIPv4, node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), to: sink)
-        Self.data(.nodeIPv6, node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), to: sink)
-        Self.data(.nodeGroup, group.map { graph.groups[$0].label }, to: sink)
+        Self.data(.nodeLabel, label, indent: inner, to: sink)
+        Self.data(.nodeName, node.id.text, indent: inner, to: sink)
+        Self.data(.nodeVPCID, node.id.text, indent: inner, to: sink)
+        Self.data(.nodeRegion, node.region, indent: inner, to: sink)
+        Self.data(.nodeOwner, node.owner, indent: inner, to: sink)
+        Self.data(
+            .nodeIPv4, node.ipv4CIDRs.isEmpty ? nil : node.ipv4CIDRs.joined(separator: " "), indent: inner, to: sink)
+        Self.data(
+            .nodeIPv6, node.ipv6CIDRs.isEmpty ? nil : node.ipv6CIDRs.joined(separator: " "), indent: inner, to: sink)
+        Self.data(.nodeGroup, group.map { graph.groups[$0].label }, indent: inner, to: sink)
         if graph.isDiff {
-            Self.data(.nodeChange, (graph.change(ofNode: node.id) ?? .unchanged).rawValue, to: sink)
+            Self.data(.nodeChange, (graph.change(ofNode: node.id) ?? .unchanged).rawValue, indent: inner, to: sink)
         }
-        if graph.hasExternalNodes { Self.data(.nodeExternal, node.isExternal ? "true" : "false", to: sink) }
+        if graph.hasExternalNodes {
+            Self.data(.nodeExternal, node.isExternal ? "true" : "false", indent: inner, to: sink)
+        }
         if options.graphMLFlavor == .yed {
-            sink.write(
-                "      <data key=\"\(GraphMLKey.nodeGraphicsID)\"><y:ShapeNode><y:Geometry height=\"\(20 + 14 * label.split(separator: "\n").count)\" width=\"220\"/>"
-            )
+            let size = YEdLayout.nodeSize(
+                lines: label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            let geometry = box ?? YEdLayout.Box(x: 0, y: 0, width: size.width, height: size.height)
+            sink.write(inner)
+            sink.write("<data key=\"\(GraphMLKey.nodeGraphicsID)\"><y:ShapeNode>\(Self.geometry(geometry))")
             let look = node.isExternal ? ExternalAccountLook.self : nil
             sink.write(
                 "<y:Fill color=\"\(look?.fill ?? "#F5F7FA")\"/><y:BorderStyle color=\"\(look?.border ?? "#607D8B")\" type=\"\(look == nil ? "line" : "dashed")\" width=\"1.0\"/>"
             )
             sink.write(
-                "<y:NodeLabel>\(XMLEscaper.text(label))</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n"
+                "<y:NodeLabel fontSize=\"10\">\(XMLEscaper.text(label))</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n"
             )
         }
-        sink.write("    </node>\n")
+        sink.write(indent)
+        sink.write("</node>\n")
     }
 
-    private func writeEdge(_ number: Int, in graph: PeerGraph, tagKeys: TagKeys, to sink: OutputSink) {
+    private func writeEdge(
+        _ number: Int, in graph: PeerGraph, tagKeys: TagKeys, bends: [YEdLayout.Point] = [], to sink: OutputSink
+    ) {
         let connection = graph.edges[number]
         let ends = graph.edgeEndpoints[number]
         let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
@@ -198,13 +262,20 @@ package struct GraphMLWriter: GraphWriter {
                 case .dotted: "dotted"
                 }
             sink.write(
-                "      <data key=\"\(GraphMLKey.edgeGraphicsID)\"><y:PolyLineEdge><y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(look.line == .bold ? "3.0" : "1.5")\"/>"
+                "      <data key=\"\(GraphMLKey.edgeGraphicsID)\"><y:PolyLineEdge>\(Self.path(bends))<y:LineStyle color=\"\(color)\" type=\"\(lineType)\" width=\"\(look.line == .bold ? "3.0" : "1.5")\"/>"
             )
             sink.write(
                 "<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>\(XMLEscaper.text(label))</y:EdgeLabel></y:PolyLineEdge></data>\n"
             )
         }
         sink.write("    </edge>\n")
+    }
+
+    /// `<y:Path>` through the bends (from the centre of one node to the centre of the other), or nothing.
+    private static func path(_ bends: [YEdLayout.Point]) -> String {
+        guard !bends.isEmpty else { return "" }
+        let points = bends.map { "<y:Point x=\"\(Self.points($0.x))\" y=\"\(Self.points($0.y))\"/>" }.joined()
+        return "<y:Path sx=\"0.0\" sy=\"0.0\" tx=\"0.0\" ty=\"0.0\">\(points)</y:Path>"
     }
 
     /// True for the tag keys that are safe as `attr.name` (an NMTOKEN) in every reader: ASCII letters,

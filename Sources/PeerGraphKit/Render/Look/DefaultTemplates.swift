@@ -59,10 +59,10 @@ flowchart LR
     static let theme = ##"""
 # peergraph status theme: how each connection status is drawn in every format.
 # STATUS           COLOUR   STYLE   MEANING (shown in the legend)
-Activated          #2E7D32  solid   active: traffic flows
+Activated          #2E7D32  solid   connected: traffic flows
 Accepting          #EF6C00  dashed  waiting for the accepter to accept
 Creating           #1565C0  dashed  being created
-Updating           #00838F  dashed  bandwidth or settings being changed
+Updating           #00838F  solid   bandwidth or settings being changed: traffic flows
 Deleting           #6D4C41  dashed  being deleted
 Rejected           #AD1457  dotted  rejected by the accepter: no traffic
 Expired            #F9A825  dotted  not accepted in time: no traffic

@@ -24,6 +24,9 @@ public struct RenderOptions: Sendable {
     public var timestamp: String?
     /// Edge text in DOT (inline, outside or none) and Mermaid (none drops it).
     public var edgeLabels: EdgeLabelPlacement
+    /// Where `--graphml-flavor yed` puts each node and group; nil: a grid per group. The output step
+    /// sets it from Graphviz's layout when `dot` is installed (writers never run a program).
+    package var yedLayout: YEdLayout?
 
     /// Options; the defaults write what `peergraph` writes without options.
     public init(

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PeerGraphKit
@@ -28,6 +29,34 @@ import Testing
         #expect(names == ["Activated", "Accepting", "FinancialLocked"])
         let plain = PeerGraph(connections: [Self.connection("pcc-1", "vpc-a", "vpc-b", status: .expired)])
         #expect(LegendEntry.entries(for: plain, theme: .builtIn).map(\.name) == ["Expired"])
+    }
+
+    @Test func theDOTLegendDrawsEachStyleAsALineOfItsOwnPenAndColour() {
+        var locked = Self.connection("pcc-2", "vpc-b", "vpc-c", status: .accepting)
+        locked.businessStatus = .financialLocked
+        let graph = PeerGraph(
+            connections: [
+                Self.connection("pcc-1", "vpc-a", "vpc-b"), locked,
+                Self.connection("pcc-3", "vpc-c", "vpc-d", status: .rejected),
+            ])
+        let dot = String(
+            decoding: OutputSink.collectingBytes {
+                PeerGraphPipeline.render(graph, format: .dot, options: RenderOptions(legend: true), to: $0)
+            }, as: UTF8.self)
+        let legend = String(dot[dot.range(of: "\"\\legend\"")!.lowerBound...])
+        // A line is a cell's bottom border: Graphviz draws it with the edge's colour, dashes and width.
+        for (color, pen) in [
+            ("#2E7D32", "border=\"2\" color=\"#2E7D32\">"),
+            ("#EF6C00", "border=\"2\" color=\"#EF6C00\" style=\"dashed\">"),
+            ("#AD1457", "border=\"2\" color=\"#AD1457\" style=\"dotted\">"),
+            ("#C62828", "border=\"4\" color=\"#C62828\">"),
+        ] {
+            #expect(legend.contains("sides=\"b\" \(pen)"), "\(color)")
+        }
+        #expect(legend.components(separatedBy: "sides=\"b\"").count - 1 == 4)
+        // No box-drawing characters standing in for lines (they were as thin as text, whatever the pen).
+        #expect(!legend.unicodeScalars.contains { (0x2500...0x257F).contains($0.value) })
+        #expect(legend.contains("Accepting: waiting for the accepter to accept"))
     }
 
     @Test func everyStyleOfTheBuiltInThemeCanBeToldApart() {
