@@ -17,7 +17,7 @@ package struct DOTWriter: GraphWriter {
                 }
             case "title": writeTitle(to: sink)
             case "layout":
-                if let attributes = DOTLayout.attributes(edgeCount: graph.edges.count) {
+                if let attributes = DOTLayout.attributes(edgeCount: graph.edges.count, isCollapsed: graph.isCollapsed) {
                     sink.write("  graph [\(attributes)];\n")
                 }
             case "body": writeBody(graph, to: sink)

@@ -47,6 +47,12 @@ import Testing
         #expect(outside.allSatisfy { $0.contains(" [xlabel=\"link ") })
     }
 
+    @Test func aCollapsedGraphGetsRanksFurtherApartForItsLabelledEdges() {
+        let collapsed = graph(edges: 3).collapsed(by: .region)
+        #expect(dot(collapsed, .auto).contains("  graph [ranksep=1.5];"))
+        #expect(!dot(graph(edges: 3), .auto).contains("ranksep=1.5"))
+    }
+
     @Test func noneLeavesTheTextToTheTooltip() {
         let lines = edgeLines(dot(graph(edges: 3), .none))
         #expect(lines.allSatisfy { $0.contains(" [tooltip=\"pcc-") && !$0.contains("label=") })
