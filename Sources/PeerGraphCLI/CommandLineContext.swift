@@ -45,6 +45,7 @@ struct CommandLineContext: Sendable {
             case .graphviz where !quiet: say("peergraph: graphviz: \(diagnostic.message)")
             case .progress where showsProgress, .log where verbose: say("peergraph: \(diagnostic.message)")
             case .timing: say("peergraph: timing: \(diagnostic.message)")
+            case .difference where !quiet: say(diagnostic.message)
             default: break
             }
         }

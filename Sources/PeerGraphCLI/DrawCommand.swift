@@ -4,7 +4,9 @@ import PeerGraphKit
 enum DrawCommand {
     static func request(_ parsed: ParsedArguments) throws(UsageError) -> DrawRequest {
         let (filter, allRegions) = try FilterOptions.filter(parsed)
-        var format = OutputRequest.Format.dot
+        let destination = try DocumentationOptions.destination(parsed)
+        // Into a Markdown file, Mermaid is what GitHub draws: the default there.
+        var format: OutputRequest.Format = parsed.has(DocumentationOptions.inject) ? .mermaid : .dot
         if let word = try GeneralOptions.formatWord(parsed) {
             guard let value = OutputRequest.Format(rawValue: word) else {
                 throw UsageError(
@@ -17,7 +19,8 @@ enum DrawCommand {
             throw UsageError("--render draws DOT with Graphviz; it cannot go with --format \(format.rawValue)")
         }
         let recipe = try RecipeOptions.recipe(parsed, filter: filter)
-        let output = try LookOptions.output(parsed, format: format, destination: GeneralOptions.destination(parsed))
+        var output = try LookOptions.output(parsed, format: format, destination: destination)
+        output.checksOnly = parsed.has(DocumentationOptions.check)
         let isLive = parsed.positionals.isEmpty
         try OptionRules.refuseOptionsThatDoNothing(
             parsed, command: .draw, format: format, isReport: false, isLive: isLive, allRegions: allRegions)

@@ -79,6 +79,7 @@ struct OptionDeclaration: Sendable {
 enum HelpSection: String, Sendable, CaseIterable {
     case options = "OPTIONS"
     case look = "LOOK (drawn graphs)"
+    case documentation = "DOCUMENTATION (keep a file current)"
     case check = "CHECK"
     case live = "LIVE COLLECTION (when no INPUT is given)"
     case accounts = "MANY ACCOUNTS (live collection)"

@@ -1,7 +1,9 @@
 /// Every option of every command, in `--help` order within each section.
 enum OptionTable {
     static let all: [OptionDeclaration] =
-        GeneralOptions.leading + RecipeOptions.all + GeneralOptions.trailing + LookOptions.all + CheckOptions.all
+        GeneralOptions.leading + RecipeOptions.all + GeneralOptions.trailing + LookOptions.all
+        + DocumentationOptions.all
+        + CheckOptions.all
         + LiveOptions.all + FilterOptions.all
 
     /// The options `command` accepts.

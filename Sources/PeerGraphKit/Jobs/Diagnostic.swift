@@ -18,6 +18,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case log
         /// The time and peak memory of one phase.
         case timing
+        /// One line of the unified diff `--check` shows for a stale file (quotes the file's text).
+        case difference
     }
 
     /// How much it matters.

@@ -23,8 +23,10 @@ struct OutputEmitter: Sendable {
         return look
     }
 
-    /// Renders the graph in the requested format (or through Graphviz) to the destination.
-    func emitGraph(_ graph: PeerGraph, output: OutputRequest, look: RenderOptions) throws {
+    /// Renders the graph in the requested format (or through Graphviz) to the destination; true when
+    /// `checksOnly` found the destination stale.
+    @discardableResult
+    func emitGraph(_ graph: PeerGraph, output: OutputRequest, look: RenderOptions) throws -> Bool {
         // Pictures and the formats that are drawn as they are; GraphML and JSON go to tools that lay out.
         if output.picture != nil || output.format == .dot || output.format == .mermaid,
             let warning = DOTLayout.legibilityWarning(edgeCount: graph.edges.count, nodeCount: graph.nodes.count)
@@ -39,26 +41,44 @@ struct OutputEmitter: Sendable {
                 format: picture.format, engine: picture.engine, edgeCount: graph.edges.count)
             let (bytes, warnings) = try renderer.render(dot)
             for line in warnings.split(whereSeparator: \.isNewline) { diagnostics.report(.graphviz, String(line)) }
-            try emit(to: output.destination) { sink in bytes.withUnsafeBufferPointer { sink.write(bytes: $0) } }
-            return
+            return try deliver(to: output.destination, checking: output.checksOnly) { sink in
+                bytes.withUnsafeBufferPointer { sink.write(bytes: $0) }
+            }.isStale
         }
-        let fence = output.markdownFence && output.format == .mermaid
-        // In Markdown, the legend is a table below the diagram rather than a block inside it.
+        // In a Markdown file (--markdown, or a block of one) the graph goes in a fence named for its
+        // language; Mermaid's legend is then a table below the fence rather than a block inside it.
+        let isBlock = if case .markdownBlock = output.destination { true } else { false }
+        let fence: String? =
+            isBlock || (output.markdownFence && output.format == .mermaid) ? Self.fenceLanguage(output.format) : nil
         var drawn = look
-        if fence { drawn.legend = false }
+        if fence != nil && output.format == .mermaid { drawn.legend = false }
         if output.format == .graphml, look.graphMLFlavor == .yed { drawn.yedLayout = yedLayout(of: graph, look: look) }
-        let byteCount = try emit(to: output.destination) { sink in
-            if fence { sink.write("```mermaid\n") }
+        let delivery = try deliver(to: output.destination, checking: output.checksOnly) { sink in
+            if let fence { sink.write("```\(fence)\n") }
             PeerGraphPipeline.render(graph, format: output.format, options: drawn, to: sink)
-            if fence {
+            if fence != nil {
                 sink.write("```\n")
-                if look.legend { Self.writeLegendTable(graph, theme: look.theme, to: sink) }
+                if look.legend && output.format == .mermaid {
+                    Self.writeLegendTable(graph, theme: look.theme, to: sink)
+                }
             }
         }
         if output.format == .mermaid {
-            for warning in MermaidWriter.limitWarnings(edgeCount: graph.edges.count, characterCount: byteCount) {
+            for warning in MermaidWriter.limitWarnings(edgeCount: graph.edges.count, characterCount: delivery.byteCount)
+            {
                 diagnostics.report(.warning, warning)
             }
+        }
+        return delivery.isStale
+    }
+
+    /// The info string of a Markdown fence around `format`.
+    static func fenceLanguage(_ format: OutputFormat) -> String {
+        switch format {
+        case .dot: "dot"
+        case .graphml: "xml"
+        case .mermaid: "mermaid"
+        case .json: "json"
         }
     }
 
@@ -112,10 +132,71 @@ struct OutputEmitter: Sendable {
         }
     }
 
+    /// What a delivery did: the bytes the output has, and whether `--check` found the destination stale.
+    struct Delivery {
+        var byteCount: Int
+        var isStale = false
+    }
+
+    /// Delivers what `body` produces: as `emit` does, or into a Markdown file's block, or (checking)
+    /// nowhere, comparing it with what the destination holds. A file or block that would not change
+    /// is not written at all (its time stamp stays).
+    func deliver(
+        to destination: OutputRequest.Destination, checking: Bool, _ body: (OutputSink) -> Void
+    ) throws -> Delivery {
+        let target: String, name: String?
+        switch destination {
+        case .standardOutput:
+            guard !checking else {
+                throw OutputError(
+                    destination: "--check", message: "there is nothing to compare with: name -o FILE or --inject FILE")
+            }
+            return Delivery(byteCount: try emit(to: destination, body))
+        case .file(let path):
+            guard checking else { return Delivery(byteCount: try emit(to: destination, body)) }
+            (target, name) = (path, nil)
+        case .markdownBlock(let path, let block): (target, name) = (path, block)
+        }
+        let bytes = OutputSink.collectingBytes(body)
+        let isBlock = if case .markdownBlock = destination { true } else { false }
+        let current = try Self.currentContent(of: target, required: isBlock)
+        let updated =
+            isBlock ? try MarkdownBlock.splice(current ?? [], source: target, name: name, content: bytes) : bytes
+        if current == updated { return Delivery(byteCount: bytes.count) }
+        if checking {
+            let lines = UnifiedDiff.lines(
+                old: current ?? [], new: updated, oldName: target, newName: "\(target) (as peergraph writes it)")
+            diagnostics.report(.warning, "\(target) is not current (--check): it would change as this diff shows")
+            for line in lines { diagnostics.report(.difference, line) }
+            return Delivery(byteCount: bytes.count, isStale: true)
+        }
+        try emit(to: .file(target)) { sink in updated.withUnsafeBufferPointer { sink.write(bytes: $0) } }
+        return Delivery(byteCount: bytes.count)
+    }
+
+    /// What a regular file holds now; nil when there is none (and one is not `required`). Only a
+    /// regular file is compared: reading a FIFO or a device could block or never end.
+    private static func currentContent(of path: String, required: Bool) throws -> [UInt8]? {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if required {
+                throw InputError(source: path, message: "cannot read file: \(String(cString: strerror(errno)))")
+            }
+            return nil
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw OutputError(destination: path, message: "--check and --inject compare with a regular file only")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(source: path, message: "cannot read file")
+        }
+        return [UInt8](data)
+    }
+
     /// Writes what `body` produces to the file (atomically) or the context's output; returns the byte count.
     @discardableResult
     func emit(to destination: OutputRequest.Destination, _ body: (OutputSink) -> Void) throws -> Int {
-        if case .file(let path) = destination {
+        if let path = destination.path {
             let file = try AtomicFileWriter(destination: path)
             let sink = OutputSink { try file.write($0) }
             body(sink)

@@ -6,11 +6,16 @@ public struct OutputRequest: Sendable {
         case standardOutput
         /// This file, replaced atomically (all or nothing); a FIFO or device is written in place.
         case file(String)
+        /// The block between `<!-- peergraph:begin -->` and `<!-- peergraph:end -->` of this Markdown
+        /// file (the one named `block`, or its only one), replaced atomically; every other byte stays.
+        case markdownBlock(file: String, block: String?)
 
         /// The file, if any.
         public var path: String? {
-            if case .file(let path) = self { return path }
-            return nil
+            switch self {
+            case .standardOutput: nil
+            case .file(let path), .markdownBlock(let path, _): path
+            }
         }
     }
 
@@ -51,6 +56,9 @@ public struct OutputRequest: Sendable {
     public var picture: Picture?
     /// Wrap Mermaid in a ```mermaid fence.
     public var markdownFence = false
+    /// Write nothing: compare what would be written with the file (or its block) and report the
+    /// difference (`JobResult.Outcome.findings` and a unified diff, `Diagnostic.Severity.difference`).
+    public var checksOnly = false
 
     /// Standard output, DOT, the default look.
     public init() {}

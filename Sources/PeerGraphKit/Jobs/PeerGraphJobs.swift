@@ -34,9 +34,11 @@ public enum PeerGraphJobs {
         if let key = request.recipe.collapse {
             graph = graph.collapsed(by: key, names: request.recipe.redaction != nil ? NameMap() : gathered.names)
         }
-        try await job.timer.time("render") { try job.emitter.emitGraph(graph, output: request.output, look: look) }
+        let isStale = try await job.timer.time("render") {
+            try job.emitter.emitGraph(graph, output: request.output, look: look)
+        }
         if context.keepsValuesUntilExit { ProcessLifetime.keepUntilExit(graph, gathered, connections) }
-        return job.result(job.reportFailures(gathered.failures) ? .partial : .clean)
+        return job.result(job.reportFailures(gathered.failures) ? .partial : isStale ? .findings : .clean)
     }
 
     /// Checks the mesh `request` collects and writes the report.

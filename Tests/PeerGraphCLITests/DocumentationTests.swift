@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// Documentation that stays current: `--inject` rewrites one block of a Markdown file and nothing else;
+/// `--check` writes nothing and says, by exit status and a diff, whether the file is current.
+@Suite struct DocumentationTests {
+    let pages = CLIPaths.samples.appendingPathComponent("multi-region/pages").path
+
+    static func write(_ text: String, to url: URL, mode: Int = 0o640) throws {
+        try Data(text.utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
+    }
+
+    static func inode(_ url: URL) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int) ?? -1
+    }
+
+    @Test func injectReplacesTheBlockAndKeepsEveryOtherByteAndTheMode() async throws {
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let doc = folder.appendingPathComponent("network.md")
+        let before =
+            "# Network\r\n\r\nWritten by hand.\r\n<!-- peergraph:begin -->\r\nstale\r\n<!-- peergraph:end -->\r\nEnd \u{00E9}"
+        try Self.write(before, to: doc)
+        let result = try await InProcessRun.run([pages, "--inject", doc.path, "--legend"])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let after = try String(contentsOf: doc, encoding: .utf8)
+        #expect(after.hasPrefix("# Network\r\n\r\nWritten by hand.\r\n<!-- peergraph:begin -->\r\n```mermaid\r\n"))
+        #expect(after.hasSuffix("```\r\n\r\n| line | meaning |\r\n| --- | --- |\r\n") == false)
+        #expect(after.hasSuffix("|\r\n<!-- peergraph:end -->\r\nEnd \u{00E9}"))
+        #expect(!after.contains("stale"))
+        // Every line break inside the block is CRLF, as the file's.
+        #expect(!after.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let mode = try FileManager.default.attributesOfItem(atPath: doc.path)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        // The block is current now: --check says so and writes nothing; a second inject leaves the file alone.
+        let inode = try Self.inode(doc)
+        let check = try await InProcessRun.run([pages, "--inject", doc.path, "--legend", "--check"])
+        #expect(check.code == 0 && check.stderr.isEmpty, "\(check.stderr)")
+        #expect(try await InProcessRun.run([pages, "--inject", doc.path, "--legend"]).code == 0)
+        #expect(try Self.inode(doc) == inode)
+    }
+
+    @Test func checkExitsOneWithADiffAndTouchesNothing() async throws {
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let doc = folder.appendingPathComponent("network.md")
+        let stale = "intro\n<!-- peergraph:begin name=prod -->\nold\n<!-- peergraph:end -->\n"
+        try Self.write(stale, to: doc)
+        let result = try await InProcessRun.run([pages, "--inject", doc.path, "--block", "prod", "--check"])
+        #expect(result.code == 1)
+        #expect(result.stderr.contains("--- \(doc.path)\n+++ \(doc.path) (as peergraph writes it)\n@@ -1,4 +1,"))
+        #expect(result.stderr.contains("\n-old\n+```mermaid\n"))
+        #expect(try String(contentsOf: doc, encoding: .utf8) == stale)
+        // -o FILE: a missing file is stale, and is not created.
+        let dot = folder.appendingPathComponent("mesh.dot")
+        #expect(try await InProcessRun.run([pages, "-o", dot.path, "--check"]).code == 1)
+        #expect(!FileManager.default.fileExists(atPath: dot.path))
+        #expect(try await InProcessRun.run([pages, "-o", dot.path]).code == 0)
+        #expect(try await InProcessRun.run([pages, "-o", dot.path, "--check"]).code == 0)
+        #expect(try await InProcessRun.run([pages, "-o", dot.path, "--check", "--title", "t"]).code == 1)
+    }
+
+    @Test func aBadFileOrBlockIsAnErrorNamingTheFileWhichStaysUntouched() async throws {
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let doc = folder.appendingPathComponent("network.md")
+        for (text, block, message) in [
+            (
+                "no markers\n", nil as String?,
+                "has no <!-- peergraph:begin --> … <!-- peergraph:end --> block to replace"
+            ),
+            (
+                "<!-- peergraph:begin -->\nx\n", nil,
+                "the peergraph block that begins here has no <!-- peergraph:end -->"
+            ),
+            ("<!-- peergraph:begin name=a -->\n<!-- peergraph:end -->\n", "b", "no block named 'b' (its blocks: a)"),
+        ] {
+            try Self.write(text, to: doc)
+            let result = try await InProcessRun.run(
+                [pages, "--inject", doc.path] + (block.map { ["--block", $0] } ?? []))
+            #expect(result.code == 3, "\(result.stderr)")
+            #expect(result.stderr.contains(doc.path) && result.stderr.contains(message), "\(result.stderr)")
+            #expect(try String(contentsOf: doc, encoding: .utf8) == text)
+        }
+        let missing = try await InProcessRun.run([pages, "--inject", folder.appendingPathComponent("none.md").path])
+        #expect(missing.code == 3)
+    }
+
+    @Test func theOptionsGoTogetherOnlyAsTheyCan() async throws {
+        for (arguments, message) in [
+            (["--check"], "--check compares with a file: name it with -o FILE or --inject FILE"),
+            (["--block", "a"], "--block names a block of --inject FILE"),
+            (["--inject", "a.md", "-o", "b.dot"], "--inject writes into FILE; it cannot go with -o"),
+            (
+                ["--inject", "a.md", "--block", "a b"],
+                "--block takes a name of letters, digits, '.', '_' and '-' (got 'a b')"
+            ),
+            (["--inject", "a.md", "--render", "svg"], "--inject puts text into Markdown; it cannot go with --render"),
+        ] {
+            let result = try await InProcessRun.run([pages] + arguments)
+            #expect(result.code == 2)
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+}
