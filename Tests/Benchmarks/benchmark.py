@@ -15,6 +15,8 @@ turn (interleaved, so load affects all alike):
   5. an organisation: `--accounts rd --region all` over 50 accounts x 28 regions at the stand-in with 50 ms
      per request, default concurrency versus --concurrency 1 (the same requests one after another), paired,
      with the AssumeRole calls counted (one per member account).
+  6. start-up: the static build (`--static-swift-stdlib`, which `make static` makes) against the dynamic
+     release build, drawing the bundled 11-connection sample, many interleaved runs, paired ratio.
 Prints Markdown tables. Not a test: nothing here passes or fails.
 """
 import argparse, json, os, resource, statistics, subprocess, sys, tempfile, time
@@ -25,7 +27,9 @@ parser.add_argument("--runs", type=int, default=5)
 parser.add_argument("--sizes", default="M,L")
 parser.add_argument("--data", default=None)
 parser.add_argument("--networkx", action="store_true")
-parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live,linear,org")
+parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live,linear,org,startup")
+parser.add_argument("--static-binary", default=None, help="the static build for the start-up part (default: build it)")
+parser.add_argument("--startup-runs", type=int, default=40, help="repetitions of the start-up part")
 parser.add_argument("--org-runs", type=int, default=3, help="repetitions of the organisation part (a sequential run takes about 80 s)")
 parser.add_argument("--binary", default=None, help="measure this peergraph binary instead of building one (e.g. an older release)")
 parser.add_argument("--versus", default=None, help="also run this other peergraph binary in the drawing part, interleaved, "
@@ -265,3 +269,21 @@ if "org" not in skip:
         print(f"| paired ratio sequential / default | {ratio:.1f}x | | |")
     finally:
         server.terminate()
+
+if "startup" not in skip:
+    static = args.static_binary
+    if not static:
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--build-path", ".build/static",
+                        "--product", "peergraph"], cwd=root, check=True, stdout=subprocess.DEVNULL)
+        static = os.path.join(root, ".build", "static", "release", "peergraph")
+    sample = os.path.join(root, "samples", "multi-region", "pages")
+    runs = args.runs
+    args.runs = args.startup_runs
+    result = interleaved({"dynamic": [peergraph, sample], "static": [os.path.abspath(static), sample]})
+    ratio = paired_ratio("dynamic", "static")
+    args.runs = runs
+    print(f"\n| start-up: drawing the 11-connection sample ({args.startup_runs} interleaved runs) | median | peak |")
+    print("| --- | --- | --- |")
+    for name in ("dynamic", "static"):
+        print(f"| {name} build | {result[name][0] * 1000:.1f} ms | {result[name][1]:.0f} MiB |")
+    print(f"| paired ratio dynamic / static | {ratio:.2f}x | |")
