@@ -6,11 +6,15 @@ enum CheckOptions {
         "fail-on", .choice("SEVERITY", ["error", "warning", "info", "never"]), section: .check, commands: [.check],
         help: "Exit 1 when a finding at or above SEVERITY exists: error (default), warning, info or never.")
     static let asOf = OptionDeclaration(
-        "as-of", .text("DATE"), section: .check, commands: [.check],
-        help: "Measure ages and expiry from DATE (default: now), e.g. 2025-09-01.")
+        "as-of", .text("DATE"), section: .check, commands: [.check, .draw],
+        help: "Measure ages and expiry from DATE (default: now), e.g. 2025-09-01."
+    ).with(\.helpByCommand, [.draw: "With --with-check: measure ages and expiry from DATE (default: now)."])
+        .with(\.needs, .checkFindings)
     static let expiryDays = OptionDeclaration(
-        "expiry-days", .text("N"), section: .check, commands: [.check],
-        help: "Report connections expiring within N days (default 30).")
+        "expiry-days", .text("N"), section: .check, commands: [.check, .draw],
+        help: "Report connections expiring within N days (default 30)."
+    ).with(\.helpByCommand, [.draw: "With --with-check: report connections expiring within N days (default 30)."])
+        .with(\.needs, .checkFindings)
 
     static let all = [failOn, asOf, expiryDays]
 

@@ -19,7 +19,27 @@ enum DocumentationOptions {
             not what peergraph would write, 0 when it is current.
             """)
 
-    static let all = [inject, block, check]
+    static let withCheck = OptionDeclaration(
+        "with-check", section: .documentation, commands: [.draw],
+        help: "With --format markdown: add what 'peergraph check' finds to the page (--as-of, --expiry-days)."
+    ).with(\.needs, .checkFindings)
+
+    static let all = [inject, block, check, withCheck]
+
+    /// `--with-check` and how its findings are measured, or nil.
+    static func pageCheck(
+        _ parsed: ParsedArguments, collect: CollectRequest
+    ) throws(UsageError) -> OutputRequest.PageCheck? {
+        guard parsed.has(withCheck) else {
+            for option in [CheckOptions.asOf, CheckOptions.expiryDays] where parsed.has(option) {
+                throw UsageError("--\(option.name) measures the findings of --with-check; without it it does nothing")
+            }
+            return nil
+        }
+        var settings = CheckRequest(collect: collect)
+        try CheckOptions.apply(parsed, to: &settings)
+        return OutputRequest.PageCheck(asOf: settings.asOf, expiryDays: settings.expiryDays)
+    }
 
     /// Where the output goes, with --inject and --check taken into account.
     static func destination(_ parsed: ParsedArguments) throws(UsageError) -> OutputRequest.Destination {

@@ -25,8 +25,9 @@ enum DrawCommand {
         try OptionRules.refuseOptionsThatDoNothing(
             parsed, command: .draw, format: format, isReport: false, isLive: isLive, allRegions: allRegions)
         let live = isLive ? try LiveOptions.request(parsed, regions: filter.regions, allRegions: allRegions) : nil
-        return DrawRequest(
-            collect: GeneralOptions.collect(parsed.positionals, parsed, live: live), recipe: recipe, output: output)
+        let collect = GeneralOptions.collect(parsed.positionals, parsed, live: live)
+        output.pageCheck = try DocumentationOptions.pageCheck(parsed, collect: collect)
+        return DrawRequest(collect: collect, recipe: recipe, output: output)
     }
 
     static func run(_ parsed: ParsedArguments, _ context: CommandLineContext) async throws -> ExitCode {

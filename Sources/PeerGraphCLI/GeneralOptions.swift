@@ -5,7 +5,10 @@ enum GeneralOptions {
     static let format = OptionDeclaration(
         "format", short: "f",
         .choice("FORMAT", OutputRequest.Format.allCases.map(\.rawValue) + ["text", "markdown"]), section: .options,
-        help: "dot (default), graphml, mermaid or json (node-link, as networkx reads it)."
+        help: """
+            dot (default), graphml, mermaid, json (node-link, as networkx reads it) or markdown (a documentation \
+            page: the Mermaid diagram, its legend, a table of connections).
+            """
     ).with(
         \.helpByCommand,
         [

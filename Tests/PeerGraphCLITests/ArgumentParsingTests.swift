@@ -63,7 +63,7 @@ final class ByteBox: @unchecked Sendable {
         (["--zzzzzzzz"], "unknown option '--zzzzzzzz'"),
         (["--format"], "option '--format' needs a value (FORMAT)"),
         (["--format", "svg"], "--format svg is a picture: Graphviz draws it, with --render svg"),
-        (["--format", "tiff"], "unknown format 'tiff' (expected dot, graphml, mermaid, json)"),
+        (["--format", "tiff"], "unknown format 'tiff' (expected dot, graphml, mermaid, json, markdown)"),
         (["--group-by", "zone"], "unknown grouping 'zone' (expected region, owner, region,owner, none)"),
         (["--legend=yes"], "option '--legend' takes no value"),
         (["--title", "a", "--title", "b"], "option '--title' given more than once"),

@@ -88,6 +88,36 @@ import Testing
         #expect(missing.code == 3)
     }
 
+    @Test func aMarkdownPageGoesIntoABlockAsItIsAndShowsTheFindingsWithWithCheck() async throws {
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let doc = folder.appendingPathComponent("network.md")
+        try Self.write("<!-- peergraph:begin -->\n<!-- peergraph:end -->\n", to: doc)
+        let result = try await InProcessRun.run(
+            [pages, "--inject", doc.path, "-f", "markdown", "--with-check", "--as-of", "2025-08-15"])
+        #expect(result.code == 0, "\(result.stderr)")
+        let text = try String(contentsOf: doc, encoding: .utf8)
+        #expect(text.hasPrefix("<!-- peergraph:begin -->\n# VPC peering mesh\n"))
+        #expect(text.contains("\n```mermaid\n") && text.contains("\n## VPC peering check\n"))
+        #expect(text.contains("as of 2025-08-15T00:00:00Z: **2 errors, 4 warnings, 1 info**"))
+        #expect(text.hasSuffix("\n<!-- peergraph:end -->\n"))
+        for (arguments, message) in [
+            (
+                ["-f", "markdown", "--as-of", "2025-08-15"],
+                "--as-of measures the findings of --with-check; without it it does nothing"
+            ),
+            (["--with-check"], "--with-check does nothing for --format dot; it applies to markdown"),
+            (
+                ["-f", "markdown", "--legend"],
+                "--legend does nothing for --format markdown; it applies to dot or mermaid"
+            ),
+        ] {
+            let refused = try await InProcessRun.run([pages] + arguments)
+            #expect(refused.code == 2)
+            #expect(refused.stderr.contains(message), "\(arguments): \(refused.stderr)")
+        }
+    }
+
     @Test func theOptionsGoTogetherOnlyAsTheyCan() async throws {
         for (arguments, message) in [
             (["--check"], "--check compares with a file: name it with -o FILE or --inject FILE"),

@@ -59,7 +59,7 @@ struct OutputEmitter: Sendable {
             if fence != nil {
                 sink.write("```\n")
                 if look.legend && output.format == .mermaid {
-                    Self.writeLegendTable(graph, theme: look.theme, to: sink)
+                    LegendEntry.writeMarkdownTable(graph, theme: look.theme, to: sink)
                 }
             }
         }
@@ -72,13 +72,14 @@ struct OutputEmitter: Sendable {
         return delivery.isStale
     }
 
-    /// The info string of a Markdown fence around `format`.
-    static func fenceLanguage(_ format: OutputFormat) -> String {
+    /// The info string of a Markdown fence around `format`; nil for Markdown itself, which goes in as it is.
+    static func fenceLanguage(_ format: OutputFormat) -> String? {
         switch format {
         case .dot: "dot"
         case .graphml: "xml"
         case .mermaid: "mermaid"
         case .json: "json"
+        case .markdown: nil
         }
     }
 
@@ -116,20 +117,6 @@ struct OutputEmitter: Sendable {
             diagnostics.report(.warning, "\(error.message): writing a grid per group for yEd")
         }
         return nil
-    }
-
-    /// The legend as a Markdown table: a row per style the diagram uses (and external accounts).
-    static func writeLegendTable(_ graph: PeerGraph, theme: StatusTheme, to sink: OutputSink) {
-        let entries = LegendEntry.entries(for: graph, theme: theme)
-        guard !entries.isEmpty || graph.hasExternalNodes else { return }
-        sink.write("\n| line | meaning |\n| --- | --- |\n")
-        for entry in entries {
-            let line = "\(ColorName.of(entry.color)), \(entry.line.rawValue)"
-            sink.write("| \(TextEscaping.markdown(line)) | \(TextEscaping.markdown(entry.text)) |\n")
-        }
-        if graph.hasExternalNodes {
-            sink.write("| grey box, dashed | \(TextEscaping.markdown(ExternalAccountLook.legendText)) |\n")
-        }
     }
 
     /// What a delivery did: the bytes the output has, and whether `--check` found the destination stale.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a job's output goes and, for a graph, in which format and look.
 public struct OutputRequest: Sendable {
     /// Where the bytes go.
@@ -59,6 +61,22 @@ public struct OutputRequest: Sendable {
     /// Write nothing: compare what would be written with the file (or its block) and report the
     /// difference (`JobResult.Outcome.findings` and a unified diff, `Diagnostic.Severity.difference`).
     public var checksOnly = false
+    /// A Markdown page (`--format markdown`) also shows what `peergraph check` finds, measured so.
+    public var pageCheck: PageCheck?
+
+    /// How the findings of a page are measured (`--with-check`, `--as-of`, `--expiry-days`).
+    public struct PageCheck: Sendable {
+        /// Ages and expiry are measured from this moment.
+        public var asOf: Date
+        /// Connections expiring within this many days are reported.
+        public var expiryDays: Int
+
+        /// Findings as of `asOf`, expiry within `expiryDays`.
+        public init(asOf: Date = Date(), expiryDays: Int = 30) {
+            self.asOf = asOf
+            self.expiryDays = expiryDays
+        }
+    }
 
     /// Standard output, DOT, the default look.
     public init() {}

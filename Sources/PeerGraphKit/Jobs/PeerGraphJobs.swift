@@ -16,7 +16,7 @@ public enum PeerGraphJobs {
         try job.refuseOutputOverInputs(
             request.output.destination.path, [request.collect],
             extra: [request.output.templateFile, request.output.themeFile])
-        let look = try OutputEmitter.renderOptions(for: request.output)
+        var look = try OutputEmitter.renderOptions(for: request.output)
         let gathered = try await job.timer.time("collect") {
             try await job.gatherer.gather(request.collect, filter: request.recipe.filter)
         }
@@ -31,6 +31,12 @@ public enum PeerGraphJobs {
                 connections: connections, grouping: request.recipe.grouping, names: names, scannedAccounts: scanned)
         }
         job.warnAboutOwners(graph, request.recipe)
+        if let check = request.output.pageCheck, request.output.format == .markdown {
+            // As `peergraph check` sees the same connections: every VPC, no grouping.
+            let findings = MeshChecker(asOf: check.asOf, expiryDays: check.expiryDays).check(
+                PeerGraph(connections: connections, grouping: .none))
+            look.findings = RenderOptions.PageFindings(findings: findings, asOf: APITimestamp.format(check.asOf))
+        }
         if let key = request.recipe.collapse {
             graph = graph.collapsed(by: key, names: request.recipe.redaction != nil ? NameMap() : gathered.names)
         }

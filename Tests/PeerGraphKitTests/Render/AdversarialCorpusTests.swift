@@ -112,6 +112,7 @@ import Testing
         ("none.mmd", .mermaid, RenderOptions(), .none),
         ("unlabelled.mmd", .mermaid, RenderOptions(edgeLabels: .none), .region),
         ("region.json", .json, RenderOptions(title: hostileStrings.joined(separator: " ")), .region),
+        ("page.md", .markdown, RenderOptions(title: hostileStrings.joined(separator: " ")), .region),
     ]
 
     @Test func everyStringSurvivesOurReader() throws {

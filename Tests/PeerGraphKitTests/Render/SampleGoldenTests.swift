@@ -42,6 +42,7 @@ import Testing
         case .graphml: "graphml"
         case .mermaid: "mmd"
         case .json: "json"
+        case .markdown: "md"
         }
     }
 

@@ -32,4 +32,18 @@ package struct LegendEntry: Sendable, Equatable {
         }
         return rows
     }
+
+    /// The legend as a Markdown table: a row per style the diagram uses (and external accounts).
+    package static func writeMarkdownTable(_ graph: PeerGraph, theme: StatusTheme, to sink: OutputSink) {
+        let entries = LegendEntry.entries(for: graph, theme: theme)
+        guard !entries.isEmpty || graph.hasExternalNodes else { return }
+        sink.write("\n| line | meaning |\n| --- | --- |\n")
+        for entry in entries {
+            let line = "\(ColorName.of(entry.color)), \(entry.line.rawValue)"
+            sink.write("| \(TextEscaping.markdown(line)) | \(TextEscaping.markdown(entry.text)) |\n")
+        }
+        if graph.hasExternalNodes {
+            sink.write("| grey box, dashed | \(TextEscaping.markdown(ExternalAccountLook.legendText)) |\n")
+        }
+    }
 }

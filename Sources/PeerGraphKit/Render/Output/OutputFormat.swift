@@ -1,6 +1,8 @@
 /// The graph formats peergraph writes.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case dot, graphml, mermaid, json
+    /// A documentation page: the Mermaid diagram, its legend, a table of connections, check findings.
+    case markdown
 
     /// What a format can show besides the graph, so that an option asking for it elsewhere is refused.
     public enum Capability: String, Sendable, CaseIterable {
@@ -16,6 +18,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case markdownFence
         /// yFiles graphics for yEd.
         case yFilesGraphics
+        /// The findings of `peergraph check` on the page.
+        case checkFindings
     }
 
     /// What this format can show.
@@ -25,6 +29,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .mermaid: [.legend, .labelLength, .edgeLabelPlacement, .timestamp, .markdownFence]
         case .graphml: [.timestamp, .yFilesGraphics]
         case .json: []
+        case .markdown: [.labelLength, .edgeLabelPlacement, .timestamp, .checkFindings]
         }
     }
 
@@ -35,6 +40,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .graphml: "graphml"
         case .mermaid: "mmd"
         case .json: "json"
+        case .markdown: "md"
         }
     }
 
@@ -45,6 +51,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .mermaid: ["front_matter", "timestamp", "body", "legend", "link_styles"]
         case .graphml: ["timestamp", "namespaces", "keys", "graph_data", "body"]
         case .json: ["body"]
+        case .markdown: ["title", "timestamp", "summary", "diagram", "legend", "body", "findings"]
         }
     }
 
@@ -55,6 +62,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .mermaid: DefaultTemplates.mermaid
         case .graphml: DefaultTemplates.graphml
         case .json: "{{body}}"
+        case .markdown: DefaultTemplates.markdown
         }
     }
 
@@ -79,6 +87,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .mermaid: MermaidWriter(options: options)
         case .graphml: GraphMLWriter(options: options)
         case .json: NodeLinkJSONWriter(options: options)
+        case .markdown: MarkdownPageWriter(options: options)
         }
     }
 }

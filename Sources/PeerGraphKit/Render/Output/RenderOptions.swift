@@ -27,6 +27,14 @@ public struct RenderOptions: Sendable {
     /// Where `--graphml-flavor yed` puts each node and group; nil: a grid per group. The output step
     /// sets it from Graphviz's layout when `dot` is installed (writers never run a program).
     package var yedLayout: YEdLayout?
+    /// The findings a Markdown page shows (`--with-check`); nil: no findings section.
+    package var findings: PageFindings?
+
+    /// What `peergraph check` found, for a page: the findings and the moment they were measured from.
+    package struct PageFindings: Sendable {
+        package var findings: [Finding]
+        package var asOf: String
+    }
 
     /// Options; the defaults write what `peergraph` writes without options.
     public init(

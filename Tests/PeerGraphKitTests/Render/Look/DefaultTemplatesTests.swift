@@ -11,6 +11,7 @@ import Testing
         ("dot", "dot.template", DefaultTemplates.dot),
         ("graphml", "graphml.template", DefaultTemplates.graphml),
         ("mermaid", "mermaid.template", DefaultTemplates.mermaid),
+        ("markdown", "markdown.template", DefaultTemplates.markdown),
         ("theme", "theme.tsv", DefaultTemplates.theme),
     ]
 
