@@ -61,7 +61,7 @@ enum GeneralOptions {
 
 /// What `--render` draws.
 enum PictureFormat: String, CaseIterable {
-    case svg, png, pdf
+    case svg, png, pdf, html
 }
 
 /// The Graphviz engines `--layout` names.

@@ -46,7 +46,10 @@ enum LookOptions {
     ).with(\.needs, .markdownFence)
     static let render = OptionDeclaration(
         "render", .choice("FORMAT", PictureFormat.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
-        help: "svg, png or pdf: run Graphviz (dot for small graphs, sfdp for large ones); png and pdf need -o FILE.")
+        help: """
+            svg, png, pdf or html: run Graphviz (dot for small graphs, sfdp for large ones); png and pdf need -o FILE. \
+            html: one offline file to explore (pan, zoom, search, filters, every field on a click).
+            """)
     static let layout = OptionDeclaration(
         "layout", .choice("ENGINE", LayoutEngine.allCases.map(\.rawValue)), section: .look, commands: [.draw, .diff],
         help: "The Graphviz engine for --render: " + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ") + "."
@@ -107,22 +110,22 @@ enum LookOptions {
         }
         guard let word = parsed.value(render)?.lowercased() else { return nil }
         guard PictureFormat(rawValue: word) != nil else {
-            throw UsageError("unknown --render '\(word)' (expected svg, png, pdf)")
+            throw UsageError("unknown --render '\(word)' (expected svg, png, pdf, html)")
         }
         if case .file(let path) = destination {
             let ext = (path as NSString).pathExtension.lowercased()
             let known =
                 PictureFormat.allCases.map(\.rawValue) + OutputRequest.Format.allCases.map(\.fileExtension) + [
-                    "gv", "html", "md",
+                    "gv", "md",
                 ]
-            if known.contains(ext) && ext != word {
+            if known.contains(ext) && ext != word && !(word == "html" && ext == "htm") {
                 throw UsageError(
                     """
                     --render \(word) writes \(word.uppercased()), but -o \(path) says .\(ext): name the file .\(word) or \
                     choose --render \(ext)
                     """)
             }
-        } else if word != "svg" {
+        } else if word != "svg" && word != "html" {
             throw UsageError("--render \(word) writes binary data: give -o FILE")
         }
         return OutputRequest.Picture(format: word, engine: engine)

@@ -15,7 +15,9 @@ turn (interleaved, so load affects all alike):
   5. an organisation: `--accounts rd --region all` over 50 accounts x 28 regions at the stand-in with 50 ms
      per request, default concurrency versus --concurrency 1 (the same requests one after another), paired,
      with the AssumeRole calls counted (one per member account).
-  6. start-up: the static build (`--static-swift-stdlib`, which `make static` makes) against the dynamic
+  6. the HTML explorer: --render html of 200 and 2,000 connections opened in headless Chromium
+     (.ci/validate/validate-html): time until its script is ready, and how fast a click and a search answer;
+  7. start-up: the static build (`--static-swift-stdlib`, which `make static` makes) against the dynamic
      release build, drawing the bundled 11-connection sample, many interleaved runs, paired ratio.
 Prints Markdown tables. Not a test: nothing here passes or fails.
 """
@@ -27,7 +29,7 @@ parser.add_argument("--runs", type=int, default=5)
 parser.add_argument("--sizes", default="M,L")
 parser.add_argument("--data", default=None)
 parser.add_argument("--networkx", action="store_true")
-parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live,linear,org,startup")
+parser.add_argument("--skip", default="", help="comma list of parts to skip: draw,render,live,linear,org,explorer,startup")
 parser.add_argument("--static-binary", default=None, help="the static build for the start-up part (default: build it)")
 parser.add_argument("--startup-runs", type=int, default=40, help="repetitions of the start-up part")
 parser.add_argument("--org-runs", type=int, default=3, help="repetitions of the organisation part (a sequential run takes about 80 s)")
@@ -269,6 +271,33 @@ if "org" not in skip:
         print(f"| paired ratio sequential / default | {ratio:.1f}x | | |")
     finally:
         server.terminate()
+
+if "explorer" not in skip:
+    import re
+    rows = []
+    for conns, vpcs, regions, accounts in ((200, 100, 4, 3), (2000, 600, 12, 40)):
+        folder = os.path.join(data, f"explorer-{conns}")
+        if not os.path.isdir(folder):
+            subprocess.run([sys.executable, os.path.join(root, "Tests", "Benchmarks", "generate.py"), "--vpcs", str(vpcs),
+                            "--conns", str(conns), "--regions", str(regions), "--accounts", str(accounts), "--seed", "1",
+                            "--out", folder], check=True, stdout=subprocess.DEVNULL)
+        page = os.path.join(out, f"explorer-{conns}.html")
+        started = time.perf_counter()
+        subprocess.run([peergraph, *pages(folder), "-q", "--render", "html", "-o", page], check=True)
+        written = time.perf_counter() - started
+        ready, click, search = [], [], []
+        for _ in range(args.runs):
+            wait_until_idle()
+            line = subprocess.run([os.path.join(root, ".ci", "validate", "validate-html"), page],
+                                  capture_output=True, text=True, check=True).stdout
+            m = re.search(r"ready in [\d.]+s \(([\d.]+)s after the navigation began\), a click answered in (\d+) ms, "
+                          r"a search in (\d+) ms", line)
+            ready.append(float(m[1])); click.append(int(m[2])); search.append(int(m[3]))
+        rows.append((conns, written, statistics.median(ready), statistics.median(click), statistics.median(search)))
+    print("\n| explorer (--render html) | writing it (Graphviz included) | open and ready in Chromium (from navigation) | a click | a search |")
+    print("| --- | --- | --- | --- | --- |")
+    for conns, written, ready, click, search in rows:
+        print(f"| {conns:,} connections | {written:.2f} s | {ready:.2f} s | {click:.0f} ms | {search:.0f} ms |")
 
 if "startup" not in skip:
     static = args.static_binary

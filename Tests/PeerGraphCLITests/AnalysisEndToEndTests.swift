@@ -229,10 +229,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 
-    @Test func renderWithoutGraphvizSaysHowToInstallIt() async throws {
+    @Test(arguments: ["svg", "html"]) func renderWithoutGraphvizSaysHowToInstallIt(format: String) async throws {
         let process = Process()
         process.executableURL = CLIPaths.binary
-        process.arguments = [pages, "--render", "svg"]
+        process.arguments = [pages, "--render", format]
         process.environment = ["PATH": "/nonexistent"]
         let err = Pipe()
         process.standardError = err

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import PeerGraphKit
+
 /// Documentation that stays current: `--inject` rewrites one block of a Markdown file and nothing else;
 /// `--check` writes nothing and says, by exit status and a diff, whether the file is current.
 @Suite struct DocumentationTests {
@@ -133,5 +135,43 @@ import Testing
             #expect(result.code == 2)
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }
+    }
+}
+
+/// `--render html`: one file with its own script and style allowed by hash, data as JSON that cannot end
+/// its block, SVG elements tied to the data by peergraph's ids.
+@Suite struct ExplorerTests {
+    @Test func thePageIsSelfContainedAndItsDataCannotEndItsBlock() async throws {
+        guard GraphvizRenderer.findExecutable("dot") != nil else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI installs Graphviz")
+            return
+        }
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.json")
+        let hostile = #"</script><script>window.__pwned=1</script><!--"#
+        let json = """
+            {"VpcPeerConnects": [{"InstanceId": "pcc-1", "Name": "\(hostile.replacingOccurrences(of: "/", with: "\\/"))",
+              "Vpc": {"VpcId": "vpc-a&amp;b"}, "AcceptingVpc": {"VpcId": "vpc-c"}, "Status": "Activated"}]}
+            """
+        try Data(json.utf8).write(to: input)
+        let page = folder.appendingPathComponent("mesh.html")
+        let result = try await InProcessRun.run([input.path, "--render", "html", "-o", page.path])
+        #expect(result.code == 0, "\(result.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n"))
+        #expect(html.contains("default-src 'none'; script-src 'sha256-"))
+        #expect(!html.contains("http://") || !html.contains("src=\"http"))
+        // The data block: one `</script>` ends it, and the hostile name is in it with `<` escaped.
+        let data = try #require(html.range(of: "<script type=\"application/json\" id=\"peergraph-data\">"))
+        let rest = html[data.upperBound...]
+        let end = try #require(rest.range(of: "</script>"))
+        let block = String(rest[..<end.lowerBound])
+        #expect(!block.contains("<"))
+        #expect(block.contains(#"\u003c/script>\u003cscript>window.__pwned=1\u003c/script>\u003c!--"#))
+        // Elements by peergraph's ids, not by the (decoded) VPC ids.
+        #expect(html.contains("<g id=\"n1\" class=\"node\">") && html.contains("<g id=\"e1\" class=\"edge\">"))
+        #expect(!html.contains("<!--"))
+        #expect(html.components(separatedBy: "<script").count - 1 == 2)
     }
 }

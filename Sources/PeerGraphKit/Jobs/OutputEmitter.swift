@@ -34,12 +34,23 @@ struct OutputEmitter: Sendable {
             diagnostics.report(.warning, warning)
         }
         if let picture = output.picture {
+            // The explorer finds the SVG's elements by ids peergraph assigns in the DOT.
+            let isExplorer = picture.format == "html"
+            var drawing = look
+            drawing.elementIDs = isExplorer
+            // The page has the title in its header: not twice.
+            if isExplorer { drawing.title = nil }
             let dot = OutputSink.collectingBytes {
-                PeerGraphPipeline.render(graph, format: .dot, options: look, to: $0)
+                PeerGraphPipeline.render(graph, format: .dot, options: drawing, to: $0)
             }
             let renderer = GraphvizRenderer(
-                format: picture.format, engine: picture.engine, edgeCount: graph.edges.count)
-            let (bytes, warnings) = try renderer.render(dot)
+                format: isExplorer ? "svg" : picture.format, engine: picture.engine, edgeCount: graph.edges.count)
+            var (bytes, warnings) = try renderer.render(dot)
+            if isExplorer {
+                bytes = OutputSink.collectingBytes {
+                    HTMLExplorerPage.write(svg: bytes, graph: graph, options: look, to: $0)
+                }
+            }
             for line in warnings.split(whereSeparator: \.isNewline) { diagnostics.report(.graphviz, String(line)) }
             return try deliver(to: output.destination, checking: output.checksOnly) { sink in
                 bytes.withUnsafeBufferPointer { sink.write(bytes: $0) }

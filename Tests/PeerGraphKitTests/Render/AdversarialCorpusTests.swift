@@ -12,7 +12,9 @@ import Testing
     static let hostileStrings: [String] = [
         #"say "hi""#, #"back\slash"#, #"trailing\"#, #"\N \G \E \T \H \L \n \l"#, "line\nbreak", "tab\tbetween",
         "carriage\r\nreturn", "bell\u{7} escape\u{1B} del\u{7F} c1\u{85}\u{9B}", "nul\u{0}byte",
-        "<script>alert(1)</script>", "]; a -> b [color=red]; //", "} digraph x { a", "end", "subgraph", "graph",
+        "<script>alert(1)</script>", "</script><script>window.__pwned=1</script>",
+        "<img src=x onerror=\"window.__pwned=1\">", "<svg onload=window.__pwned=1>", "]; a -> b [color=red]; //",
+        "} digraph x { a", "end", "subgraph", "graph",
         "click v1 call alert()", "%%{init: {\"theme\": \"dark\"}}%%", "#quot; #35; #amp;", "&#65; &amp; &lt;", "&",
         "emoji 😀 family 👩‍👩‍👧 flag 🇯🇵", "RTL \u{202E}evil\u{202C} mark \u{200F}", "",
         String(repeating: "long ", count: 1000),

@@ -37,6 +37,7 @@ package struct DOTWriter: GraphWriter {
         let nodeLabels = NodeLabelContext(graph)
         for (groupIndex, group) in graph.groups.enumerated() {
             sink.write("  subgraph cluster_\(groupIndex + 1) {\n")
+            if options.elementIDs { sink.write("    id=\"g\(groupIndex + 1)\";\n") }
             // A cluster label is one line: a label of nothing but line breaks has no width but some height,
             // and Graphviz 2.43 then aborts while placing any xlabel (xlabels.c:219, lblenclosing; found
             // by the random corpus, seed 42).
@@ -46,12 +47,12 @@ package struct DOTWriter: GraphWriter {
             )
             let members = group.nodeIndices
             sink.writeInOrder(count: members.count) { index, sink in
-                writeNode(graph.nodes[members[index]], in: graph, labels: nodeLabels, indent: "    ", to: sink)
+                writeNode(members[index], in: graph, labels: nodeLabels, indent: "    ", to: sink)
             }
             sink.write("  }\n")
         }
-        for (index, node) in graph.nodes.enumerated() where groupOfNode[index] == nil {
-            writeNode(node, in: graph, labels: nodeLabels, indent: "  ", to: sink)
+        for index in graph.nodes.indices where groupOfNode[index] == nil {
+            writeNode(index, in: graph, labels: nodeLabels, indent: "  ", to: sink)
         }
         let labels = options.edgeLabels.resolved(edgeCount: graph.edges.count)
         // Whether each VPC id can be written as it is, decided once per node rather than once per edge end.
@@ -62,19 +63,20 @@ package struct DOTWriter: GraphWriter {
             DOTEscaper.writeQuotedID(graph.nodes[ends.requester].id.text, isPlain: isPlainID[ends.requester], to: sink)
             sink.write(" -> ")
             DOTEscaper.writeQuotedID(graph.nodes[ends.accepter].id.text, isPlain: isPlainID[ends.accepter], to: sink)
-            writeEdgeAttributes(graph.edges[index], in: graph, labels: labels, to: sink)
+            writeEdgeAttributes(index, in: graph, labels: labels, to: sink)
         }
     }
 
     private func writeNode(
-        _ node: VPCNode, in graph: PeerGraph, labels: NodeLabelContext, indent: String, to sink: OutputSink
+        _ number: Int, in graph: PeerGraph, labels: NodeLabelContext, indent: String, to sink: OutputSink
     ) {
+        let node = graph.nodes[number]
         let label = GraphText.nodeLines(node, in: labels).map {
             GraphText.shortened($0, to: options.maximumLabelLength)
         }
         sink.write(indent)
         DOTEscaper.writeQuotedID(node.id.text, to: sink)
-        sink.write(" [label=")
+        sink.write(options.elementIDs ? " [id=\"n\(number + 1)\", label=" : " [label=")
         DOTEscaper.writeQuotedText(label, to: sink)
         sink.write(", tooltip=")
         var tooltip = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "&#10;")
@@ -101,17 +103,19 @@ package struct DOTWriter: GraphWriter {
 
     /// ` [label=…, tooltip=…, …];` of one edge, after its two ends.
     private func writeEdgeAttributes(
-        _ connection: PeeringConnection, in graph: PeerGraph, labels: EdgeLabelPlacement, to sink: OutputSink
+        _ number: Int, in graph: PeerGraph, labels: EdgeLabelPlacement, to sink: OutputSink
     ) {
+        let connection = graph.edges[number]
         let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
+        sink.write(options.elementIDs ? " [id=\"e\(number + 1)\", " : " [")
         if labels != .none {
             var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
             if !look.labelPrefix.isEmpty { label[0] = look.labelPrefix + label[0] }
-            sink.write(labels == .outside ? " [xlabel=" : " [label=")
+            sink.write(labels == .outside ? "xlabel=" : "label=")
             DOTEscaper.writeQuotedText(label, to: sink)
             sink.write(", tooltip=")
         } else {
-            sink.write(" [tooltip=")
+            sink.write("tooltip=")
         }
         var tooltip = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "&#10;")
         GraphText.writeEdgeDetails(connection, to: &tooltip)

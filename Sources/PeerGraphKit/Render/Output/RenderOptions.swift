@@ -27,6 +27,9 @@ public struct RenderOptions: Sendable {
     /// Where `--graphml-flavor yed` puts each node and group; nil: a grid per group. The output step
     /// sets it from Graphviz's layout when `dot` is installed (writers never run a program).
     package var yedLayout: YEdLayout?
+    /// DOT gives every node, edge and cluster an `id` (`n1`, `e1`, `g1`: by index, never from data),
+    /// which Graphviz carries into its SVG; the HTML explorer finds the elements by them.
+    package var elementIDs = false
     /// The findings a Markdown page shows (`--with-check`); nil: no findings section.
     package var findings: PageFindings?
 

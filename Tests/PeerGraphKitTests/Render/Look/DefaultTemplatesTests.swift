@@ -12,6 +12,8 @@ import Testing
         ("graphml", "graphml.template", DefaultTemplates.graphml),
         ("mermaid", "mermaid.template", DefaultTemplates.mermaid),
         ("markdown", "markdown.template", DefaultTemplates.markdown),
+        ("explorerScript", "explorer.js", DefaultTemplates.explorerScript),
+        ("explorerStyle", "explorer.css", DefaultTemplates.explorerStyle),
         ("theme", "theme.tsv", DefaultTemplates.theme),
     ]
 
