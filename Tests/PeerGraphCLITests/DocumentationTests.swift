@@ -174,4 +174,23 @@ import Testing
         #expect(!html.contains("<!--"))
         #expect(html.components(separatedBy: "<script").count - 1 == 2)
     }
+
+    @Test func theExplorerOfABigMeshGetsNoLegibilityWarningAPictureOfItDoes() async throws {
+        guard GraphvizRenderer.findExecutable("dot") != nil else { return }
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.json")
+        let connections = (0..<61).map {
+            #"{"InstanceId": "pcc-\#($0)", "Vpc": {"VpcId": "vpc-\#($0)"}, "AcceptingVpc": {"VpcId": "vpc-\#($0 + 1)"}}"#
+        }
+        try Data(#"{"VpcPeerConnects": [\#(connections.joined(separator: ","))]}"#.utf8).write(to: input)
+        let page = try await InProcessRun.run([
+            input.path, "--render", "html", "-o", folder.appendingPathComponent("a.html").path,
+        ])
+        #expect(page.code == 0 && page.stderr.isEmpty, "\(page.stderr)")
+        let picture = try await InProcessRun.run([
+            input.path, "--render", "svg", "-o", folder.appendingPathComponent("a.svg").path,
+        ])
+        #expect(picture.code == 0 && picture.stderr.contains("more than one picture can show legibly"))
+    }
 }

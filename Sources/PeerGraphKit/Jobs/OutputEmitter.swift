@@ -27,8 +27,12 @@ struct OutputEmitter: Sendable {
     /// `checksOnly` found the destination stale.
     @discardableResult
     func emitGraph(_ graph: PeerGraph, output: OutputRequest, look: RenderOptions) throws -> Bool {
-        // Pictures and the formats that are drawn as they are; GraphML and JSON go to tools that lay out.
-        if output.picture != nil || output.format == .dot || output.format == .mermaid,
+        // Pictures and the formats that are drawn as they are; GraphML and JSON go to tools that lay out,
+        // and the explorer zooms.
+        let isDrawn =
+            output.picture.map { $0.format != "html" }
+            ?? [.dot, .mermaid, .markdown].contains(output.format)
+        if isDrawn,
             let warning = DOTLayout.legibilityWarning(edgeCount: graph.edges.count, nodeCount: graph.nodes.count)
         {
             diagnostics.report(.warning, warning)

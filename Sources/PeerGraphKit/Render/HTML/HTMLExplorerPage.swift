@@ -94,8 +94,16 @@ package enum HTMLExplorerPage {
                 "{\"text\": \(JSONEscaper.quoted(ExternalAccountLook.legendText)), \"color\": \(JSONEscaper.quoted(ExternalAccountLook.border)), \"line\": \"dashed\"}"
             )
         }
-        var text = Array("{\"graph\": ".utf8) + json + Array(", \"legend\": [\(legend.joined(separator: ", "))]}".utf8)
-        text = text.flatMap { $0 == UInt8(ascii: "<") ? Array("\\u003c".utf8) : [$0] }
-        text.withUnsafeBufferPointer { sink.write(bytes: $0) }
+        let text = Array("{\"graph\": ".utf8) + json + Array(", \"legend\": [\(legend.joined(separator: ", "))]}".utf8)
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.count + text.count / 64)
+        for byte in text {
+            if byte == UInt8(ascii: "<") {
+                escaped.append(contentsOf: Array("\\u003c".utf8))
+            } else {
+                escaped.append(byte)
+            }
+        }
+        escaped.withUnsafeBufferPointer { sink.write(bytes: $0) }
     }
 }
