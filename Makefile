@@ -8,6 +8,13 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
 STATIC := .build/static/release/peergraph
+# macOS has no static Swift standard library; its binary links the system's Swift runtime, which every
+# macOS since 10.14.4 carries, so the plain release build is the one to install there.
+ifeq ($(shell uname -s),Darwin)
+STATIC_FLAGS :=
+else
+STATIC_FLAGS := --static-swift-stdlib
+endif
 BIN := $(DESTDIR)$(PREFIX)/bin
 MAN := $(DESTDIR)$(PREFIX)/share/man/man1
 BASH := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
@@ -21,7 +28,7 @@ all:
 	$(SWIFT) build -c release --product peergraph
 
 static:
-	$(SWIFT) build -c release --static-swift-stdlib --build-path .build/static --product peergraph
+	$(SWIFT) build -c release $(STATIC_FLAGS) --build-path .build/static --product peergraph
 
 # The generated files come from the binary being installed, so they always match its options.
 install: static
