@@ -120,6 +120,19 @@ import Testing
         }
     }
 
+    @Test func aPageOfMoreEdgesThanMermaidDrawsSaysSoAsMermaidOutputDoes() async throws {
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try chainOfConnections(501, in: folder)
+        for format in ["mermaid", "markdown"] {
+            let result = try await InProcessRun.run(
+                [input.path, "-f", format, "-o", folder.appendingPathComponent("out.\(format)").path])
+            #expect(result.code == 0)
+            #expect(
+                result.stderr.contains("the Mermaid diagram has 501 edges; mermaid refuses more than 500"), "\(format)")
+        }
+    }
+
     @Test func theOptionsGoTogetherOnlyAsTheyCan() async throws {
         for (arguments, message) in [
             (["--check"], "--check compares with a file: name it with -o FILE or --inject FILE"),
@@ -136,6 +149,16 @@ import Testing
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }
     }
+}
+
+/// A page file of `count` connections in a chain (vpc-0 → vpc-1 → …), in `folder`.
+func chainOfConnections(_ count: Int, in folder: URL) throws -> URL {
+    let input = folder.appendingPathComponent("in.json")
+    let connections = (0..<count).map {
+        #"{"InstanceId": "pcc-\#($0)", "Vpc": {"VpcId": "vpc-\#($0)"}, "AcceptingVpc": {"VpcId": "vpc-\#($0 + 1)"}}"#
+    }
+    try Data(#"{"VpcPeerConnects": [\#(connections.joined(separator: ","))]}"#.utf8).write(to: input)
+    return input
 }
 
 /// `--render html`: one file with its own script and style allowed by hash, data as JSON that cannot end
@@ -179,11 +202,7 @@ import Testing
         guard GraphvizRenderer.findExecutable("dot") != nil else { return }
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("in.json")
-        let connections = (0..<61).map {
-            #"{"InstanceId": "pcc-\#($0)", "Vpc": {"VpcId": "vpc-\#($0)"}, "AcceptingVpc": {"VpcId": "vpc-\#($0 + 1)"}}"#
-        }
-        try Data(#"{"VpcPeerConnects": [\#(connections.joined(separator: ","))]}"#.utf8).write(to: input)
+        let input = try chainOfConnections(61, in: folder)
         let page = try await InProcessRun.run([
             input.path, "--render", "html", "-o", folder.appendingPathComponent("a.html").path,
         ])

@@ -78,9 +78,12 @@ struct OutputEmitter: Sendable {
                 }
             }
         }
-        if output.format == .mermaid {
-            for warning in MermaidWriter.limitWarnings(edgeCount: graph.edges.count, characterCount: delivery.byteCount)
-            {
+        // A Markdown page carries a Mermaid diagram too: the same limits hold for it.
+        if output.format == .mermaid || output.format == .markdown {
+            let size =
+                output.format == .mermaid
+                ? delivery.byteCount : MarkdownPageWriter.diagramByteCount(graph, options: drawn)
+            for warning in MermaidWriter.limitWarnings(edgeCount: graph.edges.count, characterCount: size) {
                 diagnostics.report(.warning, warning)
             }
         }

@@ -27,12 +27,8 @@ package struct MarkdownPageWriter: GraphWriter {
                 }
             case "summary": sink.write(Self.summary(of: graph))
             case "diagram":
-                var diagram = options
-                diagram.legend = false
-                diagram.template = nil
-                diagram.title = nil
                 sink.write("```mermaid\n")
-                MermaidWriter(options: diagram).write(graph, to: sink)
+                MermaidWriter(options: Self.diagramOptions(options)).write(graph, to: sink)
                 sink.write("```\n")
             case "legend": LegendEntry.writeMarkdownTable(graph, theme: options.theme, to: sink)
             case "body": writeConnections(graph, to: sink)
@@ -44,6 +40,21 @@ package struct MarkdownPageWriter: GraphWriter {
             default: break
             }
         }
+    }
+
+    /// The page's Mermaid diagram: the page has the title and the legend of its own, and `template` is
+    /// the page's.
+    static func diagramOptions(_ options: RenderOptions) -> RenderOptions {
+        var diagram = options
+        diagram.legend = false
+        diagram.template = nil
+        diagram.title = nil
+        return diagram
+    }
+
+    /// The size of the page's Mermaid diagram, for mermaid's (and GitHub's) limits.
+    package static func diagramByteCount(_ graph: PeerGraph, options: RenderOptions) -> Int {
+        OutputSink.collectingBytes { MermaidWriter(options: diagramOptions(options)).write(graph, to: $0) }.count
     }
 
     /// "9 VPCs, 11 connections in 3 regions and 3 accounts."
