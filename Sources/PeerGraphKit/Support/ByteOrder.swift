@@ -55,34 +55,64 @@ package enum ByteOrder {
     }
 
     /// The indices `0 ..< count` sorted by `major` first, then by the byte order of `string`, then by index.
+    ///
+    /// Sorted in two steps, because the callers' majors are either all equal (one run: a sort of ids) or
+    /// nearly all distinct (edges keyed by the ranks of their ends, where only parallel edges tie): first by
+    /// `(major, index)`, integers only, then each run of equal majors by its strings. `string` is called
+    /// only for indices in runs, and each of those strings' first 16 bytes is read once into two integers,
+    /// so most comparisons of ids that share a prefix such as `vpc-` are two integer comparisons.
     package static func sortedIndices(count: Int, major: (Int) -> UInt64, string: (Int) -> String) -> [Int] {
-        var keys = (0..<count).map { index in
-            SortKey(major: major(index), prefix: prefix(of: string(index)), index: index)
+        var byMajor = (0..<count).map { MajorKey(major: major($0), index: $0) }
+        byMajor.sort { ($0.major, $0.index) < ($1.major, $1.index) }
+        var order = byMajor.map(\.index)
+        var runStart = 0
+        while runStart < count {
+            var runEnd = runStart + 1
+            while runEnd < count, byMajor[runEnd].major == byMajor[runStart].major { runEnd += 1 }
+            if runEnd - runStart > 1 { sortRun(&order[runStart..<runEnd], string: string) }
+            runStart = runEnd
+        }
+        return order
+    }
+
+    /// Sorts indices (already in ascending order) by the byte order of their strings, then by index.
+    private static func sortRun(_ run: inout ArraySlice<Int>, string: (Int) -> String) {
+        var keys = run.map { index in
+            let (high, low) = prefix(of: string(index))
+            return SortKey(high: high, low: low, index: index)
         }
         keys.sort { a, b in
-            if a.major != b.major { return a.major < b.major }
-            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
             let order = compare(string(a.index), string(b.index))
             return order != 0 ? order < 0 : a.index < b.index
         }
-        return keys.map(\.index)
+        for (position, key) in zip(run.indices, keys) { run[position] = key.index }
     }
 
-    private struct SortKey {
+    private struct MajorKey {
         var major: UInt64
-        var prefix: UInt64
         var index: Int
     }
 
-    /// The first eight UTF-8 bytes as a big-endian integer, zero-padded: comparing two prefixes gives
+    private struct SortKey {
+        var high: UInt64
+        var low: UInt64
+        var index: Int
+    }
+
+    /// The first sixteen UTF-8 bytes as two big-endian integers, zero-padded: comparing two prefixes gives
     /// the byte order of the strings whenever the prefixes differ.
-    private static func prefix(of string: String) -> UInt64 {
-        var result: UInt64 = 0
-        var taken = 0
-        for byte in string.utf8.prefix(8) {
-            result = result << 8 | UInt64(byte)
-            taken += 1
+    @inline(__always)
+    static func prefix(of string: String) -> (UInt64, UInt64) {
+        string.withBorrowedUTF8 { bytes in
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            for position in 0..<16 {
+                let byte = position < bytes.count ? UInt64(bytes[position]) : 0
+                if position < 8 { high = high << 8 | byte } else { low = low << 8 | byte }
+            }
+            return (high, low)
         }
-        return taken == 0 ? 0 : result << (8 * (8 - UInt64(taken)))
     }
 }

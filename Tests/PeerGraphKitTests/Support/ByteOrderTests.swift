@@ -20,6 +20,23 @@ import Testing
         #expect(ByteOrder.sortedIndices(of: strings) == expected)
     }
 
+    @Test func sortedIndicesAgreeWithThePlainSortOnMajorsStringsAndIndex() {
+        // Long shared prefixes (past the 16 bytes read into integers) and majors that repeat in runs.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = ["vpc-0123456789ab", "vpc-0123456789abc", "c", "\u{0}", "é", "e\u{301}", "x"]
+        let strings = (0..<3_000).map { _ in
+            (0..<Int.random(in: 0...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                .joined()
+        }
+        let major = strings.map { _ in UInt64.random(in: 0...40, using: &generator) << 32 }
+        let expected = strings.indices.sorted { a, b in
+            if major[a] != major[b] { return major[a] < major[b] }
+            return strings[a].utf8.elementsEqual(strings[b].utf8) ? a < b : byteLess(strings[a], strings[b])
+        }
+        #expect(
+            ByteOrder.sortedIndices(count: strings.count, major: { major[$0] }, string: { strings[$0] }) == expected)
+    }
+
     @Test func theMajorKeyComesFirst() {
         let strings = ["b", "a", "c", "a"]
         let major: [UInt64] = [1, 2, 1, 1]
