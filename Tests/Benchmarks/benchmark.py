@@ -6,7 +6,9 @@
 It builds peergraph in release mode, generates the data sets with generate.py beside it (seeded; cached in
 --data, default a temporary folder), then measures, each repetition running every contender once in
 turn (interleaved, so load affects all alike):
-  1. drawing: peergraph and anchor_fast.py (and anchor_networkx.py with --networkx) on the page files,
+  1. drawing: peergraph and anchor_fast.py (and anchor_networkx.py with --networkx) on the page files, with
+     the read floor (the files read with read(2) on two threads) and the write floor (as many bytes as
+     peergraph writes, written as -o does: temporary file, fsync, rename) timed in the same rounds;
      every format; median wall time, peak memory (max RSS), and the ratio anchor / peergraph;
   2. growth: peergraph's L time over its M time (linear growth means about 10x);
   3. rendering: `dot -Tsvg` on peergraph's DOT of S versus on anchor_fast's plain DOT of S;
@@ -65,7 +67,11 @@ def pages(folder):
 
 
 def measure(command, env=None):
-    """Wall seconds and peak RSS (MiB) of one run of command."""
+    """Wall seconds and peak RSS (MiB) of one run of command (a floor measured in this process: no RSS)."""
+    if callable(command):
+        start = time.perf_counter()
+        command()
+        return time.perf_counter() - start, 0.0
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
@@ -118,6 +124,49 @@ def interleaved(contenders):
 last_times = {}
 
 
+def spread(name, digits=2):
+    """min–max of the last interleaved call's runs of `name`."""
+    return f"{min(last_times[name]):.{digits}f}–{max(last_times[name]):.{digits}f}"
+
+
+def read_floor(files):
+    """The read floor: every input file read with read(2) on two threads into a reused 1 MiB buffer each
+    (what any program must at least do to see the bytes; `cat` is slower, see ../perf/REPORT.md)."""
+    from concurrent.futures import ThreadPoolExecutor
+    def read_share(share):
+        buffer = bytearray(1 << 20)
+        view = memoryview(buffer)
+        for path in share:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                while os.readv(fd, [view]) > 0:
+                    pass
+            finally:
+                os.close(fd)
+    def run():
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(read_share, [files[0::2], files[1::2]]))
+    return run
+
+
+def write_floor(size, folder):
+    """The write floor: `size` bytes written as -o writes them (a temporary file beside the target,
+    1 MiB writes, fsync, rename)."""
+    chunk = b"x" * (1 << 20)
+    def run():
+        temporary, target = os.path.join(folder, ".floor.tmp"), os.path.join(folder, "floor.out")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            left = size
+            while left > 0:
+                left -= os.write(fd, chunk[:min(left, len(chunk))])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.rename(temporary, target)
+    return run
+
+
 def paired_ratio(a, b):
     """Median of the run-by-run ratios a/b of the last interleaved call: pairs cancel the machine's drift."""
     return statistics.median(x / y for x, y in zip(last_times[a], last_times[b]))
@@ -161,15 +210,21 @@ if "linear" not in skip:
     print()
 
 if "draw" not in skip:
-    print("| data set | format | peergraph | anchor_fast.py | ratio (anchor / peergraph) | peergraph peak | anchor_fast peak |" +
+    print("| data set | format | peergraph (min–max) | anchor_fast.py (min–max) | anchor / peergraph, paired | "
+          "read floor | write floor | peergraph / floors, paired | peergraph peak | anchor_fast peak |" +
           (" networkx |" if args.networkx else ""))
-    print("| --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if args.networkx else ""))
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if args.networkx else ""))
     medians = {}
     for size in args.sizes.split(","):
         folder = dataset(size)
         files = pages(folder)
         for format in ["dot", "graphml", "mermaid"]:
+            # The write floor writes as many bytes as peergraph does for this format.
+            target = os.path.join(out, f"{size}.{format}")
+            subprocess.run([peergraph, *files, "-f", format, "-o", target, "-q"], check=True)
             contenders = {
+                "read floor": read_floor(files),
+                "write floor": write_floor(os.path.getsize(target), out),
                 "peergraph": [peergraph, *files, "-f", format, "-o", os.path.join(out, f"{size}.{format}"), "-q"],
                 "anchor_fast": [sys.executable, os.path.join(bench, "anchor_fast.py"), folder, format, os.path.join(out, f"a-{size}.{format}")],
             }
@@ -184,7 +239,11 @@ if "draw" not in skip:
             if "before" in result:
                 b = result["before"][0]
                 extra += f" before: {b:.2f} s, paired ratio now / before {paired_ratio('peergraph', 'before'):.2f} (peak {result['before'][1]:.0f} MiB) |"
-            print(f"| {size} ({len(files)} pages) | {format} | {p:.2f} s | {a:.2f} s | {a / p:.2f}x | {pm:.0f} MiB | {am:.0f} MiB |{extra}")
+            r, w = result["read floor"][0], result["write floor"][0]
+            floors = f"{paired_ratio('peergraph', 'read floor'):.1f}x read, {paired_ratio('peergraph', 'write floor'):.1f}x write"
+            print(f"| {size} ({len(files)} pages) | {format} | {p:.2f} s ({spread('peergraph')}) | {a:.2f} s ({spread('anchor_fast')}) | "
+                  f"{paired_ratio('anchor_fast', 'peergraph'):.2f}x | {r:.3f} s ({spread('read floor', 3)}) | {w:.3f} s ({spread('write floor', 3)}) | "
+                  f"{floors} | {pm:.0f} MiB | {am:.0f} MiB |{extra}")
     if "M" in args.sizes and "L" in args.sizes:
         growth = ", ".join(f"{f} {medians[('L', f)] / medians[('M', f)]:.1f}x" for f in ["dot", "graphml", "mermaid"])
         print(f"\nGrowth from M to L (10x the data): {growth}.")
