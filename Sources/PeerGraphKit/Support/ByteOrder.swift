@@ -59,8 +59,8 @@ package enum ByteOrder {
     /// Sorted in two steps, because the callers' majors are either all equal (one run: a sort of ids) or
     /// nearly all distinct (edges keyed by the ranks of their ends, where only parallel edges tie): first by
     /// `(major, index)`, integers only, then each run of equal majors by its strings. `string` is called
-    /// only for indices in runs, and each of those strings' first 16 bytes is read once into two integers,
-    /// so most comparisons of ids that share a prefix such as `vpc-` are two integer comparisons.
+    /// only for indices in runs, and each of those strings' first 24 bytes is read once into a `ByteOrderKey`,
+    /// so comparing two ids of up to 24 bytes is comparing integers.
     package static func sortedIndices(count: Int, major: (Int) -> UInt64, string: (Int) -> String) -> [Int] {
         var byMajor = (0..<count).map { MajorKey(major: major($0), index: $0) }
         byMajor.sort { ($0.major, $0.index) < ($1.major, $1.index) }
@@ -77,14 +77,9 @@ package enum ByteOrder {
 
     /// Sorts indices (already in ascending order) by the byte order of their strings, then by index.
     private static func sortRun(_ run: inout ArraySlice<Int>, string: (Int) -> String) {
-        var keys = run.map { index in
-            let (high, low) = prefix(of: string(index))
-            return SortKey(high: high, low: low, index: index)
-        }
+        var keys = run.map { SortKey(key: ByteOrderKey(string($0)), index: $0) }
         keys.sort { a, b in
-            if a.high != b.high { return a.high < b.high }
-            if a.low != b.low { return a.low < b.low }
-            let order = compare(string(a.index), string(b.index))
+            let order = a.key.order(comparedTo: b.key) ?? compare(string(a.index), string(b.index))
             return order != 0 ? order < 0 : a.index < b.index
         }
         for (position, key) in zip(run.indices, keys) { run[position] = key.index }
@@ -96,23 +91,7 @@ package enum ByteOrder {
     }
 
     private struct SortKey {
-        var high: UInt64
-        var low: UInt64
+        var key: ByteOrderKey
         var index: Int
-    }
-
-    /// The first sixteen UTF-8 bytes as two big-endian integers, zero-padded: comparing two prefixes gives
-    /// the byte order of the strings whenever the prefixes differ.
-    @inline(__always)
-    static func prefix(of string: String) -> (UInt64, UInt64) {
-        string.withBorrowedUTF8 { bytes in
-            var high: UInt64 = 0
-            var low: UInt64 = 0
-            for position in 0..<16 {
-                let byte = position < bytes.count ? UInt64(bytes[position]) : 0
-                if position < 8 { high = high << 8 | byte } else { low = low << 8 | byte }
-            }
-            return (high, low)
-        }
     }
 }
