@@ -200,7 +200,9 @@ if "linear" not in skip:
     # Work that must grow about linearly with the mesh (4x the input: about 4x the time, not 16x).
     folder = tempfile.mkdtemp(prefix="peergraph-linear-")
     cases = [("check, hub with N spokes in one block", lambda n: [peergraph, "check", hub(n, folder), "--fail-on", "never", "-o", "/dev/null"]),
-             ("GraphML, N connections with N tag keys", lambda n: [peergraph, tagged(n, folder), "-f", "graphml", "-o", "/dev/null"])]
+             ("GraphML, N connections with N tag keys", lambda n: [peergraph, tagged(n, folder), "-f", "graphml", "-o", "/dev/null"]),
+             # 2N VPCs, none external: each writer asks the graph per node whether any node is external.
+             ("JSON, N connections between 2N VPCs", lambda n: [peergraph, tagged(n, folder), "-f", "json", "-o", "/dev/null"])]
     print("| linear work | N = 2,000 | N = 8,000 | ratio (4x the input) |\n| --- | --- | --- | --- |")
     for title, command in cases:
         small, large = command(2000), command(8000)

@@ -87,8 +87,10 @@ package struct PeerGraph: Sendable {
         }
     }
 
-    /// Whether some VPC belongs to an account the run did not list.
-    package var hasExternalNodes: Bool { nodes.contains { $0.isExternal } }
+    /// Whether some VPC belongs to an account the run did not list. Stored, not computed: writers ask
+    /// it for every node, and a scan of all nodes each time made GraphML and JSON quadratic (L's GraphML
+    /// spent half its CPU here).
+    package private(set) var hasExternalNodes = false
 
     /// The graph of a diff: `connections` (the new snapshot and the removed ones) with their changes marked.
     package init(
@@ -134,6 +136,7 @@ package struct PeerGraph: Sendable {
             conflicts: &ownerConflicts)
         for index in nodes.indices { nodes[index].displayName = names.vpcName(nodes[index].id.text) }
         Self.markExternal(&nodes, outside: scannedAccounts)
+        hasExternalNodes = nodes.contains { $0.isExternal }
 
         // Groups by label byte for byte: two regions that differ only in their Unicode form are two groups.
         var members: [ExactText: [Int]] = [:]
@@ -156,6 +159,7 @@ package struct PeerGraph: Sendable {
         self.grouping = .none
         self.groups = []
         self.variant = .collapsed(aggregates)
+        hasExternalNodes = nodes.contains { $0.isExternal }
         var indexByID: [VPCID: Int] = [:]
         for (index, node) in nodes.enumerated() { indexByID[node.id] = index }
         edgeEndpoints = edges.map { edge in
