@@ -234,8 +234,12 @@ extension PeerGraph {
         func owner(_ end: EdgeEnd) -> String? {
             end.isAccepter ? edges[Int(end.edge)].accepterOwner : edges[Int(end.edge)].requesterOwner
         }
-        func endpoint(_ end: EdgeEnd) -> VPCEndpoint {
-            end.isAccepter ? edges[Int(end.edge)].accepter : edges[Int(end.edge)].requester
+        // The block lists alone, not the whole `VPCEndpoint`: a copy of it retains three things.
+        func ipv4Blocks(_ end: EdgeEnd) -> [String] {
+            end.isAccepter ? edges[Int(end.edge)].accepter.ipv4CIDRs : edges[Int(end.edge)].requester.ipv4CIDRs
+        }
+        func ipv6Blocks(_ end: EdgeEnd) -> [String] {
+            end.isAccepter ? edges[Int(end.edge)].accepter.ipv6CIDRs : edges[Int(end.edge)].requester.ipv6CIDRs
         }
 
         var regionEnd = [EdgeEnd](repeating: .none, count: ids.count)
@@ -260,13 +264,10 @@ extension PeerGraph {
             // A VPC's connections nearly always repeat the same blocks: adding them once keeps a node's
             // list short.
             let last = lastEnd[node]
-            let blocks = endpoint(end)
-            if last.isNone || !ByteOrder.sameList(blocks.ipv4CIDRs, endpoint(last).ipv4CIDRs) {
-                ipv4[node] += blocks.ipv4CIDRs
-            }
-            if last.isNone || !ByteOrder.sameList(blocks.ipv6CIDRs, endpoint(last).ipv6CIDRs) {
-                ipv6[node] += blocks.ipv6CIDRs
-            }
+            let blocks = ipv4Blocks(end)
+            if last.isNone || !ByteOrder.sameList(blocks, ipv4Blocks(last)) { ipv4[node] += blocks }
+            let blocks6 = ipv6Blocks(end)
+            if last.isNone || !ByteOrder.sameList(blocks6, ipv6Blocks(last)) { ipv6[node] += blocks6 }
             lastEnd[node] = end
         }
         for (edge, ends) in endpoints.enumerated() {

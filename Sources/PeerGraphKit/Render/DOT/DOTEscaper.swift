@@ -91,9 +91,9 @@ package enum DOTEscaper {
         }
     }
 
-    /// Writes `quotedID(id)` into `sink`; `isPlain`, when known, is `isPlainID(id)`.
-    package static func writeQuotedID(_ id: String, isPlain: Bool? = nil, to sink: OutputSink) {
-        if isPlain ?? isPlainID(id) {
+    /// Writes `quotedID(id)` into `sink`.
+    package static func writeQuotedID(_ id: String, to sink: OutputSink) {
+        if isPlainID(id) {
             sink.write(byte: UInt8(ascii: "\""))
             sink.write(id)
             sink.write(byte: UInt8(ascii: "\""))
@@ -125,6 +125,12 @@ package enum DOTEscaper {
             let fits = bytes.count * DOTEscaper.maximumExpansion <= budget
             var written = 0
             while index < bytes.count {
+                // Eight plain bytes at a time: most text has nothing to replace. A word with a byte to look
+                // at goes on byte by byte below.
+                if fits, let word = WordScan.word(bytes, at: index), !needsLook(word) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 if fits && byte >= 0x20 && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"")
                     && byte != UInt8(ascii: "&")
@@ -179,6 +185,15 @@ package enum DOTEscaper {
             if fits { budget -= bytes.count + written }
             return true
         }
+    }
+
+    /// Whether one of the eight bytes may need replacing: the bytes the loop above looks at closely.
+    @inline(__always)
+    private static func needsLook(_ word: UInt64) -> Bool {
+        WordScan.hasByte(word, below: 0x20) || WordScan.hasByte(word, equalTo: UInt8(ascii: "\\"))
+            || WordScan.hasByte(word, equalTo: UInt8(ascii: "\"")) || WordScan.hasByte(word, equalTo: UInt8(ascii: "&"))
+            || WordScan.hasByte(word, equalTo: 0x7F) || WordScan.hasByte(word, equalTo: 0xC2)
+            || WordScan.hasByte(word, equalTo: 0xEF)
     }
 
     /// C0 and C1 controls and DEL, plus U+FFFE/U+FFFF, which Graphviz would pass into SVG unescaped.

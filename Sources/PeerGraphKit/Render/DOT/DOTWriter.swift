@@ -55,15 +55,19 @@ package struct DOTWriter: GraphWriter {
             writeNode(index, in: graph, labels: nodeLabels, indent: "  ", to: sink)
         }
         let labels = options.edgeLabels.resolved(edgeCount: graph.edges.count)
-        // Whether each VPC id can be written as it is, decided once per node rather than once per edge end.
-        let isPlainID = graph.nodes.map { DOTEscaper.isPlainID($0.id.text) }
+        // Each VPC's quoted id is made once, not at each of its edges' ends; each look's attributes once
+        // per look, not piece by piece at every edge.
+        let quotedIDs = PackedStrings(graph.nodes.map { DOTEscaper.quotedID($0.id.text) })
+        let looks = EdgeAppearanceTable(graph, theme: options.theme)
+        let lookAttributes = PackedStrings(looks.appearances.map(Self.lookAttributes))
         sink.writeInOrder(count: graph.edges.count) { index, sink in
             let ends = graph.edgeEndpoints[index]
             sink.write("  ")
-            DOTEscaper.writeQuotedID(graph.nodes[ends.requester].id.text, isPlain: isPlainID[ends.requester], to: sink)
+            quotedIDs.write(ends.requester, to: sink)
             sink.write(" -> ")
-            DOTEscaper.writeQuotedID(graph.nodes[ends.accepter].id.text, isPlain: isPlainID[ends.accepter], to: sink)
-            writeEdgeAttributes(index, in: graph, labels: labels, to: sink)
+            quotedIDs.write(ends.accepter, to: sink)
+            writeEdgeAttributes(
+                index, in: graph, looks: looks, lookAttributes: lookAttributes, labels: labels, to: sink)
         }
     }
 
@@ -101,12 +105,15 @@ package struct DOTWriter: GraphWriter {
         sink.write("];\n")
     }
 
-    /// ` [label=…, tooltip=…, …];` of one edge, after its two ends.
+    /// ` [label=…, tooltip=…, …];` of one edge, after its two ends; `lookAttributes` holds
+    /// `lookAttributes(_:)` of each of `looks.appearances`.
     private func writeEdgeAttributes(
-        _ number: Int, in graph: PeerGraph, labels: EdgeLabelPlacement, to sink: OutputSink
+        _ number: Int, in graph: PeerGraph, looks: EdgeAppearanceTable, lookAttributes: PackedStrings,
+        labels: EdgeLabelPlacement, to sink: OutputSink
     ) {
         let connection = graph.edges[number]
-        let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
+        let slot = looks.slot(ofEdge: number)
+        let look = slot.map { looks.appearances[$0] } ?? looks.appearance(ofEdge: number)
         sink.write(options.elementIDs ? " [id=\"e\(number + 1)\", " : " [")
         if labels != .none {
             var label = GraphText.edgeLines(connection).map { GraphText.shortened($0, to: options.maximumLabelLength) }
@@ -120,17 +127,17 @@ package struct DOTWriter: GraphWriter {
         var tooltip = DOTEscaper.QuotedTextWriter(sink: sink, lineBreak: "&#10;")
         GraphText.writeEdgeDetails(connection, to: &tooltip)
         tooltip.finish()
-        sink.write(", color=\"")
-        sink.write(look.color)
-        sink.write("\", fontcolor=\"")
-        sink.write(look.color)
-        sink.write("\", style=")
-        sink.write(Self.style(look.baseLine, overlay: look.line == look.baseLine ? nil : look.line))
-        sink.write(", penwidth=")
+        if let slot { lookAttributes.write(slot, to: sink) } else { sink.write(Self.lookAttributes(look)) }
         // An explicit penwidth cancels `bold`, so a bold line (FinancialLocked, a diff's added and changed
         // edges) is drawn wider than any bandwidth: it stays the most visible edge.
         sink.write(look.line == .bold ? Self.boldPenWidth : Self.penWidth(connection.bandwidthMbps))
         sink.write("];\n")
+    }
+
+    /// An edge's colour and style attributes, up to the value of its `penwidth`.
+    static func lookAttributes(_ look: EdgeAppearance) -> String {
+        let style = Self.style(look.baseLine, overlay: look.line == look.baseLine ? nil : look.line)
+        return ", color=\"\(look.color)\", fontcolor=\"\(look.color)\", style=\(style), penwidth="
     }
 
     /// DOT `style` for a status line, with the business-status overlay added (`dashed` + `bold` → `"dashed,bold"`).

@@ -111,6 +111,7 @@ package struct GraphMLWriter: GraphWriter {
     private func writeBody(_ graph: PeerGraph, tagKeys: TagKeys, to sink: OutputSink) {
         let groupOfNode = graph.groupIndexByNode
         let labels = NodeLabelContext(graph)
+        let looks = EdgeAppearanceTable(graph, theme: options.theme)
         if options.graphMLFlavor == .yed {
             let layout = options.yedLayout ?? YEdLayout.grid(for: graph, labels: labels)
             // yEd's groups are group nodes whose nested graph holds their members; edges stay at the top.
@@ -128,7 +129,7 @@ package struct GraphMLWriter: GraphWriter {
                 writeNode(index, in: graph, labels: labels, group: nil, box: layout.nodes[index], to: sink)
             }
             sink.writeInOrder(count: graph.edges.count) { index, sink in
-                writeEdge(index, in: graph, tagKeys: tagKeys, bends: layout.bends[index], to: sink)
+                writeEdge(index, in: graph, looks: looks, tagKeys: tagKeys, bends: layout.bends[index], to: sink)
             }
             return
         }
@@ -136,7 +137,7 @@ package struct GraphMLWriter: GraphWriter {
             writeNode(index, in: graph, labels: labels, group: groupOfNode[index], to: sink)
         }
         sink.writeInOrder(count: graph.edges.count) { index, sink in
-            writeEdge(index, in: graph, tagKeys: tagKeys, to: sink)
+            writeEdge(index, in: graph, looks: looks, tagKeys: tagKeys, to: sink)
         }
     }
 
@@ -217,11 +218,12 @@ package struct GraphMLWriter: GraphWriter {
     }
 
     private func writeEdge(
-        _ number: Int, in graph: PeerGraph, tagKeys: TagKeys, bends: [YEdLayout.Point] = [], to sink: OutputSink
+        _ number: Int, in graph: PeerGraph, looks: EdgeAppearanceTable, tagKeys: TagKeys,
+        bends: [YEdLayout.Point] = [], to sink: OutputSink
     ) {
         let connection = graph.edges[number]
         let ends = graph.edgeEndpoints[number]
-        let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
+        let look = looks.appearance(ofEdge: number)
         let color = look.color
         sink.write("    <edge id=\"e")
         sink.write(String(number + 1))

@@ -25,6 +25,11 @@ package enum XMLEscaper {
         var runStart = 0
         var index = 0
         while index < bytes.count {
+            // Eight clean bytes at a time: most text has nothing to escape.
+            if let word = WordScan.word(bytes, at: index), !needsLook(word) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             let needsWork =
                 byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
@@ -42,6 +47,14 @@ package enum XMLEscaper {
             runStart = index
         }
         if bytes.count > runStart { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+    }
+
+    /// Whether one of the eight bytes may need escaping: the bytes the loop above looks at closely.
+    @inline(__always)
+    private static func needsLook(_ word: UInt64) -> Bool {
+        WordScan.hasByte(word, below: 0x20) || WordScan.hasByte(word, equalTo: UInt8(ascii: "&"))
+            || WordScan.hasByte(word, equalTo: UInt8(ascii: "<")) || WordScan.hasByte(word, equalTo: UInt8(ascii: ">"))
+            || WordScan.hasByte(word, equalTo: 0xEF)
     }
 
     /// Text for an XML comment (`<!-- … -->`): characters XML allows, no line breaks or controls, and no

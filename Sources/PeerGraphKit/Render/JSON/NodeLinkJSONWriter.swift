@@ -37,8 +37,9 @@ package struct NodeLinkJSONWriter: GraphWriter {
             sink.write("}")
         }
         sink.write(graph.nodes.isEmpty ? "],\n  \"edges\": [" : "\n  ],\n  \"edges\": [")
+        let looks = EdgeAppearanceTable(graph, theme: options.theme)
         for (number, connection) in graph.edges.enumerated() {
-            let look = EdgeAppearance.of(connection, in: graph, theme: options.theme)
+            let look = looks.appearance(ofEdge: number)
             var fields = [
                 "\"source\": \(q(connection.requester.vpcID.text))", "\"target\": \(q(connection.accepter.vpcID.text))",
                 "\"key\": \(q(connection.id.text))", "\"connection_id\": \(q(connection.id.text))",

@@ -15,8 +15,13 @@ package struct EdgeAppearance: Sendable, Hashable {
             return EdgeAppearance(
                 color: entry.color, line: entry.line, baseLine: entry.baseLine, labelPrefix: change.labelPrefix)
         }
-        let entry = theme.entry(for: connection.status)
-        let overlay = theme.overlay(for: connection.businessStatus)
+        return of(status: connection.status, businessStatus: connection.businessStatus, theme: theme)
+    }
+
+    /// How an edge of a mesh with `status` and `businessStatus` looks.
+    static func of(status: PeeringStatus?, businessStatus: BusinessStatus?, theme: StatusTheme) -> EdgeAppearance {
+        let entry = theme.entry(for: status)
+        let overlay = theme.overlay(for: businessStatus)
         return EdgeAppearance(
             color: (overlay ?? entry).color, line: overlay?.line ?? entry.line, baseLine: entry.line, labelPrefix: "")
     }

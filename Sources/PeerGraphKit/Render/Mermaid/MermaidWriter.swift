@@ -85,7 +85,8 @@ package struct MermaidWriter: GraphWriter {
         }
         // Link styles are numbered in edge order, so they are gathered first, one edge after another;
         // then the edges are written on every core.
-        let looks = graph.edges.map { EdgeAppearance.of($0, in: graph, theme: options.theme) }
+        let table = EdgeAppearanceTable(graph, theme: options.theme)
+        let looks = graph.edges.indices.map(table.appearance(ofEdge:))
         var styles: [EdgeAppearance: String] = [:]
         for look in looks {
             let style = styles[look] ?? Self.linkStyle(look)

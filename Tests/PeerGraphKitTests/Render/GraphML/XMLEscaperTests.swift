@@ -29,4 +29,22 @@ import Testing
     func escapesAttributes(input: String, expected: String) {
         #expect(XMLEscaper.attribute(input) == expected)
     }
+
+    /// The streaming writer skips clean words eight bytes at a time; it must give what the plain
+    /// scalar-by-scalar `text` gives, with the special bytes at every offset of a word.
+    @Test func streamingAgreesWithThePlainEscaper() {
+        var random = SystemRandomNumberGenerator()
+        let specials = [
+            "&", "<", ">", "\n", "\t", "\r", "\u{0}", "\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "é", "中",
+            "😀",
+        ]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...200, using: &random)).map { _ in
+                Int.random(in: 0..<10, using: &random) == 0 ? specials.randomElement(using: &random)! : "a"
+            }.joined()
+            let streamed = String(
+                decoding: OutputSink.collectingBytes { XMLEscaper.writeText(text, to: $0) }, as: UTF8.self)
+            #expect(streamed == XMLEscaper.text(text))
+        }
+    }
 }
