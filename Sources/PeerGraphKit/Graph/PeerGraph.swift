@@ -1,3 +1,5 @@
+import Foundation
+
 /// The VPC peering mesh: VPCs as nodes, connections as directed edges (requester → accepter).
 ///
 /// Everything is in a deterministic order so that the same input always renders to the same bytes:
@@ -214,12 +216,38 @@ extension PeerGraph {
     /// `ByteOrderKey`s made once per edge, and the strings are fetched once per node at the end.
     /// (Copying what the loop reads into flat arrays in input order first, where the connections' boxes
     /// lie in memory, was measured slower: 1.45–1.96 s against 1.3–1.4 s on the 200,000 connections.)
-    /// `PeerGraphNodeTests` holds the plain version (strings compared at every end) that this must match.
+    ///
+    /// Large meshes are described in two halves of the nodes at once, one per core: each half walks all
+    /// the edges in order and takes the ends of its own nodes, so every node still sees its ends in edge
+    /// order and the result is the one pass's, node for node (the waiting is on memory, not on compute,
+    /// and two cores wait at the same time). `PeerGraphNodeTests` holds the plain version (strings
+    /// compared at every end, one pass) that this must match, on meshes large enough to be split.
     private static func describeNodes(
         ids: [String], edges: [PeeringConnection], endpoints: [(requester: Int, accepter: Int)],
         conflicts: inout [OwnerConflict]
     ) -> [VPCNode] {
         let modified = edges.map { ByteOrderKey($0.modifiedAt ?? "") }
+        let middle = ids.count / 2
+        let halves = ids.count >= splitNodeCount ? [0..<middle, middle..<ids.count] : [0..<ids.count]
+        let results = DescribedHalves(count: halves.count)
+        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+            let described = describeNodes(
+                halves[half], ids: ids, edges: edges, endpoints: endpoints, modified: modified)
+            results.set(half, described)
+        }
+        let parts = results.parts
+        conflicts = parts.flatMap(\.conflicts)
+        return parts.flatMap(\.nodes)
+    }
+
+    /// From this many nodes on, `describeNodes` works in two halves (small graphs are not worth a thread).
+    static let splitNodeCount = 2_048
+
+    /// The nodes `range` (ranks) of `describeNodes`, with their owner conflicts.
+    private static func describeNodes(
+        _ range: Range<Int>, ids: [String], edges: [PeeringConnection], endpoints: [(requester: Int, accepter: Int)],
+        modified: [ByteOrderKey]
+    ) -> (nodes: [VPCNode], conflicts: [OwnerConflict]) {
         func isLater(_ edge: Int, than best: EdgeEnd) -> Bool {
             // Not earlier: an edge modified at the same time as the best so far wins, being later.
             let other = Int(best.edge)
@@ -242,11 +270,12 @@ extension PeerGraph {
             end.isAccepter ? edges[Int(end.edge)].accepter.ipv6CIDRs : edges[Int(end.edge)].requester.ipv6CIDRs
         }
 
-        var regionEnd = [EdgeEnd](repeating: .none, count: ids.count)
+        // Indexed by rank − range.lowerBound.
+        var regionEnd = [EdgeEnd](repeating: .none, count: range.count)
         var ownerEnd = regionEnd
         var lastEnd = regionEnd
-        var secondOwner = [(String, String)?](repeating: nil, count: ids.count)
-        var ipv4 = [[String]](repeating: [], count: ids.count)
+        var secondOwner = [(String, String)?](repeating: nil, count: range.count)
+        var ipv4 = [[String]](repeating: [], count: range.count)
         var ipv6 = ipv4
         func add(_ end: EdgeEnd, to node: Int) {
             let edge = Int(end.edge)
@@ -270,19 +299,40 @@ extension PeerGraph {
             if last.isNone || !ByteOrder.sameList(blocks6, ipv6Blocks(last)) { ipv6[node] += blocks6 }
             lastEnd[node] = end
         }
+        let first = range.lowerBound
         for (edge, ends) in endpoints.enumerated() {
-            add(EdgeEnd(edge: Int32(edge), isAccepter: false), to: ends.requester)
-            add(EdgeEnd(edge: Int32(edge), isAccepter: true), to: ends.accepter)
+            if range.contains(ends.requester) {
+                add(EdgeEnd(edge: Int32(edge), isAccepter: false), to: ends.requester - first)
+            }
+            if range.contains(ends.accepter) {
+                add(EdgeEnd(edge: Int32(edge), isAccepter: true), to: ends.accepter - first)
+            }
         }
-        conflicts = ids.indices.compactMap { node in
-            secondOwner[node].map { OwnerConflict(vpcID: VPCID(ids[node]), owners: $0) }
+        let conflicts = range.compactMap { rank in
+            secondOwner[rank - first].map { OwnerConflict(vpcID: VPCID(ids[rank]), owners: $0) }
         }
-        return ids.indices.map { node in
-            VPCNode(
-                id: VPCID(ids[node]), region: regionEnd[node].isNone ? nil : region(regionEnd[node]),
+        let nodes = range.map { rank in
+            let node = rank - first
+            return VPCNode(
+                id: VPCID(ids[rank]), region: regionEnd[node].isNone ? nil : region(regionEnd[node]),
                 owner: ownerEnd[node].isNone ? nil : owner(ownerEnd[node]),
                 ipv4CIDRs: uniqueInOrder(ipv4[node]), ipv6CIDRs: uniqueInOrder(ipv6[node]))
         }
+        return (nodes, conflicts)
+    }
+
+    /// What the halves of `describeNodes` give, each set by its own thread.
+    private final class DescribedHalves: @unchecked Sendable {
+        private let lock = NSLock()
+        private var described: [(nodes: [VPCNode], conflicts: [OwnerConflict])]
+
+        init(count: Int) { described = Array(repeating: ([], []), count: count) }
+
+        func set(_ half: Int, _ part: (nodes: [VPCNode], conflicts: [OwnerConflict])) {
+            lock.withLock { described[half] = part }
+        }
+
+        var parts: [(nodes: [VPCNode], conflicts: [OwnerConflict])] { lock.withLock { described } }
     }
 
     /// The API lists a VPC's primary block first: blocks keep that order, first seen first, never re-sorted.

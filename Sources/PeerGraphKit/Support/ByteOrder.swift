@@ -32,6 +32,9 @@ package enum ByteOrder {
         let result = a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right in
                 let common = min(left.count, right.count)
+                // One stored string (a `StringTable` hands out the same storage for every repeat of an id):
+                // equal without reading the bytes, which are far away in memory.
+                if left.baseAddress == right.baseAddress { return left.count - right.count }
                 if common > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
                     let order = memcmp(leftBase, rightBase, common)
                     if order != 0 { return Int(order) }

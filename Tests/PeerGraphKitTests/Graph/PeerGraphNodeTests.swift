@@ -67,9 +67,13 @@ import Testing
         let regions: [String?] = [nil, "", "cn-hangzhou", "cn-beijing", "e\u{301}", "\u{E9}"]
         let owners: [String?] = [nil, "", "1234567890123456", "1234567890123457", "12345678901234567890123456"]
         let blocks = [[], ["10.0.0.0/16"], ["10.0.0.0/16", "10.1.0.0/16"], ["10.1.0.0/16"], ["fd00::/8"]]
-        for _ in 0..<200 {
-            let vpcs = Int.random(in: 1...8, using: &generator)
-            let connections = (0..<Int.random(in: 1...30, using: &generator)).map { index in
+        // Small meshes, where every case meets every other, then meshes large enough that the nodes are
+        // described in two halves at once (`PeerGraph.splitNodeCount`).
+        let sizes =
+            (0..<200).map { _ in (Int.random(in: 1...8, using: &generator), Int.random(in: 1...30, using: &generator)) }
+            + (0..<2).map { _ in (Int.random(in: 2_200...4_000, using: &generator), 10_000) }
+        for (vpcs, connectionCount) in sizes {
+            let connections = (0..<connectionCount).map { index in
                 PeeringConnection(
                     id: ConnectionID("pcc-\(Int.random(in: 0...5, using: &generator))-\(index)"),
                     requester: VPCEndpoint(
@@ -86,9 +90,12 @@ import Testing
                     modifiedAt: times.randomElement(using: &generator)!)
             }
             let graph = PeerGraph(connections: connections, grouping: .none)
+            if connectionCount == 10_000 { #expect(graph.nodes.count >= PeerGraph.splitNodeCount) }
             let plain = plainNodes(graph)
+            let conflicts = Dictionary(
+                graph.ownerConflicts.map { ($0.vpcID, $0) }, uniquingKeysWith: { first, _ in first })
             let fast = graph.nodes.map { node in
-                let conflict = graph.ownerConflicts.first { $0.vpcID == node.id }
+                let conflict = conflicts[node.id]
                 return PlainNode(
                     region: node.region, owner: node.owner, ipv4: node.ipv4CIDRs, ipv6: node.ipv6CIDRs,
                     secondOwner: conflict.map { [$0.owners.0, $0.owners.1] })
