@@ -10,13 +10,22 @@ package enum ConnectionDeduplicator {
         // preferred connection of each run: the result is sorted by id, and nothing is hashed.
         let order = ByteOrder.sortedIndices(
             count: connections.count, major: { _ in 0 }, string: { connections[$0].id.text })
+        // Neighbours in that order are compared by keys made once, in input order (where the connections
+        // lie in memory): real ids fit a key whole, so the ids themselves, scattered in memory once sorted,
+        // are read again only for longer ones.
+        let keys = connections.map { ByteOrderKey($0.id.text) }
+        func sameID(_ a: Int, _ b: Int) -> Bool {
+            let order =
+                keys[a].order(comparedTo: keys[b]) ?? ByteOrder.compare(connections[a].id.text, connections[b].id.text)
+            return order == 0
+        }
         var kept: [PeeringConnection] = []
         kept.reserveCapacity(connections.count)
         var runStart = 0
         while runStart < order.count {
             var winner = order[runStart]
             var next = runStart + 1
-            while next < order.count, ByteOrder.same(connections[order[next]].id.text, connections[winner].id.text) {
+            while next < order.count, sameID(order[next], winner) {
                 if isPreferred(connections[order[next]], over: connections[winner]) { winner = order[next] }
                 next += 1
             }

@@ -168,6 +168,16 @@ struct JSONScanner {
         }
     }
 
+    /// A string as `table` stores it, with its number there (nil when not stored: short or escaped).
+    mutating func readStringEntry(sharingWith table: StringTable) throws -> (string: String, number: Int?) {
+        switch try scanString() {
+        case .plain(let range):
+            return bytes.withUnsafeBufferPointer { table.entry(for: UnsafeBufferPointer(rebasing: $0[range])) }
+        case .unescaped(let string):
+            return (string, nil)
+        }
+    }
+
     /// A scanned string: the range of its bytes when they needed no unescaping (checked to be valid
     /// UTF-8), or the unescaped string.
     private enum ScannedString {

@@ -352,16 +352,24 @@ private struct VPCEndpointFields {
     static func read(from scanner: inout JSONScanner, strings: StringTable) throws -> VPCEndpointFields? {
         if try scanner.consumeNull() { return nil }
         var fields = VPCEndpointFields()
+        var vpc: Int?
         var cursor = try scanner.beginObject()
         while let key = try scanner.nextKey(&cursor) {
             try JSONSyntaxError.within(key.text) {
                 switch key {
-                case "VpcId": fields.vpcID = try scanner.readOptionalString(sharingWith: strings)
+                case "VpcId":
+                    let entry = try scanner.readOptionalStringEntry(sharingWith: strings)
+                    (fields.vpcID, vpc) = (entry?.string, entry?.number)
                 case "Ipv4Cidrs": fields.ipv4CIDRs = try scanner.readStringList(sharingWith: strings)
                 case "Ipv6Cidrs": fields.ipv6CIDRs = try scanner.readStringList(sharingWith: strings)
                 default: try scanner.skipValue()
                 }
             }
+        }
+        // One array per VPC for the blocks its connections repeat.
+        if let vpc {
+            fields.ipv4CIDRs = strings.sharedBlocks(fields.ipv4CIDRs, vpc: vpc, family: 0)
+            fields.ipv6CIDRs = strings.sharedBlocks(fields.ipv6CIDRs, vpc: vpc, family: 1)
         }
         return fields
     }
@@ -373,6 +381,13 @@ extension JSONScanner {
         if try consumeNull() { return nil }
         guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string or null") }
         return try readString(sharingWith: table)
+    }
+
+    /// A string as `table` stores it, with its number there, or nil for `null`.
+    mutating func readOptionalStringEntry(sharingWith table: StringTable) throws -> (string: String, number: Int?)? {
+        if try consumeNull() { return nil }
+        guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string or null") }
+        return try readStringEntry(sharingWith: table)
     }
 
     /// A string or a number as text (a `RequestId` or `Code` of any JSON type), or nil for anything else.

@@ -15,6 +15,8 @@ final class StringTable {
     private var slots: [UInt64]
     private var bits: Int
     private var strings: [String] = []
+    /// The latest block list of each VPC and family, by `vpc * 2 + family` (see `sharedBlocks`).
+    private var blockLists: [[String]] = []
 
     init(capacity: Int = 64) {
         bits = 4
@@ -23,15 +25,19 @@ final class StringTable {
     }
 
     /// The stored string equal to `utf8` (valid UTF-8), storing it first if it is new.
-    func string(for utf8: UnsafeBufferPointer<UInt8>) -> String {
-        if utf8.count <= 15 { return String(decoding: utf8, as: UTF8.self) }
+    func string(for utf8: UnsafeBufferPointer<UInt8>) -> String { entry(for: utf8).string }
+
+    /// The stored string equal to `utf8` (valid UTF-8) and its number in this table, storing it first
+    /// if it is new. Strings of up to 15 bytes are not stored and have no number.
+    func entry(for utf8: UnsafeBufferPointer<UInt8>) -> (string: String, number: Int?) {
+        if utf8.count <= 15 { return (String(decoding: utf8, as: UTF8.self), nil) }
         let tag = Self.hash(utf8) & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var slot = home(tag)
         while slots[slot] != 0 {
             if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
                 let index = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if Self.equal(strings[index], utf8) { return strings[index] }
+                if Self.equal(strings[index], utf8) { return (strings[index], index) }
             }
             slot = (slot + 1) & mask
         }
@@ -39,7 +45,23 @@ final class StringTable {
         strings.append(string)
         slots[slot] = tag | UInt64(strings.count)
         if strings.count * 2 > slots.count { grow() }
-        return string
+        return (string, strings.count - 1)
+    }
+
+    /// `blocks`, or an equal list given before for the same VPC and family: the connections of one VPC
+    /// repeat its blocks, and sharing one array per VPC instead of one per connection end saves an
+    /// allocation for each of 400,000 ends (about 30 MB on L). `vpc` is the number of the VPC id's
+    /// entry; `family` is 0 for IPv4, 1 for IPv6. Only an equal list is ever handed back.
+    func sharedBlocks(_ blocks: [String], vpc: Int, family: Int) -> [String] {
+        guard !blocks.isEmpty else { return blocks }
+        let slot = vpc * 2 + family
+        if slot >= blockLists.count {
+            blockLists.append(
+                contentsOf: repeatElement([], count: max(slot + 1, blockLists.count * 2) - blockLists.count))
+        }
+        if ByteOrder.sameList(blockLists[slot], blocks) { return blockLists[slot] }
+        blockLists[slot] = blocks
+        return blocks
     }
 
     /// The first slot to probe for an entry or hash with the top 32 bits `tag`.

@@ -35,4 +35,35 @@ import Testing
         let ids = ["pcc-3", "pcc-1", "pcc-2", "pcc-1"].map { connection($0, modified: nil) }
         #expect(ConnectionDeduplicator.deduplicate(ids).map(\.id) == ["pcc-1", "pcc-2", "pcc-3"])
     }
+
+    /// Neighbours are compared by keys of their first 24 bytes; the plain version compares the ids. Ids
+    /// that share those bytes and differ after them, or differ only in length or by a NUL, stay apart.
+    @Test func agreesWithComparingTheIDsThemselves() {
+        var generator = SystemRandomNumberGenerator()
+        let prefix = "pcc-0123456789abcdefghij"  // 24 bytes
+        let ids = [
+            "pcc-1", "pcc-1\u{0}", "pcc-10", prefix, prefix + "a", prefix + "b", prefix + "ab", prefix + "\u{0}",
+            "caf\u{E9}", "cafe\u{301}",
+        ]
+        let times = [nil, "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"]
+        for _ in 0..<100 {
+            let input = (0..<Int.random(in: 1...40, using: &generator)).map { index in
+                connection(
+                    ids.randomElement(using: &generator)!, modified: times.randomElement(using: &generator)!,
+                    name: "n\(index % 3)")
+            }
+            let kept = ConnectionDeduplicator.deduplicate(input)
+            // The plain version: the preferred copy of each distinct id (byte for byte), in byte order.
+            var plain: [PeeringConnection] = []
+            for candidate in input {
+                if let index = plain.firstIndex(where: { ByteOrder.same($0.id.text, candidate.id.text) }) {
+                    if ConnectionDeduplicator.isPreferred(candidate, over: plain[index]) { plain[index] = candidate }
+                } else {
+                    plain.append(candidate)
+                }
+            }
+            plain.sort { ByteOrder.less($0.id.text, $1.id.text) }
+            #expect(kept == plain)
+        }
+    }
 }

@@ -41,6 +41,25 @@ import Testing
         #expect(try decode("shape-single-connection.json").map(\.id) == ["pcc-a"])
     }
 
+    /// A VPC's connections repeat its blocks; the decoder keeps one array of them per VPC, and never
+    /// hands one VPC's or one family's blocks to another, whatever the order of the keys.
+    @Test func aVPCsRepeatedBlocksAreOneArray() throws {
+        let json = """
+            [{"InstanceId":"pcc-1","Vpc":{"VpcId":"vpc-bp1sharedblocks0000001","Ipv4Cidrs":["10.0.0.0/16"],"Ipv6Cidrs":["2408:4000:107::/56"]},
+              "AcceptingVpc":{"Ipv4Cidrs":["10.0.0.0/16"],"VpcId":"vpc-bp1otherblocks00000002"}},
+             {"InstanceId":"pcc-2","Vpc":{"Ipv4Cidrs":["10.0.0.0/16"],"Ipv6Cidrs":["2408:4000:107::/56"],"VpcId":"vpc-bp1sharedblocks0000001"},
+              "AcceptingVpc":{"VpcId":"vpc-bp1otherblocks00000002","Ipv4Cidrs":["10.9.0.0/16"]}}]
+            """
+        let connections = try InputReader().decode(Array(json.utf8), source: "blocks.json")
+        func storage(_ list: [String]) -> UnsafePointer<String>? { list.withUnsafeBufferPointer { $0.baseAddress } }
+        let (first, second) = (connections[0], connections[1])
+        #expect(storage(first.requester.ipv4CIDRs) == storage(second.requester.ipv4CIDRs))
+        #expect(storage(first.requester.ipv6CIDRs) == storage(second.requester.ipv6CIDRs))
+        #expect(storage(first.requester.ipv4CIDRs) != storage(first.accepter.ipv4CIDRs))
+        #expect(first.requester.ipv6CIDRs == ["2408:4000:107::/56"] && first.accepter.ipv6CIDRs.isEmpty)
+        #expect(first.accepter.ipv4CIDRs == ["10.0.0.0/16"] && second.accepter.ipv4CIDRs == ["10.9.0.0/16"])
+    }
+
     @Test func needsOnlyTheIDAndBothVPCs() throws {
         let connection = try #require(try decode("shape-minimal.json").first)
         #expect(

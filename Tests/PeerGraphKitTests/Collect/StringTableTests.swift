@@ -37,4 +37,40 @@ import Testing
             }
         }
     }
+
+    private func identity(_ list: [String]) -> UnsafePointer<String>? {
+        list.withUnsafeBufferPointer { $0.baseAddress }
+    }
+
+    @Test func entriesAreNumberedOncePerDistinctText() {
+        let table = StringTable()
+        let first = Array("vpc-bp1corenet00000a01-long".utf8).withUnsafeBufferPointer { table.entry(for: $0) }
+        let other = Array("vpc-bp1corenet00000a02-long".utf8).withUnsafeBufferPointer { table.entry(for: $0) }
+        let again = Array("vpc-bp1corenet00000a01-long".utf8).withUnsafeBufferPointer { table.entry(for: $0) }
+        #expect(first.number != nil && first.number == again.number && first.number != other.number)
+        // Short strings are not stored, so they have no number.
+        #expect(Array("vpc-short".utf8).withUnsafeBufferPointer { table.entry(for: $0) }.number == nil)
+    }
+
+    @Test func aVPCsRepeatedBlocksShareOneArrayAndOnlyEqualListsAreHandedBack() {
+        let table = StringTable()
+        let blocks = ["10.0.0.0/16", "172.16.0.0/12"]
+        let first = table.sharedBlocks(blocks, vpc: 7, family: 0)
+        let repeated = table.sharedBlocks(Array(blocks), vpc: 7, family: 0)
+        #expect(repeated == blocks && identity(repeated) == identity(first))
+        // Another VPC, the other family, or other blocks: never the stored array.
+        for (list, vpc, family) in [
+            (blocks, 8, 0), (blocks, 7, 1), (["10.0.0.0/16"], 7, 0), (["10.0.0.0/8", "172.16.0.0/12"], 7, 0),
+        ] {
+            let given = Array(list)
+            let shared = table.sharedBlocks(given, vpc: vpc, family: family)
+            #expect(shared == list)
+            #expect(identity(shared) == identity(given))
+        }
+        // Canonically equal but different bytes stay different; an empty list stays empty.
+        let accented = table.sharedBlocks(["caf\u{E9}"], vpc: 9, family: 0)
+        #expect(Array(table.sharedBlocks(["cafe\u{301}"], vpc: 9, family: 0)[0].utf8) == Array("cafe\u{301}".utf8))
+        #expect(Array(accented[0].utf8) == Array("caf\u{E9}".utf8))
+        #expect(table.sharedBlocks([], vpc: 100_000, family: 1).isEmpty)
+    }
 }
