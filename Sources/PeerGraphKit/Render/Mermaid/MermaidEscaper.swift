@@ -20,6 +20,26 @@ package enum MermaidEscaper {
 
     /// The escaped text of one line, without quotes.
     package static func escape(_ text: String) -> String {
+        // Most label text (ids, blocks, regions, most names) is printable ASCII with nothing to replace
+        // and is short: it is its own escaped text, without building a copy scalar by scalar.
+        if text.utf8.count <= maximumTextCharacters, text.utf8.allSatisfy(isPlainASCII) { return text }
+        return escapeByScalars(text)
+    }
+
+    /// Printable ASCII that `escapeByScalars` keeps as it is.
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "#"), UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
+            UInt8(ascii: "`"), UInt8(ascii: "%"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+            UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"), UInt8(ascii: ";"),
+            UInt8(ascii: ":"), UInt8(ascii: "\\"):
+            false
+        default: byte >= 0x20 && byte < 0x7F
+        }
+    }
+
+    /// `escape` scalar by scalar: the plain version, for any text.
+    static func escapeByScalars(_ text: String) -> String {
         var result = ""
         var remaining = maximumTextCharacters
         for scalar in text.unicodeScalars {

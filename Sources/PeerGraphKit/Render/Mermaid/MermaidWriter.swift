@@ -75,7 +75,10 @@ package struct MermaidWriter: GraphWriter {
         for (groupIndex, group) in graph.groups.enumerated() {
             let label = GraphText.shortened(group.label, to: max(options.maximumLabelLength, 64))
             sink.write("  subgraph g\(groupIndex + 1)[\(MermaidEscaper.quotedLabel([label]))]\n")
-            for nodeIndex in group.nodeIndices {
+            // On every core, as the edges are: a region of a large mesh has thousands of nodes.
+            let members = group.nodeIndices
+            sink.writeInOrder(count: members.count) { member, sink in
+                let nodeIndex = members[member]
                 writeNode(graph.nodes[nodeIndex], index: nodeIndex, in: graph, labels: labels, indent: "    ", to: sink)
             }
             sink.write("  end\n")

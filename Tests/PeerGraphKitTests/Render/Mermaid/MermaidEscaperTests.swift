@@ -43,4 +43,28 @@ import Testing
             MermaidEscaper.escape(String(repeating: "x", count: 5000)).count == MermaidEscaper.maximumTextCharacters + 1
         )
     }
+
+    /// Plain ASCII is returned as it is; everything else goes scalar by scalar. Both must give what the
+    /// scalar-by-scalar version gives, at every length around the cap and with every byte class.
+    @Test func thePlainASCIIShortcutAgreesWithEscapingByScalars() {
+        var generator = SystemRandomNumberGenerator()
+        let ascii = (0x00...0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        let other = ["é", "中", "😀", "\u{85}", "\u{2028}", "\u{FFFE}"]
+        for round in 0..<400 {
+            let length =
+                round < 8 ? MermaidEscaper.maximumTextCharacters - 4 + round : Int.random(in: 0...60, using: &generator)
+            let text = (0..<length).map { _ in
+                switch Int.random(in: 0..<20, using: &generator) {
+                case 0: ascii.randomElement(using: &generator)!
+                case 1 where round.isMultiple(of: 2): other.randomElement(using: &generator)!
+                default: "a"
+                }
+            }.joined()
+            #expect(MermaidEscaper.escape(text) == MermaidEscaper.escapeByScalars(text))
+        }
+        for length in MermaidEscaper.maximumTextCharacters - 1...MermaidEscaper.maximumTextCharacters + 1 {
+            let text = String(repeating: "a", count: length)
+            #expect(MermaidEscaper.escape(text) == MermaidEscaper.escapeByScalars(text))
+        }
+    }
 }
