@@ -8,12 +8,11 @@ package enum ConnectionDeduplicator {
     package static func deduplicate(_ connections: [PeeringConnection]) -> [PeeringConnection] {
         // Sorted by id (stable, so each run of equal ids stays in input order), then one pass keeps the
         // preferred connection of each run: the result is sorted by id, and nothing is hashed.
-        let order = ByteOrder.sortedIndices(
-            count: connections.count, major: { _ in 0 }, string: { connections[$0].id.text })
-        // Neighbours in that order are compared by keys made once, in input order (where the connections
-        // lie in memory): real ids fit a key whole, so the ids themselves, scattered in memory once sorted,
-        // are read again only for longer ones.
+        // Each id's key is made once, in input order (where the connections lie in memory), and serves both
+        // the sort and the comparison of neighbours: real ids fit a key whole, so the ids themselves,
+        // scattered in memory once sorted, are read again only for longer ones.
         let keys = connections.map { ByteOrderKey($0.id.text) }
+        let order = ByteOrder.sortedIndices(keys: keys, string: { connections[$0].id.text })
         func sameID(_ a: Int, _ b: Int) -> Bool {
             let order =
                 keys[a].order(comparedTo: keys[b]) ?? ByteOrder.compare(connections[a].id.text, connections[b].id.text)

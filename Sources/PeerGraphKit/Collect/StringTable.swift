@@ -1,7 +1,8 @@
 import Foundation
 
 /// Hands out one stored `String` per distinct text, so that values repeated across thousands of
-/// connections (VPC ids, account ids, resource groups) are held once instead of once per connection.
+/// connections (VPC ids, account ids, resource groups) are held once instead of once per connection;
+/// numbers its entries, and keeps one array per VPC of the blocks its connections repeat.
 ///
 /// Strings of up to 15 UTF-8 bytes are stored inside the `String` value itself and need no table. Not
 /// thread-safe: each decoding thread uses its own table.

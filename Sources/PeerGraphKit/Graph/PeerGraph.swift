@@ -217,31 +217,31 @@ extension PeerGraph {
     /// (Copying what the loop reads into flat arrays in input order first, where the connections' boxes
     /// lie in memory, was measured slower: 1.45–1.96 s against 1.3–1.4 s on the 200,000 connections.)
     ///
-    /// Large meshes are described in two halves of the nodes at once, one per core: each half walks all
-    /// the edges in order and takes the ends of its own nodes, so every node still sees its ends in edge
-    /// order and the result is the one pass's, node for node (the waiting is on memory, not on compute,
-    /// and two cores wait at the same time). `PeerGraphNodeTests` holds the plain version (strings
-    /// compared at every end, one pass) that this must match, on meshes large enough to be split.
+    /// Large meshes are described in parts of the nodes (by rank) at once, one per core: each part walks
+    /// all the edges in order and takes the ends of its own nodes, so every node still sees its ends in
+    /// edge order and the result is the one pass's, node for node (the waiting is on memory, not on
+    /// compute, and the cores wait at the same time). `PeerGraphNodeTests` holds the plain version
+    /// (strings compared at every end, one pass) that this must match, on meshes large enough to split.
     private static func describeNodes(
         ids: [String], edges: [PeeringConnection], endpoints: [(requester: Int, accepter: Int)],
         conflicts: inout [OwnerConflict]
     ) -> [VPCNode] {
         let modified = edges.map { ByteOrderKey($0.modifiedAt ?? "") }
-        let middle = ids.count / 2
-        let halves = ids.count >= splitNodeCount ? [0..<middle, middle..<ids.count] : [0..<ids.count]
-        let results = DescribedHalves(count: halves.count)
-        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+        let partCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / minimumNodesPerPart))
+        let bounds = (0...partCount).map { ids.count * $0 / partCount }
+        let results = DescribedParts(count: partCount)
+        DispatchQueue.concurrentPerform(iterations: partCount) { part in
             let described = describeNodes(
-                halves[half], ids: ids, edges: edges, endpoints: endpoints, modified: modified)
-            results.set(half, described)
+                bounds[part]..<bounds[part + 1], ids: ids, edges: edges, endpoints: endpoints, modified: modified)
+            results.set(part, described)
         }
         let parts = results.parts
         conflicts = parts.flatMap(\.conflicts)
         return parts.flatMap(\.nodes)
     }
 
-    /// From this many nodes on, `describeNodes` works in two halves (small graphs are not worth a thread).
-    static let splitNodeCount = 2_048
+    /// The fewest nodes `describeNodes` gives a part of its own (fewer are not worth a thread).
+    static let minimumNodesPerPart = 1_024
 
     /// The nodes `range` (ranks) of `describeNodes`, with their owner conflicts.
     private static func describeNodes(
@@ -321,15 +321,15 @@ extension PeerGraph {
         return (nodes, conflicts)
     }
 
-    /// What the halves of `describeNodes` give, each set by its own thread.
-    private final class DescribedHalves: @unchecked Sendable {
+    /// What the parts of `describeNodes` give, each set by its own thread.
+    private final class DescribedParts: @unchecked Sendable {
         private let lock = NSLock()
         private var described: [(nodes: [VPCNode], conflicts: [OwnerConflict])]
 
         init(count: Int) { described = Array(repeating: ([], []), count: count) }
 
-        func set(_ half: Int, _ part: (nodes: [VPCNode], conflicts: [OwnerConflict])) {
-            lock.withLock { described[half] = part }
+        func set(_ index: Int, _ part: (nodes: [VPCNode], conflicts: [OwnerConflict])) {
+            lock.withLock { described[index] = part }
         }
 
         var parts: [(nodes: [VPCNode], conflicts: [OwnerConflict])] { lock.withLock { described } }

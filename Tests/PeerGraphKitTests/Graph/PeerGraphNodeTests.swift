@@ -68,7 +68,7 @@ import Testing
         let owners: [String?] = [nil, "", "1234567890123456", "1234567890123457", "12345678901234567890123456"]
         let blocks = [[], ["10.0.0.0/16"], ["10.0.0.0/16", "10.1.0.0/16"], ["10.1.0.0/16"], ["fd00::/8"]]
         // Small meshes, where every case meets every other, then meshes large enough that the nodes are
-        // described in two halves at once (`PeerGraph.splitNodeCount`).
+        // described in parts at once, one per core (`PeerGraph.minimumNodesPerPart`).
         let sizes =
             (0..<200).map { _ in (Int.random(in: 1...8, using: &generator), Int.random(in: 1...30, using: &generator)) }
             + (0..<2).map { _ in (Int.random(in: 2_200...4_000, using: &generator), 10_000) }
@@ -90,7 +90,7 @@ import Testing
                     modifiedAt: times.randomElement(using: &generator)!)
             }
             let graph = PeerGraph(connections: connections, grouping: .none)
-            if connectionCount == 10_000 { #expect(graph.nodes.count >= PeerGraph.splitNodeCount) }
+            if connectionCount == 10_000 { #expect(graph.nodes.count >= 2 * PeerGraph.minimumNodesPerPart) }
             let plain = plainNodes(graph)
             let conflicts = Dictionary(
                 graph.ownerConflicts.map { ($0.vpcID, $0) }, uniquingKeysWith: { first, _ in first })

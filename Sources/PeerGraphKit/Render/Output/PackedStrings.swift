@@ -3,7 +3,7 @@
 /// Writers that repeat a node's quoted id at every edge end, or an edge look's attributes at every
 /// edge, keep them here rather than in a `[String]`: each `String` read from shared storage is retained
 /// and released, and on two render threads those reference counts are atomic operations on the same
-/// cache lines, which cost more than the copying.
+/// cache lines.
 package struct PackedStrings: Sendable {
     private let bytes: [UInt8]
     /// Where string `i` starts in `bytes`; one more entry than strings, the last is `bytes.count`.
