@@ -191,17 +191,25 @@ struct JSONScanner {
         offset += 1
         let contentStart = offset
         var allBits: UInt8 = 0
-        // Fast path: no escapes.
+        // Fast path: no escapes. First eight bytes at a time while none of them ends the string, starts an
+        // escape or is a control character (most strings are ids, names and times: plain to their end).
+        var position = offset
+        bytes.withUnsafeBufferPointer { all in
+            while let word = WordScan.word(all, at: position), !WordScan.hasByte(word, equalTo: UInt8(ascii: "\"")),
+                !WordScan.hasByte(word, equalTo: UInt8(ascii: "\\")), !WordScan.hasByte(word, below: 0x20)
+            {
+                if WordScan.hasNonASCII(word) { allBits |= 0x80 }
+                position += 8
+            }
+        }
+        offset = position
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 let range = contentStart..<offset
                 offset += 1
-                if allBits >= 0x80 {
-                    let valid = bytes.withUnsafeBufferPointer {
-                        String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) != nil
-                    }
-                    guard valid else { throw error("invalid UTF-8 in string", at: firstInvalidUTF8(in: range)) }
+                if allBits >= 0x80, let invalid = firstInvalidUTF8(in: range) {
+                    throw error("invalid UTF-8 in string", at: invalid)
                 }
                 return .plain(range)
             }
@@ -224,10 +232,13 @@ struct JSONScanner {
             switch byte {
             case UInt8(ascii: "\""):
                 offset += 1
-                guard let string = String(validating: buffer, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in string", at: firstInvalidUTF8(in: contentStart..<offset - 1))
+                // Escapes only add well-formed sequences, so a fault is in the input's own bytes.
+                if buffer.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset(in:)) != nil {
+                    throw error(
+                        "invalid UTF-8 in string",
+                        at: firstInvalidUTF8(in: contentStart..<offset - 1) ?? contentStart)
                 }
-                return string
+                return String(decoding: buffer, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 let escapeStart = offset
                 offset += 1
@@ -298,25 +309,13 @@ struct JSONScanner {
         return value
     }
 
-    /// The offset of the first byte in `range` that is not part of valid UTF-8.
-    private func firstInvalidUTF8(in range: Range<Int>) -> Int {
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let byte = bytes[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return index
+    /// The offset of the first byte in `range` that is not part of valid UTF-8, or nil when all are.
+    private func firstInvalidUTF8(in range: Range<Int>) -> Int? {
+        bytes.withUnsafeBufferPointer { all in
+            UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: all[range])).map {
+                range.lowerBound + $0
             }
-            guard index + length <= range.upperBound,
-                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
-            else { return index }
-            index += length
         }
-        return range.lowerBound
     }
 
     /// Reads a number and returns its text, checking it against the JSON number grammar.
