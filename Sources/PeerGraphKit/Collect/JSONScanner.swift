@@ -156,23 +156,19 @@ struct JSONScanner {
     /// Reads a string value, decoding escapes and validating UTF-8. With `table`, a long value seen
     /// before comes back as the string stored then, so repeated ids share one copy.
     mutating func readString(sharingWith table: StringTable? = nil) throws -> String {
+        try readStringEntry(sharingWith: table).string
+    }
+
+    /// A string as `table` stores it, with its number there (nil when not stored: no table, short or
+    /// escaped).
+    mutating func readStringEntry(sharingWith table: StringTable?) throws -> (string: String, number: Int?) {
         switch try scanString() {
         case .plain(let range):
             return bytes.withUnsafeBufferPointer { all in
                 let content = UnsafeBufferPointer(rebasing: all[range])
                 // Valid UTF-8 already (checked when scanned), so decoding repairs nothing.
-                return table?.string(for: content) ?? String(decoding: content, as: UTF8.self)
+                return table?.entry(for: content) ?? (String(decoding: content, as: UTF8.self), nil)
             }
-        case .unescaped(let string):
-            return string
-        }
-    }
-
-    /// A string as `table` stores it, with its number there (nil when not stored: short or escaped).
-    mutating func readStringEntry(sharingWith table: StringTable) throws -> (string: String, number: Int?) {
-        switch try scanString() {
-        case .plain(let range):
-            return bytes.withUnsafeBufferPointer { table.entry(for: UnsafeBufferPointer(rebasing: $0[range])) }
         case .unescaped(let string):
             return (string, nil)
         }

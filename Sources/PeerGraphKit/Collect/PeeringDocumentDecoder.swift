@@ -378,13 +378,11 @@ private struct VPCEndpointFields {
 extension JSONScanner {
     /// A string, or nil for `null`.
     mutating func readOptionalString(sharingWith table: StringTable? = nil) throws -> String? {
-        if try consumeNull() { return nil }
-        guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string or null") }
-        return try readString(sharingWith: table)
+        try readOptionalStringEntry(sharingWith: table)?.string
     }
 
     /// A string as `table` stores it, with its number there, or nil for `null`.
-    mutating func readOptionalStringEntry(sharingWith table: StringTable) throws -> (string: String, number: Int?)? {
+    mutating func readOptionalStringEntry(sharingWith table: StringTable?) throws -> (string: String, number: Int?)? {
         if try consumeNull() { return nil }
         guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string or null") }
         return try readStringEntry(sharingWith: table)
