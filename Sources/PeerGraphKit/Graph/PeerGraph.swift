@@ -113,14 +113,11 @@ package struct PeerGraph: Sendable {
         self.grouping = grouping
         // Each VPC id numbered in order of first appearance, then the distinct ids sorted once: nodes are
         // in that order, and edges sort by the ranks of their ends, then by connection id.
-        var firstSeen: [ExactText: Int] = [:]
-        var distinct: [String] = []
+        var firstSeen = FirstSeenNumbering()
         let seenEnds = connections.map { connection in
-            (
-                Self.number(connection.requester.vpcID.text, in: &firstSeen, &distinct),
-                Self.number(connection.accepter.vpcID.text, in: &firstSeen, &distinct)
-            )
+            (firstSeen.number(connection.requester.vpcID.text), firstSeen.number(connection.accepter.vpcID.text))
         }
+        let distinct = firstSeen.strings
         let seenInOrder = ByteOrder.sortedIndices(of: distinct)
         var rankOfSeen = [Int](repeating: 0, count: distinct.count)
         for (rank, seen) in seenInOrder.enumerated() { rankOfSeen[seen] = rank }
@@ -171,14 +168,6 @@ package struct PeerGraph: Sendable {
             }
             return (requester, accepter)
         }
-    }
-
-    /// The number of `id` in order of first appearance, numbering it if it is new.
-    private static func number(_ id: String, in numbers: inout [ExactText: Int], _ ids: inout [String]) -> Int {
-        if let number = numbers[ExactText(id)] { return number }
-        numbers[ExactText(id)] = ids.count
-        ids.append(id)
-        return ids.count - 1
     }
 
     /// requester, then accepter, then connection id, all in byte order.

@@ -1,0 +1,78 @@
+/// Numbers strings in order of first appearance, byte for byte: equal bytes, one number.
+///
+/// The decoder hands out one stored string for every repeat of an id (`StringTable`), so most ids
+/// repeat the storage of one numbered before. Such a string is found by the address and length of its
+/// bytes, which the `String` value itself holds: its bytes are not read, hashed or compared. Those
+/// bytes lie scattered over the heap; finding each of L's 400,000 VPC ends by its bytes took 240–280 ms
+/// of the graph, on one thread. Any other string is found by its bytes, and its storage remembered.
+///
+/// The same address and length is the same bytes in memory: the caller holds every string numbered
+/// while the numbering lives, so no storage is freed and reused under a remembered address.
+/// `FirstSeenNumberingTests` holds this to a plain byte-keyed dictionary.
+struct FirstSeenNumbering {
+    /// The distinct strings, by number.
+    private(set) var strings: [String] = []
+    private var byBytes: [ExactText: Int] = [:]
+    /// Open addressing, linear probing, two words a slot: a stored string's bytes address, and its
+    /// length in the high 32 bits and its number plus one in the low 32 (0: an empty slot). One slot is
+    /// one memory read, where a `Dictionary` reads its bitmap, keys and values apart.
+    private var slots: [UInt64] = Array(repeating: 0, count: 2 * 1024)
+    private var used = 0
+
+    init() {}
+
+    /// The number of `string`, numbering it if it is new.
+    mutating func number(_ string: String) -> Int {
+        guard let (address, count) = Self.storage(of: string) else { return numberByBytes(string) }
+        let mask = slots.count / 2 - 1
+        var slot = Self.home(address, mask: mask)
+        while slots[2 * slot + 1] != 0 {
+            if slots[2 * slot] == address, slots[2 * slot + 1] >> 32 == count {
+                return Int(slots[2 * slot + 1] & 0xFFFF_FFFF) - 1
+            }
+            slot = (slot + 1) & mask
+        }
+        let number = numberByBytes(string)
+        guard number < 0xFFFF_FFFF else { return number }  // past what a slot holds: by bytes only
+        slots[2 * slot] = address
+        slots[2 * slot + 1] = count << 32 | UInt64(number + 1)
+        used += 1
+        if used * 2 > slots.count / 2 { grow() }
+        return number
+    }
+
+    private mutating func numberByBytes(_ string: String) -> Int {
+        if let known = byBytes[ExactText(string)] { return known }
+        byBytes[ExactText(string)] = strings.count
+        strings.append(string)
+        return strings.count - 1
+    }
+
+    /// The address and length of a string's own stored bytes; nil for a string of up to 15 bytes, which
+    /// may be small (kept inside the `String` value, where a borrowed pointer is to a temporary copy).
+    private static func storage(of string: String) -> (address: UInt64, count: UInt64)? {
+        guard string.utf8.count > 15, string.utf8.count < 1 << 31 else { return nil }
+        return string.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { (UInt64(UInt(bitPattern: $0)), UInt64(bytes.count)) }
+        } ?? nil
+    }
+
+    /// Fibonacci hashing of the address: allocations are 16-byte aligned, so the low bits are all
+    /// alike; the multiplication mixes the bits that differ into the upper half, of which `mask` keeps
+    /// the slot. Addresses come from the allocator, not from the input.
+    private static func home(_ address: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 2)
+        let mask = slots.count / 2 - 1
+        for slot in 0..<old.count / 2 where old[2 * slot + 1] != 0 {
+            var target = Self.home(old[2 * slot], mask: mask)
+            while slots[2 * target + 1] != 0 { target = (target + 1) & mask }
+            slots[2 * target] = old[2 * slot]
+            slots[2 * target + 1] = old[2 * slot + 1]
+        }
+    }
+}
