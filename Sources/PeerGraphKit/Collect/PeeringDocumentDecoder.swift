@@ -463,17 +463,6 @@ extension JSONScanner {
 
     /// The decimal digits of `value`, from `table` when given.
     private static func decimalText(_ value: UInt64, sharingWith table: StringTable?) -> String {
-        guard let table else { return String(value) }
-        // UInt64.max has 20 digits.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
-            var start = scratch.count
-            var rest = value
-            repeat {
-                start -= 1
-                scratch[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            return table.string(for: UnsafeBufferPointer(rebasing: scratch[start...]))
-        }
+        table?.decimalText(value) ?? String(value)
     }
 }

@@ -18,6 +18,26 @@ import Testing
                 == second.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
     }
 
+    @Test func accountIDsAreTheirDigitsWhateverTheCacheHolds() {
+        // More values than the cache has slots, so that values share slots and evict each other; the
+        // edges of UInt64, and values that differ only in high bits (one multiplier apart).
+        let table = StringTable()
+        var values: [UInt64] = [0, 1, 9, 10, 999_999_999_999_999, 1_000_000_000_000_000, UInt64.max, UInt64.max - 1]
+        values += (0..<10_000).map { _ in UInt64.random(in: 0...UInt64.max) }
+        values += (0..<64).map { UInt64(1) << $0 }
+        let rounds = values + values.shuffled() + values.reversed()
+        for value in rounds {
+            #expect(table.decimalText(value) == String(value))
+        }
+        // A repeat is the storage the table holds for those digits (ids of more than 15 digits).
+        let long: UInt64 = 1_234_567_890_123_456_789
+        let first = table.decimalText(long)
+        let fromTable = string(table, String(long))
+        #expect(
+            first.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+                == fromTable.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
+    }
+
     @Test func distinctTextStaysDistinctThroughGrowth() {
         let table = StringTable(capacity: 4)
         // Many more strings than the first table holds, with shared prefixes and suffixes, empty, NUL and multi-byte.
