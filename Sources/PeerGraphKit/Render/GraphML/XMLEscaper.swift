@@ -21,6 +21,26 @@ package enum XMLEscaper {
         string.withBorrowedUTF8 { writeText(utf8: $0, to: sink) }
     }
 
+    /// Writes the text of lines as their pieces arrive (a `TextLineReceiver`), each piece as
+    /// `writeText` writes it and a line feed between lines: the same bytes as `text` of the lines
+    /// joined by line feeds, since `text` escapes each scalar on its own.
+    package struct TextWriter: TextLineReceiver {
+        private let sink: OutputSink
+        private var isFirstLine = true
+
+        package init(sink: OutputSink) { self.sink = sink }
+
+        package mutating func startLine() {
+            if isFirstLine {
+                isFirstLine = false
+            } else {
+                sink.write(byte: UInt8(ascii: "\n"))
+            }
+        }
+
+        package mutating func append(_ text: String) { XMLEscaper.writeText(text, to: sink) }
+    }
+
     private static func writeText(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: OutputSink) {
         var runStart = 0
         var index = 0

@@ -47,4 +47,43 @@ import Testing
             #expect(streamed == XMLEscaper.text(text))
         }
     }
+
+    /// The GraphML edge label is written piece by piece; it must be the escaped text of the lines
+    /// joined, as it was built before, for names and statuses with everything that needs escaping.
+    @Test func edgeLabelPiecesAreTheEscapedJoinedLines() {
+        let names: [String?] = [nil, "", "a&b", "<x>\r\ny", "\u{FFFE}\u{0}中", "plain-name", "tab\tname"]
+        let statuses: [PeeringStatus?] = [nil, .activated, .expired, .unknown("Odd<&>"), .unknown("")]
+        let business: [BusinessStatus?] = [nil, .normal, .financialLocked, .unknown("x&y")]
+        let bandwidths: [Int64?] = [nil, -1, 0, 1024]
+        for (index, name) in names.enumerated() {
+            for status in statuses {
+                for biz in business {
+                    let connection = PeeringConnection(
+                        id: "pcc-\(index)&<", name: name, requester: VPCEndpoint(vpcID: "vpc-a"),
+                        accepter: VPCEndpoint(vpcID: "vpc-b"), bandwidthMbps: bandwidths[index % bandwidths.count],
+                        status: status, businessStatus: biz)
+                    for prefix in ["", "+ ", "<removed> "] {
+                        let written = String(
+                            decoding: OutputSink.collectingBytes { sink in
+                                var writer = XMLEscaper.TextWriter(sink: sink)
+                                GraphText.writeEdgeLines(connection, prefix: prefix, to: &writer)
+                            }, as: UTF8.self)
+                        let lines = GraphText.edgeLines(connection)
+                        #expect(lines == plainEdgeLines(connection))
+                        #expect(written == XMLEscaper.text(prefix + lines.joined(separator: "\n")))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The edge lines as they were defined before they were given piece by piece.
+    private func plainEdgeLines(_ connection: PeeringConnection) -> [String] {
+        let name = connection.name.flatMap { $0.isEmpty ? nil : $0 } ?? connection.id.text
+        var details: [String] = []
+        if let bandwidth = GraphText.bandwidth(connection.bandwidthMbps) { details.append(bandwidth) }
+        if let status = connection.status, status != .activated { details.append(status.apiValue) }
+        if connection.businessStatus == .financialLocked { details.append("FinancialLocked") }
+        return details.isEmpty ? [name] : [name, details.joined(separator: " · ")]
+    }
 }
