@@ -113,7 +113,7 @@ package struct PeerGraph: Sendable {
         self.grouping = grouping
         // Each VPC id numbered in order of first appearance, then the distinct ids sorted once: nodes are
         // in that order, and edges sort by the ranks of their ends, then by connection id.
-        var firstSeen = FirstSeenNumbering()
+        var firstSeen = FirstSeenNumbering(capacity: connections.count / 2)
         let seenEnds = connections.map { connection in
             (firstSeen.number(connection.requester.vpcID.text), firstSeen.number(connection.accepter.vpcID.text))
         }
