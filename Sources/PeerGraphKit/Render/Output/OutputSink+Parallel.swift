@@ -6,6 +6,12 @@ extension OutputSink {
     /// next batches are being rendered. The output is byte for byte what writing the items one after
     /// another gives; at most two windows of a few batches per core are held in memory at once.
     ///
+    /// The calling thread renders each window itself, with the pool's workers (`concurrentPerform`), and
+    /// a background task appends the window before while it does. (Rendering in a background task
+    /// instead, with the calling thread waiting to append, left a 2-core machine rendering on one
+    /// thread: Linux's dispatch pool added the second worker late or never. On L that was the first
+    /// 0.15 s of every edge list and every VPC list of a cluster, half of DOT's nodes on one core.)
+    ///
     /// `writeItem` is called from several threads at once, so it must only read shared state.
     package func writeInOrder(
         count: Int, batchSize: Int = 512, _ writeItem: @escaping @Sendable (Int, OutputSink) -> Void
@@ -17,41 +23,51 @@ extension OutputSink {
         }
         let batchCount = (count + batchSize - 1) / batchSize
         let window = cores * 2
-        let windows = stride(from: 0, to: batchCount, by: window).map { $0..<min($0 + window, batchCount) }
-        var pending = RenderedWindow(batches: windows[0], batchSize: batchSize, itemCount: count, writeItem: writeItem)
-        for next in windows.dropFirst() {
-            let following = RenderedWindow(batches: next, batchSize: batchSize, itemCount: count, writeItem: writeItem)
-            pending.writeWhenDone(to: self)
-            pending = following
+        let appender = WindowAppender(sink: self)
+        for first in stride(from: 0, to: batchCount, by: window) {
+            let batches = first..<min(first + window, batchCount)
+            let slots = RenderedSlots(count: batches.count)
+            DispatchQueue.concurrentPerform(iterations: batches.count) { offset in
+                let batch = batches.lowerBound + offset
+                let items = batch * batchSize..<min((batch + 1) * batchSize, count)
+                slots.set(offset, OutputSink.collectingBytes { sink in for item in items { writeItem(item, sink) } })
+            }
+            appender.append(slots.all)
         }
-        pending.writeWhenDone(to: self)
+        appender.finish()
     }
 }
 
-/// One window of batches, rendered in the background as soon as it is made.
-private final class RenderedWindow: @unchecked Sendable {
+/// The rendered batches of one window, each set by the thread that rendered it.
+private final class RenderedSlots: @unchecked Sendable {
     private var slots: [[UInt8]]
     private let lock = NSLock()
-    private let done = DispatchGroup()
 
-    init(batches: Range<Int>, batchSize: Int, itemCount: Int, writeItem: @escaping @Sendable (Int, OutputSink) -> Void)
-    {
-        slots = Array(repeating: [], count: batches.count)
-        done.enter()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ bytes: [UInt8]) { lock.withLock { slots[index] = bytes } }
+
+    var all: [[UInt8]] { lock.withLock { slots } }
+}
+
+/// Appends rendered windows to a sink in the background, one at a time and in order: `append` waits
+/// until the window before is in the sink, so at most one window waits while the next is rendered.
+/// Between `append` and `finish` only the background task touches the sink.
+private final class WindowAppender: @unchecked Sendable {
+    private let sink: OutputSink
+    private let appending = DispatchGroup()
+
+    init(sink: OutputSink) { self.sink = sink }
+
+    func append(_ window: [[UInt8]]) {
+        appending.wait()
+        appending.enter()
         DispatchQueue.global().async { [self] in
-            DispatchQueue.concurrentPerform(iterations: batches.count) { offset in
-                let batch = batches.lowerBound + offset
-                let items = batch * batchSize..<min((batch + 1) * batchSize, itemCount)
-                let bytes = OutputSink.collectingBytes { sink in for item in items { writeItem(item, sink) } }
-                lock.withLock { slots[offset] = bytes }
-            }
-            done.leave()
+            for bytes in window { bytes.withUnsafeBufferPointer { sink.write(bytes: $0) } }
+            appending.leave()
         }
     }
 
-    /// Waits for every batch of the window, then appends them to `sink` in order.
-    func writeWhenDone(to sink: OutputSink) {
-        done.wait()
-        for bytes in lock.withLock({ slots }) { bytes.withUnsafeBufferPointer { sink.write(bytes: $0) } }
-    }
+    /// Waits for the last window.
+    func finish() { appending.wait() }
 }
