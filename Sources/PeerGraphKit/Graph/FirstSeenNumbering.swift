@@ -25,23 +25,53 @@ struct FirstSeenNumbering {
     init(capacity: Int = 0) { byBytes.reserveCapacity(capacity) }
 
     /// The number of `string`, numbering it if it is new.
-    mutating func number(_ string: String) -> Int {
-        guard let (address, count) = Self.storage(of: string) else { return numberByBytes(string) }
+    mutating func number(_ string: String) -> Int { number(string, storedAt: Self.storageKey(of: string)) }
+
+    /// `number(string)`, given `storageKey(of: string)`: the caller may find the keys of many strings
+    /// first, on every core (`PeerGraph` does), and then number them here in order.
+    mutating func number(_ string: String, storedAt key: StorageKey?) -> Int {
+        guard let key else { return numberByBytes(string) }
+        switch probe(key) {
+        case .numbered(let number): return number
+        case .empty(let slot):
+            let number = numberByBytes(string)
+            guard number < 0xFFFF_FFFF else { return number }  // past what a slot holds: by bytes only
+            slots[2 * slot] = key.address
+            slots[2 * slot + 1] = key.count << 32 | UInt64(number + 1)
+            used += 1
+            if used * 2 > slots.count / 2 { grow() }
+            return number
+        }
+    }
+
+    /// The number of the string whose bytes are stored at `key`, if such a string was numbered: reads
+    /// nothing but the numbering's own slots, so a caller holding the keys need not touch the string.
+    func number(storedAt key: StorageKey) -> Int? {
+        if case .numbered(let number) = probe(key) { return number }
+        return nil
+    }
+
+    /// Where a string's own bytes lie: their address and length.
+    struct StorageKey: BitwiseCopyable {
+        var address: UInt64
+        var count: UInt64
+    }
+
+    private enum Probe {
+        case numbered(Int)
+        case empty(slot: Int)
+    }
+
+    private func probe(_ key: StorageKey) -> Probe {
         let mask = slots.count / 2 - 1
-        var slot = Self.home(address, mask: mask)
+        var slot = Self.home(key.address, mask: mask)
         while slots[2 * slot + 1] != 0 {
-            if slots[2 * slot] == address, slots[2 * slot + 1] >> 32 == count {
-                return Int(slots[2 * slot + 1] & 0xFFFF_FFFF) - 1
+            if slots[2 * slot] == key.address, slots[2 * slot + 1] >> 32 == key.count {
+                return .numbered(Int(slots[2 * slot + 1] & 0xFFFF_FFFF) - 1)
             }
             slot = (slot + 1) & mask
         }
-        let number = numberByBytes(string)
-        guard number < 0xFFFF_FFFF else { return number }  // past what a slot holds: by bytes only
-        slots[2 * slot] = address
-        slots[2 * slot + 1] = count << 32 | UInt64(number + 1)
-        used += 1
-        if used * 2 > slots.count / 2 { grow() }
-        return number
+        return .empty(slot: slot)
     }
 
     private mutating func numberByBytes(_ string: String) -> Int {
@@ -53,10 +83,11 @@ struct FirstSeenNumbering {
 
     /// The address and length of a string's own stored bytes; nil for a string of up to 15 bytes, which
     /// may be small (kept inside the `String` value, where a borrowed pointer is to a temporary copy).
-    private static func storage(of string: String) -> (address: UInt64, count: UInt64)? {
+    /// Reads only the `String` value, not its bytes.
+    static func storageKey(of string: String) -> StorageKey? {
         guard string.utf8.count > 15, string.utf8.count < 1 << 31 else { return nil }
         return string.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { (UInt64(UInt(bitPattern: $0)), UInt64(bytes.count)) }
+            bytes.baseAddress.map { StorageKey(address: UInt64(UInt(bitPattern: $0)), count: UInt64(bytes.count)) }
         } ?? nil
     }
 

@@ -113,9 +113,25 @@ package struct PeerGraph: Sendable {
         self.grouping = grouping
         // Each VPC id numbered in order of first appearance, then the distinct ids sorted once: nodes are
         // in that order, and edges sort by the ranks of their ends, then by connection id.
+        //
+        // The connections' boxes lie scattered over the heap, and reading them one after another waited on
+        // memory for 100 ms of L's graph: the storage of both ends' ids is read on every core first, and
+        // the numbering then reads a box again only for an id it has not seen stored there before.
         var firstSeen = FirstSeenNumbering(capacity: connections.count / 2)
-        let seenEnds = connections.map { connection in
-            (firstSeen.number(connection.requester.vpcID.text), firstSeen.number(connection.accepter.vpcID.text))
+        let endKeys = [EndKeys](concurrentlyMapping: connections.count) { index in
+            EndKeys(
+                requester: FirstSeenNumbering.storageKey(of: connections[index].requester.vpcID.text),
+                accepter: FirstSeenNumbering.storageKey(of: connections[index].accepter.vpcID.text))
+        }
+        let seenEnds = endKeys.indices.map { index in
+            let keys = endKeys[index]
+            let requester =
+                keys.requester.flatMap(firstSeen.number(storedAt:))
+                ?? firstSeen.number(connections[index].requester.vpcID.text, storedAt: keys.requester)
+            let accepter =
+                keys.accepter.flatMap(firstSeen.number(storedAt:))
+                ?? firstSeen.number(connections[index].accepter.vpcID.text, storedAt: keys.accepter)
+            return (requester, accepter)
         }
         let distinct = firstSeen.strings
         let seenInOrder = ByteOrder.sortedIndices(of: distinct)
@@ -188,6 +204,12 @@ package struct PeerGraph: Sendable {
 }
 
 extension PeerGraph {
+    /// Where the ids of a connection's two ends are stored (`FirstSeenNumbering.storageKey(of:)`).
+    private struct EndKeys: BitwiseCopyable {
+        var requester: FirstSeenNumbering.StorageKey?
+        var accepter: FirstSeenNumbering.StorageKey?
+    }
+
     /// One end of an edge: the edge's index and whether the end is its accepter.
     private struct EdgeEnd {
         var edge: Int32
@@ -215,7 +237,7 @@ extension PeerGraph {
         ids: [String], edges: [PeeringConnection], endpoints: [(requester: Int, accepter: Int)],
         conflicts: inout [OwnerConflict]
     ) -> [VPCNode] {
-        let modified = edges.map { ByteOrderKey($0.modifiedAt ?? "") }
+        let modified = [ByteOrderKey](concurrentlyMapping: edges.count) { ByteOrderKey(edges[$0].modifiedAt ?? "") }
         let partCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / minimumNodesPerPart))
         let bounds = (0...partCount).map { ids.count * $0 / partCount }
         let results = DescribedParts(count: partCount)

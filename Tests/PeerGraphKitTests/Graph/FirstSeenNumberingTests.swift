@@ -51,4 +51,27 @@ import Testing
         #expect(numbers == plainNumbers(strings).numbers)
         #expect(numbering.strings.count == ids.count)
     }
+
+    @Test func keysFoundFirstNumberAsTheStringsDo() {
+        // The graph's way: every string's storage key first, then a look-up by key, and the string only
+        // when the key is new. Shared and separate storage, short strings (no key), growth.
+        let ids = (0..<2_000).map { "vpc-bp1-long-enough-\($0)" } + ["vpc-1", "", "vpc-short"]
+        var generator = SystemRandomNumberGenerator()
+        let strings = (0..<8_000).map { _ in
+            let id = ids.randomElement(using: &generator)!
+            return Bool.random(using: &generator) ? id : freshCopy(id)
+        }
+        let keys = strings.map(FirstSeenNumbering.storageKey(of:))
+        #expect(keys.contains { $0 == nil } && keys.contains { $0 != nil })
+        var numbering = FirstSeenNumbering()
+        var numbers: [Int] = []
+        for (string, key) in zip(strings, keys) {
+            numbers.append(key.flatMap(numbering.number(storedAt:)) ?? numbering.number(string, storedAt: key))
+        }
+        #expect(numbers == plainNumbers(strings).numbers)
+        // A key is only ever found for the storage it was numbered with.
+        var fresh = FirstSeenNumbering()
+        _ = fresh.number(strings[0])
+        #expect(FirstSeenNumbering.storageKey(of: freshCopy(strings[0])).flatMap(fresh.number(storedAt:)) == nil)
+    }
 }
