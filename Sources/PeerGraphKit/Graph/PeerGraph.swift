@@ -240,13 +240,14 @@ extension PeerGraph {
         let modified = [ByteOrderKey](concurrentlyMapping: edges.count) { ByteOrderKey(edges[$0].modifiedAt ?? "") }
         let partCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / minimumNodesPerPart))
         let bounds = (0...partCount).map { ids.count * $0 / partCount }
-        let results = DescribedParts(count: partCount)
+        let results = ConcurrentSlots<(nodes: [VPCNode], conflicts: [OwnerConflict])>(
+            count: partCount, initial: ([], []))
         DispatchQueue.concurrentPerform(iterations: partCount) { part in
             let described = describeNodes(
                 bounds[part]..<bounds[part + 1], ids: ids, edges: edges, endpoints: endpoints, modified: modified)
             results.set(part, described)
         }
-        let parts = results.parts
+        let parts = results.all
         conflicts = parts.flatMap(\.conflicts)
         return parts.flatMap(\.nodes)
     }
@@ -330,20 +331,6 @@ extension PeerGraph {
                 ipv4CIDRs: uniqueInOrder(ipv4[node]), ipv6CIDRs: uniqueInOrder(ipv6[node]))
         }
         return (nodes, conflicts)
-    }
-
-    /// What the parts of `describeNodes` give, each set by its own thread.
-    private final class DescribedParts: @unchecked Sendable {
-        private let lock = NSLock()
-        private var described: [(nodes: [VPCNode], conflicts: [OwnerConflict])]
-
-        init(count: Int) { described = Array(repeating: ([], []), count: count) }
-
-        func set(_ index: Int, _ part: (nodes: [VPCNode], conflicts: [OwnerConflict])) {
-            lock.withLock { described[index] = part }
-        }
-
-        var parts: [(nodes: [VPCNode], conflicts: [OwnerConflict])] { lock.withLock { described } }
     }
 
     /// The API lists a VPC's primary block first: blocks keep that order, first seen first, never re-sorted.

@@ -26,7 +26,7 @@ extension OutputSink {
         let appender = WindowAppender(sink: self)
         for first in stride(from: 0, to: batchCount, by: window) {
             let batches = first..<min(first + window, batchCount)
-            let slots = RenderedSlots(count: batches.count)
+            let slots = ConcurrentSlots<[UInt8]>(count: batches.count, initial: [])
             DispatchQueue.concurrentPerform(iterations: batches.count) { offset in
                 let batch = batches.lowerBound + offset
                 let items = batch * batchSize..<min((batch + 1) * batchSize, count)
@@ -36,18 +36,6 @@ extension OutputSink {
         }
         appender.finish()
     }
-}
-
-/// The rendered batches of one window, each set by the thread that rendered it.
-private final class RenderedSlots: @unchecked Sendable {
-    private var slots: [[UInt8]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ bytes: [UInt8]) { lock.withLock { slots[index] = bytes } }
-
-    var all: [[UInt8]] { lock.withLock { slots } }
 }
 
 /// Appends rendered windows to a sink in the background, one at a time and in order: `append` waits
