@@ -94,8 +94,10 @@ struct JSONScanner {
         cursor.isFirst = false
         let key: JSONKey
         switch try scanString() {
-        case .plain(let range): key = JSONKey(utf8: bytes[range])
-        case .unescaped(let string): key = JSONKey(utf8: ArraySlice(string.utf8))
+        case .plain(let range):
+            key = bytes.withUnsafeBufferPointer { JSONKey(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
+        case .unescaped(let string):
+            key = Array(string.utf8).withUnsafeBufferPointer(JSONKey.init(utf8:))
         }
         guard peek() == UInt8(ascii: ":") else { throw unexpected("':' after a key") }
         offset += 1

@@ -112,6 +112,31 @@ import Testing
         #expect(seen == ["id", "vpc id", "vpc", "é"])
     }
 
+    /// Keys are compared as packed words up to 24 bytes and as bytes beyond: each length on either side
+    /// of the words' edges, keys that differ only in their last byte, and a key that is a literal plus a NUL.
+    @Test func keysCompareByteForByteAtEveryLength() throws {
+        let literals: [StaticString] = [
+            "Vpc", "VpcId", "InstanceId", "AcceptingRegionId", "ABCDEFGHIJKLMNOPQRSTUVW", "ABCDEFGHIJKLMNOPQRSTUVWX",
+            "ABCDEFGHIJKLMNOPQRSTUVWXY", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+        ]
+        var texts = literals.map { $0.description }
+        for literal in literals {
+            let text = literal.description
+            texts += [String(text.dropLast()) + "?", text + "\\u0000", String(text.dropLast())]
+        }
+        for text in texts {
+            var scanner = JSONScanner(bytes: Array("{\"\(text)\": 1}".utf8))
+            var cursor = try scanner.beginObject()
+            let key = try #require(try scanner.nextKey(&cursor))
+            let unescaped = text.replacingOccurrences(of: "\\u0000", with: "\u{0}")
+            #expect(key.text == unescaped)
+            #expect(key.utf8 == Array(unescaped.utf8))
+            for literal in literals {
+                #expect((key == literal) == (Array(unescaped.utf8) == Array(literal.description.utf8)), "\(text)")
+            }
+        }
+    }
+
     @Test func anInvalidKeyIsAnError() {
         var scanner = JSONScanner(bytes: [
             UInt8(ascii: "{"), 0x22, 0xFF, 0x22, UInt8(ascii: ":"), UInt8(ascii: "1"), UInt8(ascii: "}"),
