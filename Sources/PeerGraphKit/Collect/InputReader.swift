@@ -15,20 +15,12 @@ package struct InputReader: Sendable {
     package var strict: Bool
     /// The descriptor read for `InputSource.standardInput`.
     package var standardInput: Int32
-    /// Each worker's string table is kept until the process exits instead of freed when the files are
-    /// read (`JobContext.keepsValuesUntilExit`): freeing a table releases every string it stored, each in
-    /// its own scattered heap object, and on L the last worker spent 28 ms doing so while the run waited.
-    package var keepsStringTablesUntilExit = false
 
     /// A reader; `standardInput` is the descriptor read for the input `-`.
-    package init(
-        maximumFileSize: Int = 2 << 30, strict: Bool = false, standardInput: Int32 = 0,
-        keepsStringTablesUntilExit: Bool = false
-    ) {
+    package init(maximumFileSize: Int = 2 << 30, strict: Bool = false, standardInput: Int32 = 0) {
         self.maximumFileSize = maximumFileSize
         self.strict = strict
         self.standardInput = standardInput
-        self.keepsStringTablesUntilExit = keepsStringTablesUntilExit
     }
 
     /// What the sources held, and what was skipped or looked suspicious.
@@ -70,6 +62,9 @@ package struct InputReader: Sendable {
             }
         }
         let results = ResultSlots(count: jobs.count)
+        // The workers' string tables are freed on another thread once all files are read (see
+        // `BackgroundRelease`), alongside the deduplication that follows.
+        let tables = BackgroundRelease()
         let work = jobs
         // One worker per core takes the next file until none is left; each keeps its own string table,
         // so that ids repeated across files are stored once per worker, not once per connection.
@@ -98,8 +93,9 @@ package struct InputReader: Sendable {
                 }
                 results.store(result, at: index)
             }
-            if keepsStringTablesUntilExit { ProcessLifetime.keepUntilExit(strings) }
+            tables.add(strings)
         }
+        tables.releaseAll()
         var connections: [PeeringConnection] = []
         var warnings: [InputWarning] = []
         var manifests: [SnapshotManifest] = []

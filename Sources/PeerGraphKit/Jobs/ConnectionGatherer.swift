@@ -22,9 +22,7 @@ struct ConnectionGatherer: Sendable {
             if sources.filter({ $0 == .standardInput }).count > 1 {
                 throw RequestError("'-' (standard input) given more than once")
             }
-            let reader = InputReader(
-                strict: request.strict, standardInput: context.standardInput.fileDescriptor,
-                keepsStringTablesUntilExit: context.keepsValuesUntilExit)
+            let reader = InputReader(strict: request.strict, standardInput: context.standardInput.fileDescriptor)
             let collected = try reader.collect(sources)
             gathered = Gathered(connections: ConnectionDeduplicator.deduplicate(collected.connections))
             for warning in collected.warnings { diagnostics.report(.warning, "\(warning)") }

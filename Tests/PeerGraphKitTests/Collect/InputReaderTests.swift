@@ -15,15 +15,6 @@ import Testing
         #expect(ConnectionDeduplicator.deduplicate(connections).count == 11)
     }
 
-    /// Keeping the workers' string tables until exit (the command line does) changes nothing read.
-    @Test func keepingStringTablesReadsTheSame() throws {
-        let folder = TestPaths.samples.appendingPathComponent("multi-region/pages").path
-        let freed = try InputReader().read([.directory(folder)])
-        let kept = try InputReader(keepsStringTablesUntilExit: true).read([.directory(folder)])
-        #expect(kept == freed)
-        #expect(kept.count == 16)
-    }
-
     @Test func namesMissingFilesAndEmptyDirectories() throws {
         #expect { try InputReader().read([.file("/nonexistent/peers.json")]) } throws: {
             "\($0)" == "/nonexistent/peers.json: no such file"
