@@ -31,9 +31,32 @@ import Testing
         #expect(ConnectionDeduplicator.deduplicate([a, b]) == ConnectionDeduplicator.deduplicate([b, a]))
     }
 
-    @Test func resultIsSortedByID() {
-        let ids = ["pcc-3", "pcc-1", "pcc-2", "pcc-1"].map { connection($0, modified: nil) }
-        #expect(ConnectionDeduplicator.deduplicate(ids).map(\.id) == ["pcc-1", "pcc-2", "pcc-3"])
+    @Test func resultIsInTheOrderIDsFirstAppear() {
+        let ids = ["pcc-3", "pcc-1", "pcc-2", "pcc-1", "pcc-3"].map { connection($0, modified: nil) }
+        #expect(ConnectionDeduplicator.deduplicate(ids).map(\.id) == ["pcc-3", "pcc-1", "pcc-2"])
+    }
+
+    /// Many ids, most of them listed more than once, through a table that grows past its first sizes:
+    /// the same as a dictionary by id.
+    @Test func agreesWithADictionaryAtScale() {
+        var generator = SystemRandomNumberGenerator()
+        let times = [nil, "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"]
+        let input = (0..<30_000).map { index in
+            connection(
+                "pcc-\(Int.random(in: 0..<12_000, using: &generator))", modified: times[index % 3],
+                name: "n\(index % 5)")
+        }
+        var positions: [ConnectionID: Int] = [:]
+        var plain: [PeeringConnection] = []
+        for candidate in input {
+            if let position = positions[candidate.id] {
+                if ConnectionDeduplicator.isPreferred(candidate, over: plain[position]) { plain[position] = candidate }
+            } else {
+                positions[candidate.id] = plain.count
+                plain.append(candidate)
+            }
+        }
+        #expect(ConnectionDeduplicator.deduplicate(input) == plain)
     }
 
     /// Neighbours are compared by keys of their first 24 bytes; the plain version compares the ids. Ids
@@ -53,7 +76,7 @@ import Testing
                     name: "n\(index % 3)")
             }
             let kept = ConnectionDeduplicator.deduplicate(input)
-            // The plain version: the preferred copy of each distinct id (byte for byte), in byte order.
+            // The plain version: the preferred copy of each distinct id (byte for byte), in first-seen order.
             var plain: [PeeringConnection] = []
             for candidate in input {
                 if let index = plain.firstIndex(where: { ByteOrder.same($0.id.text, candidate.id.text) }) {
@@ -62,7 +85,6 @@ import Testing
                     plain.append(candidate)
                 }
             }
-            plain.sort { ByteOrder.less($0.id.text, $1.id.text) }
             #expect(kept == plain)
         }
     }
