@@ -78,15 +78,6 @@ package enum ByteOrder {
         return order
     }
 
-    /// The indices `0 ..< keys.count` in the byte order of their strings, then by index, for callers that
-    /// made each string's `ByteOrderKey` already (and compare with them afterwards): `string` is read only
-    /// when two keys cannot tell.
-    static func sortedIndices(keys: [ByteOrderKey], string: (Int) -> String) -> [Int] {
-        var sorted = keys.indices.map { SortKey(key: keys[$0], index: $0) }
-        sort(&sorted, string: string)
-        return sorted.map(\.index)
-    }
-
     /// Sorts indices (already in ascending order) by the byte order of their strings, then by index.
     private static func sortRun(_ run: inout ArraySlice<Int>, string: (Int) -> String) {
         var keys = run.map { SortKey(key: ByteOrderKey(string($0)), index: $0) }
