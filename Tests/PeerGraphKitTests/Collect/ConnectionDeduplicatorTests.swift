@@ -36,6 +36,18 @@ import Testing
         #expect(ConnectionDeduplicator.deduplicate(ids).map(\.id) == ["pcc-3", "pcc-1", "pcc-2"])
     }
 
+    /// Input without duplicates comes back as it is (the path that builds no new array), and one
+    /// duplicate at the very end is still found.
+    @Test func inputWithoutDuplicatesComesBackAsItIs() {
+        let unique = (0..<20_000).map { connection("pcc-\(($0 &* 7_919) % 20_000)", modified: nil) }
+        #expect(ConnectionDeduplicator.deduplicate(unique) == unique)
+        let newer = connection("pcc-0", modified: "2025-01-01T00:00:00Z")
+        let merged = ConnectionDeduplicator.deduplicate(unique + [newer])
+        #expect(merged.count == unique.count)
+        #expect(merged[0] == newer)
+        #expect(merged.dropFirst() == unique.dropFirst())
+    }
+
     /// Many ids, most of them listed more than once, through a table that grows past its first sizes:
     /// the same as a dictionary by id.
     @Test func agreesWithADictionaryAtScale() {
