@@ -47,7 +47,8 @@ package enum ConnectionDeduplicator {
         }
         // No duplicates: every index kept, in order.
         if kept.count == connections.count { return connections }
-        return kept.map { connections[$0] }
+        let winners = kept
+        return [PeeringConnection](concurrentlyMapping: winners.count) { connections[winners[$0]] }
     }
 
     private static func hash(_ id: ConnectionID) -> UInt64 {

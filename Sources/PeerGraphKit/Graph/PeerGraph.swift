@@ -141,7 +141,7 @@ package struct PeerGraph: Sendable {
         let order = ByteOrder.sortedIndices(
             count: connections.count, major: { UInt64(ends[$0].0) << 32 | UInt64(ends[$0].1) },
             string: { connections[$0].id.text })
-        edges = order.map { connections[$0] }
+        edges = [PeeringConnection](concurrentlyMapping: order.count) { connections[order[$0]] }
         edgeEndpoints = order.map { ends[$0] }
 
         // What each VPC is: region and owner from its latest-modified connection (ties: the later edge),

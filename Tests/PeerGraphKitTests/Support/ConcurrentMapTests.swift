@@ -18,4 +18,27 @@ import Testing
         #expect(keys.count == plain.count)
         #expect(zip(keys, plain).allSatisfy { $0.order(comparedTo: $1) == 0 })
     }
+
+    final class Counted: Sendable {
+        let value: Int
+        init(_ value: Int) { self.value = value }
+    }
+
+    /// References copied on several threads at once are retained once each, as `map` does: while the
+    /// array lives, each object is shared by it and the source; once both are gone, every object is freed.
+    @Test func referencesAreRetainedOnceEach() {
+        weak var probe: Counted?
+        var mapped: [Counted] = []
+        do {
+            let objects = (0..<5_000).map(Counted.init)
+            probe = objects[4_999]
+            mapped = [Counted](concurrentlyMapping: objects.count, minimumChunk: 64) { objects[4_999 - $0] }
+            #expect(mapped.map(\.value) == (0..<5_000).reversed())
+            #expect(zip(mapped, objects.reversed()).allSatisfy { $0 === $1 })
+        }
+        #expect(probe != nil)  // held by `mapped` alone now
+        #expect(mapped.indices.allSatisfy { isKnownUniquelyReferenced(&mapped[$0]) })
+        mapped = []
+        #expect(probe == nil)
+    }
 }
