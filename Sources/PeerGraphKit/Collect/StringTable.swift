@@ -8,21 +8,32 @@ import Foundation
 /// thread-safe: each decoding thread uses its own table.
 final class StringTable {
     /// Open addressing, linear probing. A slot holds the top 32 bits of its string's hash (so most
-    /// probes that miss are decided without touching the string) and its index in `strings` plus one;
-    /// 0 is an empty slot. A string's home slot is the top `bits` bits of its hash, which the slot's
-    /// own tag holds: growing moves every entry without reading its string again. (Rehashing read each
-    /// stored string from scattered memory, once per doubling: 4% of all CPU on L, where every
-    /// connection has a resource group of its own.)
-    private var slots: [UInt64]
+    /// probes that miss are decided without touching the string) and its number plus one (0: an empty
+    /// slot), and the stored string itself: a hit reads the slot and the string's bytes, nothing else.
+    /// (With the strings in an array of their own, reading a hit's string from it was a second wait on
+    /// memory per look-up: 29% of the look-up's time on L, where every connection names two VPCs.) A
+    /// string's home slot is the top `bits` bits of its hash, which the slot's own tag holds: growing
+    /// moves every entry without reading its string again. (Rehashing read each stored string from
+    /// scattered memory, once per doubling: 4% of all CPU on L, where every connection has a resource
+    /// group of its own.)
+    private var slots: [Slot]
     private var bits: Int
-    private var strings: [String] = []
+    /// How many strings are stored; the next one's number.
+    private var count = 0
     /// The latest block list of each VPC and family, by `vpc * 2 + family` (see `sharedBlocks`).
     private var blockLists: [[String]] = []
+
+    private struct Slot {
+        /// The top 32 bits of the hash, and the number plus one in the low 32; 0: empty.
+        var key: UInt64 = 0
+        /// The stored string; empty in an empty slot.
+        var string = ""
+    }
 
     init(capacity: Int = 64) {
         bits = 4
         while 1 << bits < capacity * 2 { bits += 1 }
-        slots = Array(repeating: 0, count: 1 << bits)
+        slots = Array(repeating: Slot(), count: 1 << bits)
     }
 
     /// The stored string equal to `utf8` (valid UTF-8), storing it first if it is new.
@@ -35,18 +46,17 @@ final class StringTable {
         let tag = Self.hash(utf8) & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var slot = home(tag)
-        while slots[slot] != 0 {
-            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
-                let index = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if Self.equal(strings[index], utf8) { return (strings[index], index) }
+        while slots[slot].key != 0 {
+            if slots[slot].key & 0xFFFF_FFFF_0000_0000 == tag, Self.equal(slots[slot].string, utf8) {
+                return (slots[slot].string, Int(slots[slot].key & 0xFFFF_FFFF) - 1)
             }
             slot = (slot + 1) & mask
         }
         let string = String(decoding: utf8, as: UTF8.self)
-        strings.append(string)
-        slots[slot] = tag | UInt64(strings.count)
-        if strings.count * 2 > slots.count { grow() }
-        return (string, strings.count - 1)
+        count += 1
+        slots[slot] = Slot(key: tag | UInt64(count), string: string)
+        if count * 2 > slots.count { grow() }
+        return (string, count - 1)
     }
 
     /// The decimal digits of `value` (an account id), stored once like any other string.
@@ -110,16 +120,19 @@ final class StringTable {
     private func home(_ tag: UInt64) -> Int { Int(truncatingIfNeeded: tag >> (64 - bits)) }
 
     private func grow() {
-        // The home slot comes from the tag's 32 bits; 2^32 slots would be 32 GiB of table.
+        // The home slot comes from the tag's 32 bits; 2^32 slots would be 96 GiB of table.
         precondition(bits < 32, "string table larger than 2^32 slots")
-        let old = slots
+        var old = Array(repeating: Slot(), count: 1 << (bits + 1))
+        swap(&old, &slots)
         bits += 1
-        slots = Array(repeating: 0, count: 1 << bits)
         let mask = slots.count - 1
-        for entry in old where entry != 0 {
-            var slot = home(entry)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = entry
+        for index in old.indices where old[index].key != 0 {
+            var slot = home(old[index].key)
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            // Swapped, not copied: the string moves without being retained here and released with
+            // the old table, which would read every stored string's memory once per doubling.
+            slots[slot].key = old[index].key
+            swap(&slots[slot].string, &old[index].string)
         }
     }
 
